@@ -1,0 +1,52 @@
+//! Bascule's decision model, version 1 (`../shared/design/model.md`): the scenario format
+//! and its checks, costs in exact decimals, expected risk, sensitivity, break-even.
+//!
+//! Pure: no files, no network, no clock. Callers hand it text and get figures back.
+
+pub mod bounds;
+pub mod canonical;
+pub mod evaluate;
+pub mod inputs;
+pub mod json;
+pub mod number;
+pub mod problem;
+pub mod read;
+pub mod reference;
+pub mod report;
+pub mod scenario;
+pub mod sensitivity;
+
+pub use canonical::scenario_sha256;
+pub use evaluate::Figures;
+pub use problem::{Problem, ProblemKind, Rejection};
+pub use read::parse_scenario;
+pub use report::EvaluationReport;
+pub use scenario::{Language, Scenario};
+pub use sensitivity::SensitivityRow;
+
+/// The version of the formulas; a change to any of them is a new version.
+pub const MODEL_VERSION: &str = "1";
+
+/// Every figure of model.md sections 4, 5 and 7 for one scenario, unrounded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub scenario_sha256: String,
+    pub figures: Figures,
+    pub sensitivity: Vec<SensitivityRow>,
+}
+
+/// Evaluates a scenario: costs, expected losses, headline figures and sensitivity.
+pub fn evaluate_scenario(scenario: &Scenario) -> Evaluation {
+    let inputs = inputs::Inputs::from_scenario(scenario);
+    Evaluation {
+        scenario_sha256: scenario_sha256(scenario),
+        figures: evaluate::evaluate(&inputs),
+        sensitivity: sensitivity::sensitivity(scenario, &inputs),
+    }
+}
+
+/// The JSON Schema of the scenario format, for editors.
+pub fn scenario_schema() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<Scenario>();
+    schema.to_value()
+}

@@ -1,0 +1,640 @@
+//! Reading a scenario file: every problem is collected, each at its field's path.
+
+use crate::bounds::{self, Bounds};
+use crate::json::{Json, JsonError, MAX_FILE_BYTES};
+use crate::number::{NumberError, parse_decimal, shortest};
+use crate::problem::{Expected, Problem, ProblemKind, Rejection};
+use crate::scenario::*;
+use rust_decimal::Decimal;
+
+/// Reads and checks a scenario file's text. On success the scenario holds every default
+/// written out; on failure, every problem found, in the file's language (French when the
+/// file does not say).
+pub fn parse_scenario(text: &str) -> Result<Scenario, Rejection> {
+    let json = match Json::parse(text) {
+        Ok(json) => json,
+        Err(error) => {
+            let kind = match error {
+                JsonError::TooLarge { bytes } => ProblemKind::FileTooLarge { bytes, max: MAX_FILE_BYTES },
+                JsonError::Syntax { line, column, .. } => ProblemKind::Syntax { line, column },
+            };
+            return Err(Rejection { language: Language::Fr, problems: vec![Problem::new("", None, kind)] });
+        }
+    };
+    let language = declared_language(&json);
+    let mut reader = Reader::default();
+    let scenario = reader.scenario(&json);
+    match scenario {
+        Some(scenario) if reader.problems.is_empty() => Ok(scenario),
+        _ => Err(Rejection { language, problems: reader.problems }),
+    }
+}
+
+fn declared_language(json: &Json) -> Language {
+    if let Json::Object(members) = json {
+        if members.iter().any(|(k, v)| k == "language" && *v == Json::String("en".into())) {
+            return Language::En;
+        }
+    }
+    Language::Fr
+}
+
+/// An object being read: its members, and its path for messages.
+struct Obj<'a> {
+    path: String,
+    members: &'a [(String, Json)],
+}
+
+impl<'a> Obj<'a> {
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn report(&mut self, path: &str, value: Option<&Json>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, value.map(Json::excerpt), kind));
+    }
+
+    fn object<'a>(&mut self, node: &'a Json, path: &str, allowed: &[&'static str]) -> Option<Obj<'a>> {
+        let Json::Object(members) = node else {
+            self.report(path, None, ProblemKind::WrongType { expected: Expected::Object, found: node.kind() });
+            return None;
+        };
+        let obj = Obj { path: path.to_owned(), members };
+        for (i, (key, _)) in members.iter().enumerate() {
+            if !allowed.contains(&key.as_str()) {
+                self.report(&obj.at(key), None, ProblemKind::UnknownField { allowed: allowed.to_vec() });
+            } else if members[..i].iter().any(|(k, _)| k == key) {
+                self.report(&obj.at(key), None, ProblemKind::DuplicateField);
+            }
+        }
+        Some(obj)
+    }
+
+    fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Json> {
+        let found = obj.get(key);
+        if found.is_none() {
+            self.report(&obj.at(key), None, ProblemKind::Missing);
+        }
+        found
+    }
+
+    fn string(&mut self, node: &Json, path: &str, (min, max): (usize, usize)) -> Option<String> {
+        let Json::String(text) = node else {
+            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::String, found: node.kind() });
+            return None;
+        };
+        let found = text.chars().count();
+        if found < min || found > max {
+            self.report(path, None, ProblemKind::Length { min, max, found });
+            return None;
+        }
+        Some(text.clone())
+    }
+
+    fn required_string(&mut self, obj: &Obj, key: &str, limits: (usize, usize)) -> Option<String> {
+        let node = self.required(obj, key)?;
+        self.string(node, &obj.at(key), limits)
+    }
+
+    fn one_of<T: Copy>(&mut self, node: &Json, path: &str, options: &[(&'static str, T)]) -> Option<T> {
+        let allowed = || options.iter().map(|(name, _)| *name).collect();
+        let Json::String(text) = node else {
+            self.report(path, Some(node), ProblemKind::NotOneOf { allowed: allowed() });
+            return None;
+        };
+        let found = options.iter().find(|(name, _)| name == text).map(|(_, v)| *v);
+        if found.is_none() {
+            self.report(path, Some(node), ProblemKind::NotOneOf { allowed: allowed() });
+        }
+        found
+    }
+
+    fn integer(&mut self, node: &Json, path: &str, limits: Bounds) -> Option<u64> {
+        let Json::Number(text) = node else {
+            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Integer, found: node.kind() });
+            return None;
+        };
+        let value = self.decimal_text(text, node, path, limits)?;
+        if !value.fract().is_zero() {
+            self.report(path, Some(node), ProblemKind::NotAnInteger);
+            return None;
+        }
+        u64::try_from(value.trunc().mantissa()).ok()
+    }
+
+    fn boolean(&mut self, node: &Json, path: &str) -> Option<bool> {
+        match node {
+            Json::Bool(b) => Some(*b),
+            _ => {
+                self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Bool, found: node.kind() });
+                None
+            }
+        }
+    }
+
+    fn decimal_text(&mut self, text: &str, node: &Json, path: &str, limits: Bounds) -> Option<Decimal> {
+        let value = match parse_decimal(text) {
+            Ok(value) => value,
+            Err(NumberError::Syntax) => {
+                self.report(path, Some(node), ProblemKind::NotADecimal);
+                return None;
+            }
+            Err(NumberError::TooPrecise) => {
+                self.report(path, Some(node), ProblemKind::TooPrecise);
+                return None;
+            }
+            Err(NumberError::TooLarge) => {
+                self.report(path, Some(node), ProblemKind::OutOfRange { bounds: limits });
+                return None;
+            }
+        };
+        if !limits.contains(value) {
+            self.report(path, Some(node), ProblemKind::OutOfRange { bounds: limits });
+            return None;
+        }
+        Some(value)
+    }
+
+    /// A decimal: a JSON number or a string holding one.
+    fn decimal(&mut self, node: &Json, path: &str, limits: Bounds) -> Option<Decimal> {
+        match node {
+            Json::Number(text) | Json::String(text) => self.decimal_text(text, node, path, limits),
+            _ => {
+                self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Decimal, found: node.kind() });
+                None
+            }
+        }
+    }
+
+    fn assumption(&mut self, node: &Json, path: &str, limits: Bounds) -> Option<Assumption> {
+        let Json::Object(_) = node else {
+            if matches!(node, Json::Number(_) | Json::String(_)) {
+                return self.decimal(node, path, limits).map(Assumption::from);
+            }
+            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Assumption, found: node.kind() });
+            return None;
+        };
+        let obj = self.object(node, path, &["value", "low", "high", "source", "source_date", "confidence"])?;
+        let value = self.required(&obj, "value").and_then(|v| self.decimal(v, &obj.at("value"), limits));
+        let low_node = obj.get("low");
+        let high_node = obj.get("high");
+        let low = low_node.map(|v| self.decimal(v, &obj.at("low"), limits));
+        let high = high_node.map(|v| self.decimal(v, &obj.at("high"), limits));
+        let range = match (low, high) {
+            (None, None) => Ok(None),
+            (Some(_), None) => {
+                self.report(&obj.at("high"), None, ProblemKind::LowHighTogether);
+                Err(())
+            }
+            (None, Some(_)) => {
+                self.report(&obj.at("low"), None, ProblemKind::LowHighTogether);
+                Err(())
+            }
+            (Some(Some(low)), Some(Some(high))) => Ok(Some(Range { low, high })),
+            _ => Err(()),
+        };
+        if let (Some(value), Ok(Some(range))) = (value, &range) {
+            if range.low > value {
+                self.report(&obj.at("low"), low_node, ProblemKind::LowAboveValue);
+            }
+            if range.high < value {
+                self.report(&obj.at("high"), high_node, ProblemKind::HighBelowValue);
+            }
+        }
+        let source = obj.get("source").map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
+        let source_date = obj.get("source_date").map(|v| self.source_date(v, &obj.at("source_date")));
+        let confidence = obj.get("confidence").map(|v| self.confidence(v, &obj.at("confidence")));
+        Some(Assumption {
+            value: value?,
+            range: range.ok()?,
+            source: source.map_or(Some(None), |s| s.map(Some))?,
+            source_date: source_date.map_or(Some(None), |s| s.map(Some))?,
+            confidence: confidence.map_or(Some(None), |s| s.map(Some))?,
+        })
+    }
+
+    fn required_assumption(&mut self, obj: &Obj, key: &str, limits: Bounds) -> Option<Assumption> {
+        let node = self.required(obj, key)?;
+        self.assumption(node, &obj.at(key), limits)
+    }
+
+    fn optional_assumption(&mut self, obj: &Obj, key: &str, limits: Bounds) -> Option<Option<Assumption>> {
+        match obj.get(key) {
+            None => Some(None),
+            Some(node) => self.assumption(node, &obj.at(key), limits).map(Some),
+        }
+    }
+
+    fn source_date(&mut self, node: &Json, path: &str) -> Option<String> {
+        let text = self.string(node, path, (4, 10))?;
+        if is_source_date(&text) {
+            Some(text)
+        } else {
+            self.report(path, Some(node), ProblemKind::BadDate);
+            None
+        }
+    }
+
+    fn confidence(&mut self, node: &Json, path: &str) -> Option<Confidence> {
+        self.one_of(
+            node,
+            path,
+            &[
+                ("verified", Confidence::Verified),
+                ("derived", Confidence::Derived),
+                ("weak", Confidence::Weak),
+                ("judgment", Confidence::Judgment),
+            ],
+        )
+    }
+
+    fn array<'a>(&mut self, node: &'a Json, path: &str, (min, max): (usize, usize)) -> Option<&'a [Json]> {
+        let Json::Array(items) = node else {
+            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Array, found: node.kind() });
+            return None;
+        };
+        if items.len() < min || items.len() > max {
+            self.report(path, None, ProblemKind::ItemCount { min, max, found: items.len() });
+            return None;
+        }
+        Some(items)
+    }
+
+    fn scenario(&mut self, node: &Json) -> Option<Scenario> {
+        let obj = self.object(
+            node,
+            "",
+            &[
+                "format",
+                "version",
+                "name",
+                "language",
+                "organisation",
+                "horizon_years",
+                "discount_rate_pct",
+                "inflation_pct_per_year",
+                "public_suite",
+                "trusted_offer",
+                "migration",
+                "risks",
+                "simulation",
+            ],
+        )?;
+        let format = self.required(&obj, "format").and_then(|v| self.one_of(v, "format", &[(FORMAT, Format::Scenario)]));
+        let version = self.required(&obj, "version").and_then(|v| {
+            let ok = *v == Json::Number("1".into());
+            if !ok {
+                self.report("version", Some(v), ProblemKind::NotOneOf { allowed: vec!["1"] });
+            }
+            ok.then_some(FORMAT_VERSION)
+        });
+        let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
+        let language = match obj.get("language") {
+            None => Some(Language::Fr),
+            Some(v) => self.one_of(v, "language", &[("fr", Language::Fr), ("en", Language::En)]),
+        };
+        let organisation = self.required(&obj, "organisation").and_then(|v| self.organisation(v));
+        let horizon_years = self
+            .required(&obj, "horizon_years")
+            .and_then(|v| self.integer(v, "horizon_years", bounds::HORIZON_YEARS));
+        let discount_rate_pct = self.required_assumption(&obj, "discount_rate_pct", bounds::DISCOUNT_RATE);
+        let inflation_pct_per_year = self
+            .optional_assumption(&obj, "inflation_pct_per_year", bounds::INFLATION)
+            .map(|a| a.unwrap_or_else(|| Assumption::from(Decimal::TWO)));
+        let public_suite = self.required(&obj, "public_suite").and_then(|v| self.public_suite(v));
+        let trusted_offer = self.required(&obj, "trusted_offer").and_then(|v| self.trusted_offer(v));
+        let migration = self.required(&obj, "migration").and_then(|v| self.migration(v));
+        let risks = self.required(&obj, "risks").and_then(|v| self.risks(v));
+        let simulation = match obj.get("simulation") {
+            None => Some(Simulation::default()),
+            Some(v) => self.simulation(v),
+        };
+        Some(Scenario {
+            format: format?,
+            version: version?,
+            name: name?,
+            language: language?,
+            organisation: organisation?,
+            horizon_years: u32::try_from(horizon_years?).ok()?,
+            discount_rate_pct: discount_rate_pct?,
+            inflation_pct_per_year: inflation_pct_per_year?,
+            public_suite: public_suite?,
+            trusted_offer: trusted_offer?,
+            migration: migration?,
+            risks: risks?,
+            simulation: simulation?,
+        })
+    }
+
+    fn organisation(&mut self, node: &Json) -> Option<Organisation> {
+        let obj = self.object(node, "organisation", &["name", "sector", "users", "annual_revenue_eur"])?;
+        let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
+        let sector = self.required(&obj, "sector").and_then(|v| {
+            self.one_of(
+                v,
+                "organisation.sector",
+                &[
+                    ("state", Sector::State),
+                    ("critical_operator", Sector::CriticalOperator),
+                    ("regulated", Sector::Regulated),
+                    ("private", Sector::Private),
+                ],
+            )
+        });
+        let users = self.required(&obj, "users").and_then(|v| self.integer(v, "organisation.users", bounds::USERS));
+        let annual_revenue_eur = self.required_assumption(&obj, "annual_revenue_eur", bounds::REVENUE);
+        Some(Organisation {
+            name: name?,
+            sector: sector?,
+            users: u32::try_from(users?).ok()?,
+            annual_revenue_eur: annual_revenue_eur?,
+        })
+    }
+
+    fn public_suite(&mut self, node: &Json) -> Option<PublicSuite> {
+        let obj = self.object(
+            node,
+            "public_suite",
+            &["plans", "discount_pct", "escalation_pct_per_year", "sensitive_data_controls_eur_per_year"],
+        )?;
+        let plans = self.required(&obj, "plans").and_then(|v| self.plans(v));
+        let discount_pct = self.required_assumption(&obj, "discount_pct", bounds::SUITE_DISCOUNT);
+        let escalation = self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
+        let controls = self
+            .optional_assumption(&obj, "sensitive_data_controls_eur_per_year", bounds::YEARLY_AMOUNT)
+            .map(Option::unwrap_or_default);
+        Some(PublicSuite {
+            plans: plans?,
+            discount_pct: discount_pct?,
+            escalation_pct_per_year: escalation?,
+            sensitive_data_controls_eur_per_year: controls?,
+        })
+    }
+
+    fn plans(&mut self, node: &Json) -> Option<Vec<Plan>> {
+        let path = "public_suite.plans";
+        let items = self.array(node, path, bounds::PLANS)?;
+        let mut plans = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(obj) = self.object(item, &index(path, i), &["name", "list_price_eur_per_user_month", "share_pct"])
+            else {
+                continue;
+            };
+            let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
+            let price = self.required_assumption(&obj, "list_price_eur_per_user_month", bounds::PRICE);
+            let share = self.required_assumption(&obj, "share_pct", bounds::PERCENT);
+            if let (Some(name), Some(price), Some(share)) = (name, price, share) {
+                plans.push(Plan { name, list_price_eur_per_user_month: price, share_pct: share });
+            }
+        }
+        if plans.len() != items.len() {
+            return None;
+        }
+        let sum: Decimal = plans.iter().map(|p| p.share_pct.value).sum();
+        if sum != Decimal::ONE_HUNDRED {
+            self.report(path, None, ProblemKind::SharesSum { sum: shortest(sum) });
+        }
+        if plans.len() == 1 && plans[0].share_pct.range.is_some_and(|r| r.low != r.high) {
+            self.report(&format!("{path}[0].share_pct"), None, ProblemKind::SingleShareRange);
+        }
+        Some(plans)
+    }
+
+    fn trusted_offer(&mut self, node: &Json) -> Option<TrustedOffer> {
+        let obj = self.object(node, "trusted_offer", &["name", "premium_pct", "escalation_pct_per_year"])?;
+        let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
+        let premium = self.required_assumption(&obj, "premium_pct", bounds::PREMIUM);
+        let escalation = self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
+        Some(TrustedOffer { name: name?, premium_pct: premium?, escalation_pct_per_year: escalation? })
+    }
+
+    fn migration(&mut self, node: &Json) -> Option<Migration> {
+        let obj = self.object(
+            node,
+            "migration",
+            &[
+                "moved_share_pct",
+                "sensitive_data_coverage_pct",
+                "ramp_pct_by_year",
+                "cost_per_user_eur",
+                "training_per_user_eur",
+                "productivity_loss_hours_per_user",
+                "loaded_hourly_cost_eur",
+                "project_fixed_cost_eur",
+                "dual_run_months",
+                "two_estate_ops_eur_per_moved_user_month",
+            ],
+        )?;
+        let moved_share = self.required_assumption(&obj, "moved_share_pct", bounds::PERCENT);
+        let coverage = self.required_assumption(&obj, "sensitive_data_coverage_pct", bounds::PERCENT);
+        let ramp = self.required(&obj, "ramp_pct_by_year").and_then(|v| self.ramp(v));
+        let cost = self.required_assumption(&obj, "cost_per_user_eur", bounds::PER_USER_AMOUNT);
+        let training = self.required_assumption(&obj, "training_per_user_eur", bounds::PER_USER_AMOUNT);
+        let hours = self.required_assumption(&obj, "productivity_loss_hours_per_user", bounds::HOURS);
+        let hourly = self.required_assumption(&obj, "loaded_hourly_cost_eur", bounds::PER_USER_AMOUNT);
+        let fixed = self.required_assumption(&obj, "project_fixed_cost_eur", bounds::FIXED_COST);
+        let dual_run = self.required_assumption(&obj, "dual_run_months", bounds::DUAL_RUN_MONTHS);
+        let ops = self.required_assumption(&obj, "two_estate_ops_eur_per_moved_user_month", bounds::PER_USER_AMOUNT);
+        Some(Migration {
+            moved_share_pct: moved_share?,
+            sensitive_data_coverage_pct: coverage?,
+            ramp_pct_by_year: ramp?,
+            cost_per_user_eur: cost?,
+            training_per_user_eur: training?,
+            productivity_loss_hours_per_user: hours?,
+            loaded_hourly_cost_eur: hourly?,
+            project_fixed_cost_eur: fixed?,
+            dual_run_months: dual_run?,
+            two_estate_ops_eur_per_moved_user_month: ops?,
+        })
+    }
+
+    fn ramp(&mut self, node: &Json) -> Option<Vec<Assumption>> {
+        let path = "migration.ramp_pct_by_year";
+        let items = self.array(node, path, bounds::RAMP_ENTRIES)?;
+        let entries: Vec<Option<Assumption>> =
+            items.iter().enumerate().map(|(i, item)| self.assumption(item, &index(path, i), bounds::PERCENT)).collect();
+        let entries: Vec<Assumption> = entries.into_iter().collect::<Option<_>>()?;
+        for i in 1..entries.len() {
+            if entries[i].value < entries[i - 1].value {
+                let previous = shortest(entries[i - 1].value);
+                self.report(&index(path, i), Some(&items[i]), ProblemKind::RampDecreasing { previous });
+            }
+        }
+        let last = entries.len() - 1;
+        if entries[last].value != Decimal::ONE_HUNDRED || entries[last].range.is_some() {
+            self.report(&index(path, last), Some(&items[last]), ProblemKind::RampEnd);
+        }
+        Some(entries)
+    }
+
+    fn risks(&mut self, node: &Json) -> Option<Vec<Risk>> {
+        let items = self.array(node, "risks", bounds::RISKS)?;
+        let risks: Vec<Option<Risk>> = items.iter().enumerate().map(|(i, item)| self.risk(item, i)).collect();
+        let risks: Vec<Risk> = risks.into_iter().collect::<Option<_>>()?;
+        for (i, risk) in risks.iter().enumerate() {
+            if let Some(first) = risks[..i].iter().position(|r| r.id == risk.id) {
+                let value = Json::String(risk.id.clone());
+                self.report(&format!("risks[{i}].id"), Some(&value), ProblemKind::DuplicateId { first });
+            }
+        }
+        Some(risks)
+    }
+
+    fn risk(&mut self, node: &Json, i: usize) -> Option<Risk> {
+        let path = index("risks", i);
+        let obj = self.object(
+            node,
+            &path,
+            &[
+                "id",
+                "name",
+                "annual_rate",
+                "loss_low_eur",
+                "loss_high_eur",
+                "exposure",
+                "trusted_multiplier",
+                "during_migration_only",
+                "source",
+                "source_date",
+                "confidence",
+            ],
+        )?;
+        let id = self.required(&obj, "id").and_then(|v| {
+            let id = self.string(v, &obj.at("id"), (1, 64))?;
+            let valid = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !valid {
+                self.report(&obj.at("id"), Some(v), ProblemKind::BadId);
+            }
+            valid.then_some(id)
+        });
+        let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
+        let rate = self.required_assumption(&obj, "annual_rate", bounds::ANNUAL_RATE);
+        let low = self.required_assumption(&obj, "loss_low_eur", bounds::LOSS);
+        let high = self.required_assumption(&obj, "loss_high_eur", bounds::LOSS);
+        if let (Some(low), Some(high)) = (&low, &high) {
+            if high.value < low.value {
+                self.report(&obj.at("loss_high_eur"), obj.get("loss_high_eur"), ProblemKind::LossOrder);
+            } else if high.value > low.value * Decimal::from(bounds::LOSS_RATIO) {
+                self.report(&obj.at("loss_high_eur"), obj.get("loss_high_eur"), ProblemKind::LossRatio);
+            }
+        }
+        let exposure = self.required(&obj, "exposure").and_then(|v| {
+            self.one_of(
+                v,
+                &obj.at("exposure"),
+                &[
+                    ("sensitive_data", Exposure::SensitiveData),
+                    ("moved_users", Exposure::MovedUsers),
+                    ("introduced", Exposure::Introduced),
+                ],
+            )
+        });
+        let multiplier = self.optional_assumption(&obj, "trusted_multiplier", bounds::TRUSTED_MULTIPLIER);
+        let during_migration_only = match obj.get("during_migration_only") {
+            None => Some(false),
+            Some(v) => self.boolean(v, &obj.at("during_migration_only")),
+        };
+        let introduced = exposure == Some(Exposure::Introduced);
+        let multiplier = match multiplier {
+            Some(Some(_)) if introduced => {
+                self.report(&obj.at("trusted_multiplier"), None, ProblemKind::MultiplierOnIntroduced);
+                None
+            }
+            Some(None) if introduced => Some(None),
+            Some(m) => Some(Some(m.unwrap_or_else(|| Assumption::from(Decimal::ONE)))),
+            None => None,
+        };
+        if during_migration_only == Some(true) && exposure.is_some() && !introduced {
+            self.report(&obj.at("during_migration_only"), None, ProblemKind::DuringMigrationNotIntroduced);
+        }
+        let source = obj.get("source").map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
+        let source_date = obj.get("source_date").map(|v| self.source_date(v, &obj.at("source_date")));
+        let confidence = obj.get("confidence").map(|v| self.confidence(v, &obj.at("confidence")));
+        Some(Risk {
+            id: id?,
+            name: name?,
+            annual_rate: rate?,
+            loss_low_eur: low?,
+            loss_high_eur: high?,
+            exposure: exposure?,
+            trusted_multiplier: multiplier?,
+            during_migration_only: during_migration_only?,
+            source: source.map_or(Some(None), |s| s.map(Some))?,
+            source_date: source_date.map_or(Some(None), |s| s.map(Some))?,
+            confidence: confidence.map_or(Some(None), |s| s.map(Some))?,
+        })
+    }
+
+    fn simulation(&mut self, node: &Json) -> Option<Simulation> {
+        let obj = self.object(node, "simulation", &["trials", "seed"])?;
+        let defaults = Simulation::default();
+        let trials = match obj.get("trials") {
+            None => Some(u64::from(defaults.trials)),
+            Some(v) => self.integer(v, "simulation.trials", bounds::TRIALS),
+        };
+        let seed = match obj.get("seed") {
+            None => Some(defaults.seed),
+            Some(v) => self.integer(v, "simulation.seed", bounds::SEED),
+        };
+        Some(Simulation { trials: u32::try_from(trials?).ok()?, seed: seed? })
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month and a day that exist.
+fn is_source_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let numeric = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    let (year, month, day) = match parts.as_slice() {
+        [y] if numeric(y, 4) => return true,
+        [y, m] if numeric(y, 4) && numeric(m, 2) => (y, m, None),
+        [y, m, d] if numeric(y, 4) && numeric(m, 2) && numeric(d, 2) => (y, m, Some(d)),
+        _ => return false,
+    };
+    let (Ok(year), Ok(month)) = (year.parse::<u32>(), month.parse::<u32>()) else {
+        return false;
+    };
+    if !(1..=12).contains(&month) {
+        return false;
+    }
+    let Some(day) = day else { return true };
+    let Ok(day) = day.parse::<u32>() else { return false };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days_in_month).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_source_date;
+
+    #[test]
+    fn source_dates_are_real_dates() {
+        for good in ["2022", "2022-06", "2022-06-22", "2024-02-29"] {
+            assert!(is_source_date(good), "{good}");
+        }
+        for bad in ["22", "2022-6", "2022-13", "2022-06-31", "2023-02-29", "2022-06-22-01", "juin 2022"] {
+            assert!(!is_source_date(bad), "{bad}");
+        }
+    }
+}

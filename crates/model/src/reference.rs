@@ -1,0 +1,1 @@
+//! The reference scenario shipped in the binary.

@@ -1,0 +1,196 @@
+//! One-at-a-time sensitivity (model.md section 7): the net benefit with each ranged
+//! assumption at its low and at its high, everything else at its value.
+
+use crate::evaluate::evaluate;
+use crate::inputs::Inputs;
+use crate::scenario::{Assumption, Scenario};
+use rust_decimal::Decimal;
+
+/// Which model input an assumption of the file feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Descriptive in model version 1: moves nothing.
+    Revenue,
+    DiscountRate,
+    Inflation,
+    PlanPrice(usize),
+    PlanShare(usize),
+    SuiteDiscount,
+    PublicEscalation,
+    Controls,
+    Premium,
+    TrustedEscalation,
+    MovedShare,
+    Coverage,
+    Ramp(usize),
+    MigrationCost,
+    Training,
+    Hours,
+    HourlyCost,
+    FixedProject,
+    DualRun,
+    TwoEstateOps,
+    RiskRate(usize),
+    LossLow(usize),
+    LossHigh(usize),
+    Multiplier(usize),
+}
+
+/// Every assumption of the scenario in document order, with its path and what it feeds.
+pub fn assumptions(scenario: &Scenario) -> Vec<(String, Target, &Assumption)> {
+    use Target::*;
+    let suite = &scenario.public_suite;
+    let migration = &scenario.migration;
+    let mut list: Vec<(String, Target, &Assumption)> = vec![
+        ("organisation.annual_revenue_eur".into(), Revenue, &scenario.organisation.annual_revenue_eur),
+        ("discount_rate_pct".into(), DiscountRate, &scenario.discount_rate_pct),
+        ("inflation_pct_per_year".into(), Inflation, &scenario.inflation_pct_per_year),
+    ];
+    for (k, plan) in suite.plans.iter().enumerate() {
+        list.push((format!("public_suite.plans[{k}].list_price_eur_per_user_month"), PlanPrice(k), &plan.list_price_eur_per_user_month));
+        list.push((format!("public_suite.plans[{k}].share_pct"), PlanShare(k), &plan.share_pct));
+    }
+    list.extend([
+        ("public_suite.discount_pct".into(), SuiteDiscount, &suite.discount_pct),
+        ("public_suite.escalation_pct_per_year".into(), PublicEscalation, &suite.escalation_pct_per_year),
+        ("public_suite.sensitive_data_controls_eur_per_year".into(), Controls, &suite.sensitive_data_controls_eur_per_year),
+        ("trusted_offer.premium_pct".into(), Premium, &scenario.trusted_offer.premium_pct),
+        ("trusted_offer.escalation_pct_per_year".into(), TrustedEscalation, &scenario.trusted_offer.escalation_pct_per_year),
+        ("migration.moved_share_pct".into(), MovedShare, &migration.moved_share_pct),
+        ("migration.sensitive_data_coverage_pct".into(), Coverage, &migration.sensitive_data_coverage_pct),
+    ]);
+    for (k, entry) in migration.ramp_pct_by_year.iter().enumerate() {
+        list.push((format!("migration.ramp_pct_by_year[{k}]"), Ramp(k), entry));
+    }
+    list.extend([
+        ("migration.cost_per_user_eur".into(), MigrationCost, &migration.cost_per_user_eur),
+        ("migration.training_per_user_eur".into(), Training, &migration.training_per_user_eur),
+        ("migration.productivity_loss_hours_per_user".into(), Hours, &migration.productivity_loss_hours_per_user),
+        ("migration.loaded_hourly_cost_eur".into(), HourlyCost, &migration.loaded_hourly_cost_eur),
+        ("migration.project_fixed_cost_eur".into(), FixedProject, &migration.project_fixed_cost_eur),
+        ("migration.dual_run_months".into(), DualRun, &migration.dual_run_months),
+        ("migration.two_estate_ops_eur_per_moved_user_month".into(), TwoEstateOps, &migration.two_estate_ops_eur_per_moved_user_month),
+    ]);
+    for (i, risk) in scenario.risks.iter().enumerate() {
+        list.push((format!("risks[{i}].annual_rate"), RiskRate(i), &risk.annual_rate));
+        list.push((format!("risks[{i}].loss_low_eur"), LossLow(i), &risk.loss_low_eur));
+        list.push((format!("risks[{i}].loss_high_eur"), LossHigh(i), &risk.loss_high_eur));
+        if let Some(multiplier) = &risk.trusted_multiplier {
+            list.push((format!("risks[{i}].trusted_multiplier"), Multiplier(i), multiplier));
+        }
+    }
+    list
+}
+
+impl Inputs {
+    /// Puts the assumption feeding `target` at `value` (as written in the file), keeping
+    /// the scenario valid as model.md section 7 says.
+    pub fn apply(&mut self, target: Target, value: Decimal) {
+        use Target::*;
+        let fraction = value / Decimal::ONE_HUNDRED;
+        match target {
+            Revenue => {}
+            DiscountRate => self.discount_rate = fraction,
+            Inflation => self.inflation = fraction,
+            PlanPrice(k) => self.plans[k].0 = value,
+            PlanShare(k) => self.set_plan_share(k, fraction),
+            SuiteDiscount => self.suite_discount = fraction,
+            PublicEscalation => self.public_escalation = fraction,
+            Controls => self.controls_per_year = value,
+            Premium => self.premium_pct = value,
+            TrustedEscalation => self.trusted_escalation = fraction,
+            MovedShare => self.set_moved_share(fraction),
+            Coverage => self.coverage = fraction,
+            Ramp(k) => {
+                let last = self.ramp.len() - 1;
+                for (j, entry) in self.ramp.iter_mut().enumerate() {
+                    *entry = match j {
+                        _ if j == last => Decimal::ONE,
+                        _ if j < k => (*entry).min(fraction),
+                        _ if j > k => (*entry).max(fraction),
+                        _ => fraction,
+                    };
+                }
+            }
+            MigrationCost => self.one_off_per_user.migration = value,
+            Training => self.one_off_per_user.training = value,
+            Hours => self.one_off_per_user.hours = value,
+            HourlyCost => self.one_off_per_user.hourly_cost = value,
+            FixedProject => self.fixed_project = value,
+            DualRun => self.dual_run_months = value,
+            TwoEstateOps => self.two_estate_ops = value,
+            RiskRate(i) => self.risks[i].rate = value,
+            LossLow(i) => {
+                let high = self.risks[i].loss_high.max(value);
+                self.risks[i].set_bounds(value, high);
+            }
+            LossHigh(i) => {
+                let low = self.risks[i].loss_low.min(value);
+                self.risks[i].set_bounds(low, value);
+            }
+            Multiplier(i) => self.risks[i].trusted_multiplier = value,
+        }
+    }
+
+    /// A plan's share moved to `share`: the others take up the difference in proportion
+    /// (equally when they are all at zero), and the last of them takes the rounding, so
+    /// that the shares still add up to exactly 1.
+    fn set_plan_share(&mut self, k: usize, share: Decimal) {
+        let others: Vec<usize> = (0..self.plans.len()).filter(|&j| j != k).collect();
+        let Some((&last, rest)) = others.split_last() else {
+            return;
+        };
+        let room = Decimal::ONE - share;
+        let others_total = Decimal::ONE - self.plans[k].1;
+        let mut given = Decimal::ZERO;
+        for &j in rest {
+            let new_share = if others_total.is_zero() {
+                room / Decimal::from(others.len())
+            } else {
+                self.plans[j].1 * room / others_total
+            };
+            self.plans[j].1 = new_share;
+            given += new_share;
+        }
+        self.plans[last].1 = room - given;
+        self.plans[k].1 = share;
+    }
+}
+
+/// One row of the tornado.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityRow {
+    pub path: String,
+    pub low: Decimal,
+    pub high: Decimal,
+    pub net_benefit_at_low: Decimal,
+    pub net_benefit_at_high: Decimal,
+    pub swing: Decimal,
+}
+
+/// Every ranged assumption's row, largest swing first, ties in document order.
+pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> {
+    let mut rows: Vec<SensitivityRow> = assumptions(scenario)
+        .into_iter()
+        .filter_map(|(path, target, assumption)| {
+            let range = assumption.range?;
+            let at = |value: Decimal| {
+                let mut point = inputs.clone();
+                point.apply(target, value);
+                evaluate(&point).net_benefit_npv
+            };
+            let (net_benefit_at_low, net_benefit_at_high) = (at(range.low), at(range.high));
+            Some(SensitivityRow {
+                path,
+                low: range.low,
+                high: range.high,
+                net_benefit_at_low,
+                net_benefit_at_high,
+                swing: (net_benefit_at_high - net_benefit_at_low).abs(),
+            })
+        })
+        .collect();
+    // A stable sort keeps document order among equal swings.
+    rows.sort_by(|a, b| b.swing.cmp(&a.swing));
+    rows
+}
