@@ -1,1 +1,118 @@
-fn main() {}
+//! `bascule`: the decision model on the command line, with no window and no GUI library.
+
+mod input;
+mod table;
+
+use bascule_model::reference::reference_scenario;
+use bascule_model::{EvaluationReport, Language, Rejection, evaluate_scenario};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Bascule: the cost and risk of moving sensitive users off a public SaaS suite.
+#[derive(Debug, Parser)]
+#[command(name = "bascule", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the reference scenario as a scenario file.
+    Defaults {
+        /// Language of the scenario's names and of its messages.
+        #[arg(long, value_enum, default_value_t = Lang::Fr)]
+        lang: Lang,
+    },
+    /// Evaluate a scenario file: costs, expected losses, sensitivity, break-even.
+    Evaluate {
+        /// The scenario file (`-` for standard input).
+        file: PathBuf,
+        /// `table` for people (the default on a terminal), `json` for programs (model.md section 8).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Language of messages when the file cannot say (else its `language` field).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Print the JSON Schema of the scenario format.
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Lang {
+    Fr,
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Language {
+        match lang {
+            Lang::Fr => Language::Fr,
+            Lang::En => Language::En,
+        }
+    }
+}
+
+/// Exit code of a rejected scenario (model.md section 8).
+const REJECTED: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(output) => write_stdout(&output),
+        Err(rejection) => {
+            let mut stderr = std::io::stderr().lock();
+            // Nothing more can be done if standard error itself is closed.
+            let _ = writeln!(stderr, "{}", rejection.render());
+            ExitCode::from(REJECTED)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<String, Rejection> {
+    match command {
+        Command::Defaults { lang } => {
+            let scenario = reference_scenario(lang.into())?;
+            Ok(pretty(&scenario))
+        }
+        Command::Schema => Ok(pretty(&bascule_model::scenario_schema())),
+        Command::Evaluate { file, format, lang } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let scenario = input::read_scenario(&file, fallback)?;
+            let evaluation = evaluate_scenario(&scenario);
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+                Format::Table
+            } else {
+                Format::Json
+            });
+            Ok(match format {
+                Format::Json => pretty(&EvaluationReport::new(&scenario, &evaluation)),
+                Format::Table => table::render(&scenario, &evaluation),
+            })
+        }
+    }
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    // Our report types serialise to JSON without fail (string keys, no floats).
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn write_stdout(output: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that went away (`| head`) is not an error of ours.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}

@@ -21,20 +21,43 @@ const fn int(n: i64) -> Decimal {
 
 impl Bounds {
     pub const fn closed(min: i64, max: i64) -> Bounds {
-        Bounds { min: int(min), max: int(max), min_exclusive: false, max_exclusive: false }
+        Bounds {
+            min: int(min),
+            max: int(max),
+            min_exclusive: false,
+            max_exclusive: false,
+        }
     }
 
     pub const fn below(min: i64, max: i64) -> Bounds {
-        Bounds { min: int(min), max: int(max), min_exclusive: false, max_exclusive: true }
+        Bounds {
+            min: int(min),
+            max: int(max),
+            min_exclusive: false,
+            max_exclusive: true,
+        }
     }
 
     pub const fn above(min: i64, max: i64) -> Bounds {
-        Bounds { min: int(min), max: int(max), min_exclusive: true, max_exclusive: false }
+        Bounds {
+            min: int(min),
+            max: int(max),
+            min_exclusive: true,
+            max_exclusive: false,
+        }
     }
 
     pub fn contains(&self, value: Decimal) -> bool {
-        let above_min = if self.min_exclusive { value > self.min } else { value >= self.min };
-        let below_max = if self.max_exclusive { value < self.max } else { value <= self.max };
+        let above_min = if self.min_exclusive {
+            value > self.min
+        } else {
+            value >= self.min
+        };
+        let below_max = if self.max_exclusive {
+            value < self.max
+        } else {
+            value <= self.max
+        };
         above_min && below_max
     }
 
@@ -56,8 +79,16 @@ fn annotate(object: &mut serde_json::Map<String, Value>, bounds: &Bounds) {
     };
     if numeric {
         let (min_key, max_key) = (
-            if bounds.min_exclusive { "exclusiveMinimum" } else { "minimum" },
-            if bounds.max_exclusive { "exclusiveMaximum" } else { "maximum" },
+            if bounds.min_exclusive {
+                "exclusiveMinimum"
+            } else {
+                "minimum"
+            },
+            if bounds.max_exclusive {
+                "exclusiveMaximum"
+            } else {
+                "maximum"
+            },
         );
         object.insert(min_key.into(), json_number(bounds.min));
         object.insert(max_key.into(), json_number(bounds.max));

@@ -77,9 +77,13 @@ mod tests {
     #[test]
     fn members_are_sorted_by_utf16_code_units() {
         // U+E000 sorts after U+1F600 in UTF-16 (surrogates are D800–DFFF), before it in UTF-8.
-        let value: Value = serde_json::json!({ "\u{1F600}": 1, "\u{E000}": 2, "b": [true, null], "a": "x" });
+        let value: Value =
+            serde_json::json!({ "\u{1F600}": 1, "\u{E000}": 2, "b": [true, null], "a": "x" });
         let mut out = String::new();
         write_canonical(&value, &mut out);
-        assert_eq!(out, "{\"a\":\"x\",\"b\":[true,null],\"\u{1F600}\":1,\"\u{E000}\":2}");
+        assert_eq!(
+            out,
+            "{\"a\":\"x\",\"b\":[true,null],\"\u{1F600}\":1,\"\u{E000}\":2}"
+        );
     }
 }

@@ -45,7 +45,10 @@ pub struct RiskFigures {
 impl RiskFigures {
     /// `1 − e^(−λ)`: the chance of at least one event in the year.
     pub fn probability_by_year(&self) -> Vec<f64> {
-        self.rate_by_year.iter().map(|&rate| -(-crate::inputs::to_f64(rate)).exp_m1()).collect()
+        self.rate_by_year
+            .iter()
+            .map(|&rate| -(-crate::inputs::to_f64(rate)).exp_m1())
+            .collect()
     }
 }
 
@@ -117,7 +120,11 @@ impl Timeline {
     }
 
     fn npv(&self, values: &[Decimal]) -> Decimal {
-        values.iter().zip(&self.discount).map(|(value, factor)| value / factor).sum()
+        values
+            .iter()
+            .zip(&self.discount)
+            .map(|(value, factor)| value / factor)
+            .sum()
     }
 }
 
@@ -128,8 +135,12 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
     let hundred = Decimal::ONE_HUNDRED;
 
     // Σ_k share_k · list_k · (1 − d_pub): € per user-month before escalation.
-    let base_price: Decimal =
-        inputs.plans.iter().map(|(list, share)| share * list).sum::<Decimal>() * (Decimal::ONE - inputs.suite_discount);
+    let base_price: Decimal = inputs
+        .plans
+        .iter()
+        .map(|(list, share)| share * list)
+        .sum::<Decimal>()
+        * (Decimal::ONE - inputs.suite_discount);
     let premium_factor = Decimal::ONE + inputs.premium_pct / hundred;
     let moved_users = inputs.moved_share * inputs.users;
     let one_off = inputs.one_off_per_user.total();
@@ -139,7 +150,11 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
     let mut break_even_base = Decimal::ZERO;
     let (mut public_escalation, mut trusted_escalation) = (Decimal::ONE, Decimal::ONE);
     for t in 0..h {
-        let (u, g, inflation) = (timeline.in_place[t], timeline.migrated[t], timeline.inflation[t]);
+        let (u, g, inflation) = (
+            timeline.in_place[t],
+            timeline.migrated[t],
+            timeline.inflation[t],
+        );
         let price_public = base_price * public_escalation;
         let price_trusted_at_no_premium = base_price * trusted_escalation;
         let price_trusted = price_trusted_at_no_premium * premium_factor;
@@ -159,15 +174,21 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
             dual_run: migrated * inputs.dual_run_months * price_public,
             fixed_project: inputs.fixed_project * g * inflation,
             two_estate_ops: on_trusted * inputs.two_estate_ops * TWELVE * inflation,
-            sensitive_data_controls: inputs.controls_per_year * (Decimal::ONE - sensitive_moved) * inflation,
+            sensitive_data_controls: inputs.controls_per_year
+                * (Decimal::ONE - sensitive_moved)
+                * inflation,
         });
-        break_even_base += on_trusted * price_trusted_at_no_premium * TWELVE / (hundred * timeline.discount[t]);
+        break_even_base +=
+            on_trusted * price_trusted_at_no_premium * TWELVE / (hundred * timeline.discount[t]);
         public_escalation *= Decimal::ONE + inputs.public_escalation;
         trusted_escalation *= Decimal::ONE + inputs.trusted_escalation;
     }
 
-    let public_risks: Vec<RiskFigures> =
-        inputs.risks.iter().map(|risk| risk_figures(risk, &timeline, |_| public_rate(risk))).collect();
+    let public_risks: Vec<RiskFigures> = inputs
+        .risks
+        .iter()
+        .map(|risk| risk_figures(risk, &timeline, |_| public_rate(risk)))
+        .collect();
     let hybrid_risks: Vec<RiskFigures> = inputs
         .risks
         .iter()
@@ -192,11 +213,12 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
         None
     } else {
         let mut cumulative = Decimal::ZERO;
-        (0..h).find(|&t| {
-            cumulative += yearly_net[t] / timeline.discount[t];
-            cumulative >= Decimal::ZERO
-        })
-        .map(|t| t + 1)
+        (0..h)
+            .find(|&t| {
+                cumulative += yearly_net[t] / timeline.discount[t];
+                cumulative >= Decimal::ZERO
+            })
+            .map(|t| t + 1)
     };
 
     Figures {
@@ -214,11 +236,16 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
     }
 }
 
-fn option_figures(lines: Vec<CostLines>, risks: Vec<RiskFigures>, timeline: &Timeline) -> OptionFigures {
+fn option_figures(
+    lines: Vec<CostLines>,
+    risks: Vec<RiskFigures>,
+    timeline: &Timeline,
+) -> OptionFigures {
     let h = lines.len();
     let yearly_cost: Vec<Decimal> = lines.iter().map(CostLines::total).collect();
-    let yearly_expected_loss: Vec<Decimal> =
-        (0..h).map(|t| risks.iter().map(|r| r.expected_loss_by_year[t]).sum()).collect();
+    let yearly_expected_loss: Vec<Decimal> = (0..h)
+        .map(|t| risks.iter().map(|r| r.expected_loss_by_year[t]).sum())
+        .collect();
     let npv_cost = timeline.npv(&yearly_cost);
     let npv_expected_loss = timeline.npv(&yearly_expected_loss);
     OptionFigures {
@@ -233,10 +260,17 @@ fn option_figures(lines: Vec<CostLines>, risks: Vec<RiskFigures>, timeline: &Tim
     }
 }
 
-fn risk_figures(risk: &RiskInputs, timeline: &Timeline, rate: impl Fn(usize) -> Decimal) -> RiskFigures {
+fn risk_figures(
+    risk: &RiskInputs,
+    timeline: &Timeline,
+    rate: impl Fn(usize) -> Decimal,
+) -> RiskFigures {
     let rate_by_year: Vec<Decimal> = (0..timeline.inflation.len()).map(rate).collect();
-    let expected_loss_by_year: Vec<Decimal> =
-        rate_by_year.iter().zip(&timeline.inflation).map(|(rate, inflation)| rate * risk.mean_loss * inflation).collect();
+    let expected_loss_by_year: Vec<Decimal> = rate_by_year
+        .iter()
+        .zip(&timeline.inflation)
+        .map(|(rate, inflation)| rate * risk.mean_loss * inflation)
+        .collect();
     RiskFigures {
         median_loss: lognormal_median(risk.loss_low, risk.loss_high),
         mean_loss: risk.mean_loss,

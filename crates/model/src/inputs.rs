@@ -115,7 +115,16 @@ impl Inputs {
             horizon_years: scenario.horizon_years as usize,
             discount_rate: scenario.discount_rate_pct.fraction(),
             inflation: scenario.inflation_pct_per_year.fraction(),
-            plans: suite.plans.iter().map(|p| (p.list_price_eur_per_user_month.value, p.share_pct.fraction())).collect(),
+            plans: suite
+                .plans
+                .iter()
+                .map(|p| {
+                    (
+                        p.list_price_eur_per_user_month.value,
+                        p.share_pct.fraction(),
+                    )
+                })
+                .collect(),
             suite_discount: suite.discount_pct.fraction(),
             public_escalation: suite.escalation_pct_per_year.fraction(),
             controls_per_year: suite.sensitive_data_controls_eur_per_year.value,
@@ -123,7 +132,11 @@ impl Inputs {
             trusted_escalation: scenario.trusted_offer.escalation_pct_per_year.fraction(),
             moved_share: migration.moved_share_pct.fraction(),
             coverage: migration.sensitive_data_coverage_pct.fraction(),
-            ramp: migration.ramp_pct_by_year.iter().map(|a| a.fraction()).collect(),
+            ramp: migration
+                .ramp_pct_by_year
+                .iter()
+                .map(|a| a.fraction())
+                .collect(),
             one_off_per_user: OneOff {
                 migration: migration.cost_per_user_eur.value,
                 training: migration.training_per_user_eur.value,
@@ -151,7 +164,11 @@ impl Inputs {
 
     /// Cumulative ramp at the end of year `t` (0 for t = 0, 1 past the list).
     pub fn ramp_at(&self, t: usize) -> Decimal {
-        if t == 0 { Decimal::ZERO } else { self.ramp.get(t - 1).copied().unwrap_or(Decimal::ONE) }
+        if t == 0 {
+            Decimal::ZERO
+        } else {
+            self.ramp.get(t - 1).copied().unwrap_or(Decimal::ONE)
+        }
     }
 
     /// Puts the share moved at `share` (a fraction) with the coverage following it
@@ -172,7 +189,9 @@ pub fn coverage_following(coverage: Decimal, share: Decimal, new_share: Decimal)
     }
     let exponent = to_f64(new_share) / to_f64(share);
     let followed = 1.0 - (1.0 - to_f64(coverage)).powf(exponent);
-    from_f64_shortest(followed).unwrap_or(coverage).clamp(Decimal::ZERO, Decimal::ONE)
+    from_f64_shortest(followed)
+        .unwrap_or(coverage)
+        .clamp(Decimal::ZERO, Decimal::ONE)
 }
 
 #[cfg(test)]
@@ -188,7 +207,10 @@ mod tests {
 
     #[test]
     fn the_median_is_the_geometric_mean_and_the_mean_lies_above_it() {
-        assert_eq!(lognormal_median(dec!(1000000), dec!(100000000)).round_dp(10), dec!(10000000));
+        assert_eq!(
+            lognormal_median(dec!(1000000), dec!(100000000)).round_dp(10),
+            dec!(10000000)
+        );
         // σ = ln(100)/(2·1.6448536) = 1.3998822; σ²/2 = 0.9798352; e^0.9798352 = 2.6639801
         let mean = lognormal_mean(dec!(1000000), dec!(100000000));
         assert!((mean - dec!(26639801)).abs() < dec!(1), "{mean}");
@@ -196,10 +218,19 @@ mod tests {
 
     #[test]
     fn coverage_follows_the_share_moved() {
-        assert_eq!(coverage_following(dec!(0.8), dec!(0.2), dec!(0.2)), dec!(0.8));
+        assert_eq!(
+            coverage_following(dec!(0.8), dec!(0.2), dec!(0.2)),
+            dec!(0.8)
+        );
         assert_eq!(coverage_following(dec!(0.8), dec!(0.2), dec!(0)), dec!(0));
-        assert_eq!(coverage_following(dec!(0.8), dec!(0), dec!(0.25)), dec!(0.8));
+        assert_eq!(
+            coverage_following(dec!(0.8), dec!(0), dec!(0.25)),
+            dec!(0.8)
+        );
         // Twice the users: 1 − 0.2² = 0.96.
-        assert_eq!(coverage_following(dec!(0.8), dec!(0.2), dec!(0.4)).round_dp(12), dec!(0.96));
+        assert_eq!(
+            coverage_following(dec!(0.8), dec!(0.2), dec!(0.4)).round_dp(12),
+            dec!(0.96)
+        );
     }
 }

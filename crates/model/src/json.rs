@@ -27,8 +27,14 @@ pub enum Json {
 /// Why a text is not JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
-    TooLarge { bytes: usize },
-    Syntax { line: usize, column: usize, detail: String },
+    TooLarge {
+        bytes: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
 }
 
 impl Json {
@@ -43,7 +49,11 @@ impl Json {
         })?;
         // The whole text is valid JSON now; opening its parts again cannot fail
         // but for a bug, which is still reported rather than unwrapped.
-        from_raw(raw).map_err(|e| JsonError::Syntax { line: 0, column: 0, detail: e.to_string() })
+        from_raw(raw).map_err(|e| JsonError::Syntax {
+            line: 0,
+            column: 0,
+            detail: e.to_string(),
+        })
     }
 
     /// What kind of value this is, for messages.
@@ -145,7 +155,13 @@ mod tests {
             json,
             Ok(Json::Object(vec![
                 ("a".into(), Json::Number("0.1".into())),
-                ("b".into(), Json::Array(vec![Json::Number("1e13".into()), Json::Number("-2.50".into())])),
+                (
+                    "b".into(),
+                    Json::Array(vec![
+                        Json::Number("1e13".into()),
+                        Json::Number("-2.50".into())
+                    ])
+                ),
                 ("c".into(), Json::String("x".into())),
                 ("d".into(), Json::Null),
                 ("e".into(), Json::Bool(true)),
@@ -162,19 +178,33 @@ mod tests {
     #[test]
     fn syntax_errors_give_line_and_column() {
         let err = Json::parse("{\n  \"a\": 1,\n  \"b\": \n}");
-        assert!(matches!(err, Err(JsonError::Syntax { line: 4, .. })), "{err:?}");
-        assert!(matches!(Json::parse(r#"{"a": 1"#), Err(JsonError::Syntax { .. })));
+        assert!(
+            matches!(err, Err(JsonError::Syntax { line: 4, .. })),
+            "{err:?}"
+        );
+        assert!(matches!(
+            Json::parse(r#"{"a": 1"#),
+            Err(JsonError::Syntax { .. })
+        ));
         assert!(matches!(Json::parse(""), Err(JsonError::Syntax { .. })));
     }
 
     #[test]
     fn escaped_strings_are_decoded() {
-        assert_eq!(Json::parse(r#""\u00e9t\u00e9 \"€\"""#), Ok(Json::String("été \"€\"".into())));
+        assert_eq!(
+            Json::parse(r#""\u00e9t\u00e9 \"€\"""#),
+            Ok(Json::String("été \"€\"".into()))
+        );
     }
 
     #[test]
     fn oversized_files_are_refused_before_parsing() {
         let big = " ".repeat(MAX_FILE_BYTES + 1);
-        assert_eq!(Json::parse(&big), Err(JsonError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
+        assert_eq!(
+            Json::parse(&big),
+            Err(JsonError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            })
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod evaluate;
 pub mod inputs;
 pub mod json;
 pub mod number;
+pub mod present;
 pub mod problem;
 pub mod read;
 pub mod reference;
@@ -19,7 +20,7 @@ pub mod sensitivity;
 pub use canonical::scenario_sha256;
 pub use evaluate::Figures;
 pub use problem::{Problem, ProblemKind, Rejection};
-pub use read::parse_scenario;
+pub use read::{parse_scenario, parse_scenario_or};
 pub use report::EvaluationReport;
 pub use scenario::{Language, Scenario};
 pub use sensitivity::SensitivityRow;
@@ -47,6 +48,8 @@ pub fn evaluate_scenario(scenario: &Scenario) -> Evaluation {
 
 /// The JSON Schema of the scenario format, for editors.
 pub fn scenario_schema() -> serde_json::Value {
-    let schema = schemars::generate::SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<Scenario>();
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<Scenario>();
     schema.to_value()
 }

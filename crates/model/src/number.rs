@@ -144,7 +144,12 @@ pub fn from_f64_shortest(value: f64) -> Option<Decimal> {
             return Some(Decimal::ZERO);
         };
         let (quotient, remainder) = (digits / divisor, digits % divisor);
-        digits = quotient + if remainder.abs() * 2 >= divisor { digits.signum() } else { 0 };
+        digits = quotient
+            + if remainder.abs() * 2 >= divisor {
+                digits.signum()
+            } else {
+                0
+            };
         scale = 28;
     }
     Decimal::try_from_i128_with_scale(digits, scale as u32).ok()
@@ -169,18 +174,27 @@ mod tests {
 
     #[test]
     fn refuses_what_json_or_the_format_refuses() {
-        for bad in ["", "-", "01", "1.", ".5", "+1", "1e", "1e+", "0x10", "1_000", " 1", "1 ", "NaN", "Infinity"] {
+        for bad in [
+            "", "-", "01", "1.", ".5", "+1", "1e", "1e+", "0x10", "1_000", " 1", "1 ", "NaN",
+            "Infinity",
+        ] {
             assert_eq!(parse_decimal(bad), Err(NumberError::Syntax), "{bad:?}");
         }
     }
 
     #[test]
     fn refuses_what_a_decimal_cannot_hold_exactly() {
-        assert_eq!(parse_decimal("1234567890123456789012345678.9"), Err(NumberError::TooPrecise));
+        assert_eq!(
+            parse_decimal("1234567890123456789012345678.9"),
+            Err(NumberError::TooPrecise)
+        );
         assert_eq!(parse_decimal("1e-29"), Err(NumberError::TooPrecise));
         assert_eq!(parse_decimal("1e29"), Err(NumberError::TooLarge));
         assert_eq!(parse_decimal("1e999999999999"), Err(NumberError::TooLarge));
-        assert_eq!(parse_decimal("0.0000000000000000000000000001"), Ok(Decimal::new(1, 28)));
+        assert_eq!(
+            parse_decimal("0.0000000000000000000000000001"),
+            Ok(Decimal::new(1, 28))
+        );
     }
 
     #[test]

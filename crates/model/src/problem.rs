@@ -15,9 +15,21 @@ pub struct Rejection {
 }
 
 impl Rejection {
+    /// A rejection of the file as a whole, before anything in it could be read.
+    pub fn of_file(language: Language, kind: ProblemKind) -> Rejection {
+        Rejection {
+            language,
+            problems: vec![Problem::new("", None, kind)],
+        }
+    }
+
     /// One line a problem, `path: what is wrong`.
     pub fn render(&self) -> String {
-        self.problems.iter().map(|p| p.message(self.language)).collect::<Vec<_>>().join("\n")
+        self.problems
+            .iter()
+            .map(|p| p.message(self.language))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -34,29 +46,62 @@ pub struct Problem {
 /// The kinds of problem, each with what is allowed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    FileTooLarge { bytes: usize, max: usize },
-    Syntax { line: usize, column: usize },
+    FileTooLarge {
+        bytes: u64,
+        max: usize,
+    },
+    NotUtf8,
+    Unreadable {
+        reason: String,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+    },
     Missing,
-    UnknownField { allowed: Vec<&'static str> },
+    UnknownField {
+        allowed: Vec<&'static str>,
+    },
     DuplicateField,
-    WrongType { expected: Expected, found: JsonKind },
+    WrongType {
+        expected: Expected,
+        found: JsonKind,
+    },
     NotADecimal,
     TooPrecise,
-    OutOfRange { bounds: Bounds },
+    OutOfRange {
+        bounds: Bounds,
+    },
     NotAnInteger,
-    NotOneOf { allowed: Vec<&'static str> },
-    Length { min: usize, max: usize, found: usize },
-    ItemCount { min: usize, max: usize, found: usize },
+    NotOneOf {
+        allowed: Vec<&'static str>,
+    },
+    Length {
+        min: usize,
+        max: usize,
+        found: usize,
+    },
+    ItemCount {
+        min: usize,
+        max: usize,
+        found: usize,
+    },
     BadId,
     BadDate,
     LowHighTogether,
     LowAboveValue,
     HighBelowValue,
-    SharesSum { sum: String },
+    SharesSum {
+        sum: String,
+    },
     SingleShareRange,
-    RampDecreasing { previous: String },
+    RampDecreasing {
+        previous: String,
+    },
     RampEnd,
-    DuplicateId { first: usize },
+    DuplicateId {
+        first: usize,
+    },
     LossOrder,
     LossRatio,
     MultiplierOnIntroduced,
@@ -77,18 +122,32 @@ pub enum Expected {
 
 impl Problem {
     pub fn new(path: &str, value: Option<String>, kind: ProblemKind) -> Problem {
-        Problem { path: path.to_owned(), value, kind }
+        Problem {
+            path: path.to_owned(),
+            value,
+            kind,
+        }
     }
 
     /// `path: message`, in `language`.
     pub fn message(&self, language: Language) -> String {
         let fr = language == Language::Fr;
         let place = if self.path.is_empty() {
-            if fr { "fichier".to_owned() } else { "file".to_owned() }
+            if fr {
+                "fichier".to_owned()
+            } else {
+                "file".to_owned()
+            }
         } else {
             self.path.clone()
         };
-        let value = self.value.as_deref().map(|v| if fr { format!(" (valeur {v})") } else { format!(" (value {v})") });
+        let value = self.value.as_deref().map(|v| {
+            if fr {
+                format!(" (valeur {v})")
+            } else {
+                format!(" (value {v})")
+            }
+        });
         let value = value.unwrap_or_default();
         let what = self.kind.describe(fr);
         format!("{place}{value}: {what}")
@@ -109,6 +168,14 @@ impl ProblemKind {
             FileTooLarge { bytes, max } => t(
                 format!("le fichier fait {bytes} octets, au plus {max} sont acceptés"),
                 format!("the file is {bytes} bytes, at most {max} are accepted"),
+            ),
+            NotUtf8 => t(
+                "le fichier n'est pas du texte UTF-8".into(),
+                "the file is not UTF-8 text".into(),
+            ),
+            Unreadable { reason } => t(
+                format!("lecture impossible : {reason}"),
+                format!("cannot be read: {reason}"),
             ),
             Syntax { line, column } => t(
                 format!("JSON invalide à la ligne {line}, colonne {column}"),
@@ -245,7 +312,10 @@ fn kind_name(kind: JsonKind, fr: bool) -> &'static str {
 }
 
 fn describe_bounds(bounds: &Bounds, fr: bool) -> String {
-    let (min, max) = (group(&shortest(bounds.min), fr), group(&shortest(bounds.max), fr));
+    let (min, max) = (
+        group(&shortest(bounds.min), fr),
+        group(&shortest(bounds.max), fr),
+    );
     match (bounds.min_exclusive, bounds.max_exclusive, fr) {
         (false, false, true) => format!("entre {min} et {max}"),
         (false, false, false) => format!("between {min} and {max}"),
@@ -260,7 +330,9 @@ fn describe_bounds(bounds: &Bounds, fr: bool) -> String {
 
 /// Thousands grouped as each language writes them: `10 000 000` / `10,000,000`.
 fn group(integer: &str, fr: bool) -> String {
-    let (sign, digits) = integer.strip_prefix('-').map_or(("", integer), |d| ("-", d));
+    let (sign, digits) = integer
+        .strip_prefix('-')
+        .map_or(("", integer), |d| ("-", d));
     if digits.len() <= 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return integer.to_owned();
     }
@@ -282,15 +354,39 @@ mod tests {
 
     #[test]
     fn messages_name_the_field_the_value_and_what_is_allowed() {
-        let p = Problem::new("discount_rate_pct", Some("45".into()), ProblemKind::OutOfRange { bounds: bounds::DISCOUNT_RATE });
-        assert_eq!(p.message(Language::En), "discount_rate_pct (value 45): out of range: must be between 0 and 30");
-        assert_eq!(p.message(Language::Fr), "discount_rate_pct (valeur 45): hors limites : doit être entre 0 et 30");
+        let p = Problem::new(
+            "discount_rate_pct",
+            Some("45".into()),
+            ProblemKind::OutOfRange {
+                bounds: bounds::DISCOUNT_RATE,
+            },
+        );
+        assert_eq!(
+            p.message(Language::En),
+            "discount_rate_pct (value 45): out of range: must be between 0 and 30"
+        );
+        assert_eq!(
+            p.message(Language::Fr),
+            "discount_rate_pct (valeur 45): hors limites : doit être entre 0 et 30"
+        );
     }
 
     #[test]
     fn large_bounds_are_grouped_by_thousands() {
-        let p = Problem::new("organisation.users", Some("0".into()), ProblemKind::OutOfRange { bounds: bounds::USERS });
-        assert!(p.message(Language::En).ends_with("between 1 and 10,000,000"));
-        assert!(p.message(Language::Fr).ends_with("entre 1 et 10\u{202f}000\u{202f}000"));
+        let p = Problem::new(
+            "organisation.users",
+            Some("0".into()),
+            ProblemKind::OutOfRange {
+                bounds: bounds::USERS,
+            },
+        );
+        assert!(
+            p.message(Language::En)
+                .ends_with("between 1 and 10,000,000")
+        );
+        assert!(
+            p.message(Language::Fr)
+                .ends_with("entre 1 et 10\u{202f}000\u{202f}000")
+        );
     }
 }

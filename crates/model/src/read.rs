@@ -11,32 +11,49 @@ use rust_decimal::Decimal;
 /// written out; on failure, every problem found, in the file's language (French when the
 /// file does not say).
 pub fn parse_scenario(text: &str) -> Result<Scenario, Rejection> {
+    parse_scenario_or(text, Language::Fr)
+}
+
+/// As [`parse_scenario`], with problems worded in `fallback` when the file does not
+/// declare its language (or is too broken to).
+pub fn parse_scenario_or(text: &str, fallback: Language) -> Result<Scenario, Rejection> {
     let json = match Json::parse(text) {
         Ok(json) => json,
         Err(error) => {
             let kind = match error {
-                JsonError::TooLarge { bytes } => ProblemKind::FileTooLarge { bytes, max: MAX_FILE_BYTES },
+                JsonError::TooLarge { bytes } => ProblemKind::FileTooLarge {
+                    bytes: bytes as u64,
+                    max: MAX_FILE_BYTES,
+                },
                 JsonError::Syntax { line, column, .. } => ProblemKind::Syntax { line, column },
             };
-            return Err(Rejection { language: Language::Fr, problems: vec![Problem::new("", None, kind)] });
+            return Err(Rejection::of_file(fallback, kind));
         }
     };
-    let language = declared_language(&json);
+    let language = declared_language(&json).unwrap_or(fallback);
     let mut reader = Reader::default();
     let scenario = reader.scenario(&json);
     match scenario {
         Some(scenario) if reader.problems.is_empty() => Ok(scenario),
-        _ => Err(Rejection { language, problems: reader.problems }),
+        _ => Err(Rejection {
+            language,
+            problems: reader.problems,
+        }),
     }
 }
 
-fn declared_language(json: &Json) -> Language {
-    if let Json::Object(members) = json {
-        if members.iter().any(|(k, v)| k == "language" && *v == Json::String("en".into())) {
-            return Language::En;
-        }
-    }
-    Language::Fr
+fn declared_language(json: &Json) -> Option<Language> {
+    let Json::Object(members) = json else {
+        return None;
+    };
+    members
+        .iter()
+        .find(|(key, _)| key == "language")
+        .and_then(|(_, value)| match value {
+            Json::String(code) if code == "en" => Some(Language::En),
+            Json::String(code) if code == "fr" => Some(Language::Fr),
+            _ => None,
+        })
 }
 
 /// An object being read: its members, and its path for messages.
@@ -51,7 +68,11 @@ impl<'a> Obj<'a> {
     }
 
     fn at(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 }
 
@@ -66,18 +87,40 @@ struct Reader {
 
 impl Reader {
     fn report(&mut self, path: &str, value: Option<&Json>, kind: ProblemKind) {
-        self.problems.push(Problem::new(path, value.map(Json::excerpt), kind));
+        self.problems
+            .push(Problem::new(path, value.map(Json::excerpt), kind));
     }
 
-    fn object<'a>(&mut self, node: &'a Json, path: &str, allowed: &[&'static str]) -> Option<Obj<'a>> {
+    fn object<'a>(
+        &mut self,
+        node: &'a Json,
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Option<Obj<'a>> {
         let Json::Object(members) = node else {
-            self.report(path, None, ProblemKind::WrongType { expected: Expected::Object, found: node.kind() });
+            self.report(
+                path,
+                None,
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                    found: node.kind(),
+                },
+            );
             return None;
         };
-        let obj = Obj { path: path.to_owned(), members };
+        let obj = Obj {
+            path: path.to_owned(),
+            members,
+        };
         for (i, (key, _)) in members.iter().enumerate() {
             if !allowed.contains(&key.as_str()) {
-                self.report(&obj.at(key), None, ProblemKind::UnknownField { allowed: allowed.to_vec() });
+                self.report(
+                    &obj.at(key),
+                    None,
+                    ProblemKind::UnknownField {
+                        allowed: allowed.to_vec(),
+                    },
+                );
             } else if members[..i].iter().any(|(k, _)| k == key) {
                 self.report(&obj.at(key), None, ProblemKind::DuplicateField);
             }
@@ -95,7 +138,14 @@ impl Reader {
 
     fn string(&mut self, node: &Json, path: &str, (min, max): (usize, usize)) -> Option<String> {
         let Json::String(text) = node else {
-            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::String, found: node.kind() });
+            self.report(
+                path,
+                Some(node),
+                ProblemKind::WrongType {
+                    expected: Expected::String,
+                    found: node.kind(),
+                },
+            );
             return None;
         };
         let found = text.chars().count();
@@ -111,22 +161,45 @@ impl Reader {
         self.string(node, &obj.at(key), limits)
     }
 
-    fn one_of<T: Copy>(&mut self, node: &Json, path: &str, options: &[(&'static str, T)]) -> Option<T> {
+    fn one_of<T: Copy>(
+        &mut self,
+        node: &Json,
+        path: &str,
+        options: &[(&'static str, T)],
+    ) -> Option<T> {
         let allowed = || options.iter().map(|(name, _)| *name).collect();
         let Json::String(text) = node else {
-            self.report(path, Some(node), ProblemKind::NotOneOf { allowed: allowed() });
+            self.report(
+                path,
+                Some(node),
+                ProblemKind::NotOneOf { allowed: allowed() },
+            );
             return None;
         };
-        let found = options.iter().find(|(name, _)| name == text).map(|(_, v)| *v);
+        let found = options
+            .iter()
+            .find(|(name, _)| name == text)
+            .map(|(_, v)| *v);
         if found.is_none() {
-            self.report(path, Some(node), ProblemKind::NotOneOf { allowed: allowed() });
+            self.report(
+                path,
+                Some(node),
+                ProblemKind::NotOneOf { allowed: allowed() },
+            );
         }
         found
     }
 
     fn integer(&mut self, node: &Json, path: &str, limits: Bounds) -> Option<u64> {
         let Json::Number(text) = node else {
-            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Integer, found: node.kind() });
+            self.report(
+                path,
+                Some(node),
+                ProblemKind::WrongType {
+                    expected: Expected::Integer,
+                    found: node.kind(),
+                },
+            );
             return None;
         };
         let value = self.decimal_text(text, node, path, limits)?;
@@ -141,13 +214,26 @@ impl Reader {
         match node {
             Json::Bool(b) => Some(*b),
             _ => {
-                self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Bool, found: node.kind() });
+                self.report(
+                    path,
+                    Some(node),
+                    ProblemKind::WrongType {
+                        expected: Expected::Bool,
+                        found: node.kind(),
+                    },
+                );
                 None
             }
         }
     }
 
-    fn decimal_text(&mut self, text: &str, node: &Json, path: &str, limits: Bounds) -> Option<Decimal> {
+    fn decimal_text(
+        &mut self,
+        text: &str,
+        node: &Json,
+        path: &str,
+        limits: Bounds,
+    ) -> Option<Decimal> {
         let value = match parse_decimal(text) {
             Ok(value) => value,
             Err(NumberError::Syntax) => {
@@ -175,7 +261,14 @@ impl Reader {
         match node {
             Json::Number(text) | Json::String(text) => self.decimal_text(text, node, path, limits),
             _ => {
-                self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Decimal, found: node.kind() });
+                self.report(
+                    path,
+                    Some(node),
+                    ProblemKind::WrongType {
+                        expected: Expected::Decimal,
+                        found: node.kind(),
+                    },
+                );
                 None
             }
         }
@@ -186,11 +279,31 @@ impl Reader {
             if matches!(node, Json::Number(_) | Json::String(_)) {
                 return self.decimal(node, path, limits).map(Assumption::from);
             }
-            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Assumption, found: node.kind() });
+            self.report(
+                path,
+                Some(node),
+                ProblemKind::WrongType {
+                    expected: Expected::Assumption,
+                    found: node.kind(),
+                },
+            );
             return None;
         };
-        let obj = self.object(node, path, &["value", "low", "high", "source", "source_date", "confidence"])?;
-        let value = self.required(&obj, "value").and_then(|v| self.decimal(v, &obj.at("value"), limits));
+        let obj = self.object(
+            node,
+            path,
+            &[
+                "value",
+                "low",
+                "high",
+                "source",
+                "source_date",
+                "confidence",
+            ],
+        )?;
+        let value = self
+            .required(&obj, "value")
+            .and_then(|v| self.decimal(v, &obj.at("value"), limits));
         let low_node = obj.get("low");
         let high_node = obj.get("high");
         let low = low_node.map(|v| self.decimal(v, &obj.at("low"), limits));
@@ -216,9 +329,15 @@ impl Reader {
                 self.report(&obj.at("high"), high_node, ProblemKind::HighBelowValue);
             }
         }
-        let source = obj.get("source").map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
-        let source_date = obj.get("source_date").map(|v| self.source_date(v, &obj.at("source_date")));
-        let confidence = obj.get("confidence").map(|v| self.confidence(v, &obj.at("confidence")));
+        let source = obj
+            .get("source")
+            .map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
+        let source_date = obj
+            .get("source_date")
+            .map(|v| self.source_date(v, &obj.at("source_date")));
+        let confidence = obj
+            .get("confidence")
+            .map(|v| self.confidence(v, &obj.at("confidence")));
         Some(Assumption {
             value: value?,
             range: range.ok()?,
@@ -233,7 +352,12 @@ impl Reader {
         self.assumption(node, &obj.at(key), limits)
     }
 
-    fn optional_assumption(&mut self, obj: &Obj, key: &str, limits: Bounds) -> Option<Option<Assumption>> {
+    fn optional_assumption(
+        &mut self,
+        obj: &Obj,
+        key: &str,
+        limits: Bounds,
+    ) -> Option<Option<Assumption>> {
         match obj.get(key) {
             None => Some(None),
             Some(node) => self.assumption(node, &obj.at(key), limits).map(Some),
@@ -263,13 +387,33 @@ impl Reader {
         )
     }
 
-    fn array<'a>(&mut self, node: &'a Json, path: &str, (min, max): (usize, usize)) -> Option<&'a [Json]> {
+    fn array<'a>(
+        &mut self,
+        node: &'a Json,
+        path: &str,
+        (min, max): (usize, usize),
+    ) -> Option<&'a [Json]> {
         let Json::Array(items) = node else {
-            self.report(path, Some(node), ProblemKind::WrongType { expected: Expected::Array, found: node.kind() });
+            self.report(
+                path,
+                Some(node),
+                ProblemKind::WrongType {
+                    expected: Expected::Array,
+                    found: node.kind(),
+                },
+            );
             return None;
         };
         if items.len() < min || items.len() > max {
-            self.report(path, None, ProblemKind::ItemCount { min, max, found: items.len() });
+            self.report(
+                path,
+                None,
+                ProblemKind::ItemCount {
+                    min,
+                    max,
+                    found: items.len(),
+                },
+            );
             return None;
         }
         Some(items)
@@ -295,11 +439,17 @@ impl Reader {
                 "simulation",
             ],
         )?;
-        let format = self.required(&obj, "format").and_then(|v| self.one_of(v, "format", &[(FORMAT, Format::Scenario)]));
+        let format = self
+            .required(&obj, "format")
+            .and_then(|v| self.one_of(v, "format", &[(FORMAT, Format::Scenario)]));
         let version = self.required(&obj, "version").and_then(|v| {
             let ok = *v == Json::Number("1".into());
             if !ok {
-                self.report("version", Some(v), ProblemKind::NotOneOf { allowed: vec!["1"] });
+                self.report(
+                    "version",
+                    Some(v),
+                    ProblemKind::NotOneOf { allowed: vec!["1"] },
+                );
             }
             ok.then_some(FORMAT_VERSION)
         });
@@ -308,17 +458,26 @@ impl Reader {
             None => Some(Language::Fr),
             Some(v) => self.one_of(v, "language", &[("fr", Language::Fr), ("en", Language::En)]),
         };
-        let organisation = self.required(&obj, "organisation").and_then(|v| self.organisation(v));
+        let organisation = self
+            .required(&obj, "organisation")
+            .and_then(|v| self.organisation(v));
         let horizon_years = self
             .required(&obj, "horizon_years")
             .and_then(|v| self.integer(v, "horizon_years", bounds::HORIZON_YEARS));
-        let discount_rate_pct = self.required_assumption(&obj, "discount_rate_pct", bounds::DISCOUNT_RATE);
+        let discount_rate_pct =
+            self.required_assumption(&obj, "discount_rate_pct", bounds::DISCOUNT_RATE);
         let inflation_pct_per_year = self
             .optional_assumption(&obj, "inflation_pct_per_year", bounds::INFLATION)
             .map(|a| a.unwrap_or_else(|| Assumption::from(Decimal::TWO)));
-        let public_suite = self.required(&obj, "public_suite").and_then(|v| self.public_suite(v));
-        let trusted_offer = self.required(&obj, "trusted_offer").and_then(|v| self.trusted_offer(v));
-        let migration = self.required(&obj, "migration").and_then(|v| self.migration(v));
+        let public_suite = self
+            .required(&obj, "public_suite")
+            .and_then(|v| self.public_suite(v));
+        let trusted_offer = self
+            .required(&obj, "trusted_offer")
+            .and_then(|v| self.trusted_offer(v));
+        let migration = self
+            .required(&obj, "migration")
+            .and_then(|v| self.migration(v));
         let risks = self.required(&obj, "risks").and_then(|v| self.risks(v));
         let simulation = match obj.get("simulation") {
             None => Some(Simulation::default()),
@@ -342,7 +501,11 @@ impl Reader {
     }
 
     fn organisation(&mut self, node: &Json) -> Option<Organisation> {
-        let obj = self.object(node, "organisation", &["name", "sector", "users", "annual_revenue_eur"])?;
+        let obj = self.object(
+            node,
+            "organisation",
+            &["name", "sector", "users", "annual_revenue_eur"],
+        )?;
         let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
         let sector = self.required(&obj, "sector").and_then(|v| {
             self.one_of(
@@ -356,8 +519,11 @@ impl Reader {
                 ],
             )
         });
-        let users = self.required(&obj, "users").and_then(|v| self.integer(v, "organisation.users", bounds::USERS));
-        let annual_revenue_eur = self.required_assumption(&obj, "annual_revenue_eur", bounds::REVENUE);
+        let users = self
+            .required(&obj, "users")
+            .and_then(|v| self.integer(v, "organisation.users", bounds::USERS));
+        let annual_revenue_eur =
+            self.required_assumption(&obj, "annual_revenue_eur", bounds::REVENUE);
         Some(Organisation {
             name: name?,
             sector: sector?,
@@ -370,13 +536,23 @@ impl Reader {
         let obj = self.object(
             node,
             "public_suite",
-            &["plans", "discount_pct", "escalation_pct_per_year", "sensitive_data_controls_eur_per_year"],
+            &[
+                "plans",
+                "discount_pct",
+                "escalation_pct_per_year",
+                "sensitive_data_controls_eur_per_year",
+            ],
         )?;
         let plans = self.required(&obj, "plans").and_then(|v| self.plans(v));
         let discount_pct = self.required_assumption(&obj, "discount_pct", bounds::SUITE_DISCOUNT);
-        let escalation = self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
+        let escalation =
+            self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
         let controls = self
-            .optional_assumption(&obj, "sensitive_data_controls_eur_per_year", bounds::YEARLY_AMOUNT)
+            .optional_assumption(
+                &obj,
+                "sensitive_data_controls_eur_per_year",
+                bounds::YEARLY_AMOUNT,
+            )
             .map(Option::unwrap_or_default);
         Some(PublicSuite {
             plans: plans?,
@@ -391,15 +567,23 @@ impl Reader {
         let items = self.array(node, path, bounds::PLANS)?;
         let mut plans = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let Some(obj) = self.object(item, &index(path, i), &["name", "list_price_eur_per_user_month", "share_pct"])
-            else {
+            let Some(obj) = self.object(
+                item,
+                &index(path, i),
+                &["name", "list_price_eur_per_user_month", "share_pct"],
+            ) else {
                 continue;
             };
             let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
-            let price = self.required_assumption(&obj, "list_price_eur_per_user_month", bounds::PRICE);
+            let price =
+                self.required_assumption(&obj, "list_price_eur_per_user_month", bounds::PRICE);
             let share = self.required_assumption(&obj, "share_pct", bounds::PERCENT);
             if let (Some(name), Some(price), Some(share)) = (name, price, share) {
-                plans.push(Plan { name, list_price_eur_per_user_month: price, share_pct: share });
+                plans.push(Plan {
+                    name,
+                    list_price_eur_per_user_month: price,
+                    share_pct: share,
+                });
             }
         }
         if plans.len() != items.len() {
@@ -410,17 +594,30 @@ impl Reader {
             self.report(path, None, ProblemKind::SharesSum { sum: shortest(sum) });
         }
         if plans.len() == 1 && plans[0].share_pct.range.is_some_and(|r| r.low != r.high) {
-            self.report(&format!("{path}[0].share_pct"), None, ProblemKind::SingleShareRange);
+            self.report(
+                &format!("{path}[0].share_pct"),
+                None,
+                ProblemKind::SingleShareRange,
+            );
         }
         Some(plans)
     }
 
     fn trusted_offer(&mut self, node: &Json) -> Option<TrustedOffer> {
-        let obj = self.object(node, "trusted_offer", &["name", "premium_pct", "escalation_pct_per_year"])?;
+        let obj = self.object(
+            node,
+            "trusted_offer",
+            &["name", "premium_pct", "escalation_pct_per_year"],
+        )?;
         let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
         let premium = self.required_assumption(&obj, "premium_pct", bounds::PREMIUM);
-        let escalation = self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
-        Some(TrustedOffer { name: name?, premium_pct: premium?, escalation_pct_per_year: escalation? })
+        let escalation =
+            self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
+        Some(TrustedOffer {
+            name: name?,
+            premium_pct: premium?,
+            escalation_pct_per_year: escalation?,
+        })
     }
 
     fn migration(&mut self, node: &Json) -> Option<Migration> {
@@ -441,15 +638,25 @@ impl Reader {
             ],
         )?;
         let moved_share = self.required_assumption(&obj, "moved_share_pct", bounds::PERCENT);
-        let coverage = self.required_assumption(&obj, "sensitive_data_coverage_pct", bounds::PERCENT);
-        let ramp = self.required(&obj, "ramp_pct_by_year").and_then(|v| self.ramp(v));
+        let coverage =
+            self.required_assumption(&obj, "sensitive_data_coverage_pct", bounds::PERCENT);
+        let ramp = self
+            .required(&obj, "ramp_pct_by_year")
+            .and_then(|v| self.ramp(v));
         let cost = self.required_assumption(&obj, "cost_per_user_eur", bounds::PER_USER_AMOUNT);
-        let training = self.required_assumption(&obj, "training_per_user_eur", bounds::PER_USER_AMOUNT);
-        let hours = self.required_assumption(&obj, "productivity_loss_hours_per_user", bounds::HOURS);
-        let hourly = self.required_assumption(&obj, "loaded_hourly_cost_eur", bounds::PER_USER_AMOUNT);
+        let training =
+            self.required_assumption(&obj, "training_per_user_eur", bounds::PER_USER_AMOUNT);
+        let hours =
+            self.required_assumption(&obj, "productivity_loss_hours_per_user", bounds::HOURS);
+        let hourly =
+            self.required_assumption(&obj, "loaded_hourly_cost_eur", bounds::PER_USER_AMOUNT);
         let fixed = self.required_assumption(&obj, "project_fixed_cost_eur", bounds::FIXED_COST);
         let dual_run = self.required_assumption(&obj, "dual_run_months", bounds::DUAL_RUN_MONTHS);
-        let ops = self.required_assumption(&obj, "two_estate_ops_eur_per_moved_user_month", bounds::PER_USER_AMOUNT);
+        let ops = self.required_assumption(
+            &obj,
+            "two_estate_ops_eur_per_moved_user_month",
+            bounds::PER_USER_AMOUNT,
+        );
         Some(Migration {
             moved_share_pct: moved_share?,
             sensitive_data_coverage_pct: coverage?,
@@ -467,13 +674,20 @@ impl Reader {
     fn ramp(&mut self, node: &Json) -> Option<Vec<Assumption>> {
         let path = "migration.ramp_pct_by_year";
         let items = self.array(node, path, bounds::RAMP_ENTRIES)?;
-        let entries: Vec<Option<Assumption>> =
-            items.iter().enumerate().map(|(i, item)| self.assumption(item, &index(path, i), bounds::PERCENT)).collect();
+        let entries: Vec<Option<Assumption>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.assumption(item, &index(path, i), bounds::PERCENT))
+            .collect();
         let entries: Vec<Assumption> = entries.into_iter().collect::<Option<_>>()?;
         for i in 1..entries.len() {
             if entries[i].value < entries[i - 1].value {
                 let previous = shortest(entries[i - 1].value);
-                self.report(&index(path, i), Some(&items[i]), ProblemKind::RampDecreasing { previous });
+                self.report(
+                    &index(path, i),
+                    Some(&items[i]),
+                    ProblemKind::RampDecreasing { previous },
+                );
             }
         }
         let last = entries.len() - 1;
@@ -485,12 +699,20 @@ impl Reader {
 
     fn risks(&mut self, node: &Json) -> Option<Vec<Risk>> {
         let items = self.array(node, "risks", bounds::RISKS)?;
-        let risks: Vec<Option<Risk>> = items.iter().enumerate().map(|(i, item)| self.risk(item, i)).collect();
+        let risks: Vec<Option<Risk>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.risk(item, i))
+            .collect();
         let risks: Vec<Risk> = risks.into_iter().collect::<Option<_>>()?;
         for (i, risk) in risks.iter().enumerate() {
             if let Some(first) = risks[..i].iter().position(|r| r.id == risk.id) {
                 let value = Json::String(risk.id.clone());
-                self.report(&format!("risks[{i}].id"), Some(&value), ProblemKind::DuplicateId { first });
+                self.report(
+                    &format!("risks[{i}].id"),
+                    Some(&value),
+                    ProblemKind::DuplicateId { first },
+                );
             }
         }
         Some(risks)
@@ -517,7 +739,9 @@ impl Reader {
         )?;
         let id = self.required(&obj, "id").and_then(|v| {
             let id = self.string(v, &obj.at("id"), (1, 64))?;
-            let valid = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            let valid = id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !valid {
                 self.report(&obj.at("id"), Some(v), ProblemKind::BadId);
             }
@@ -529,9 +753,17 @@ impl Reader {
         let high = self.required_assumption(&obj, "loss_high_eur", bounds::LOSS);
         if let (Some(low), Some(high)) = (&low, &high) {
             if high.value < low.value {
-                self.report(&obj.at("loss_high_eur"), obj.get("loss_high_eur"), ProblemKind::LossOrder);
+                self.report(
+                    &obj.at("loss_high_eur"),
+                    obj.get("loss_high_eur"),
+                    ProblemKind::LossOrder,
+                );
             } else if high.value > low.value * Decimal::from(bounds::LOSS_RATIO) {
-                self.report(&obj.at("loss_high_eur"), obj.get("loss_high_eur"), ProblemKind::LossRatio);
+                self.report(
+                    &obj.at("loss_high_eur"),
+                    obj.get("loss_high_eur"),
+                    ProblemKind::LossRatio,
+                );
             }
         }
         let exposure = self.required(&obj, "exposure").and_then(|v| {
@@ -545,7 +777,8 @@ impl Reader {
                 ],
             )
         });
-        let multiplier = self.optional_assumption(&obj, "trusted_multiplier", bounds::TRUSTED_MULTIPLIER);
+        let multiplier =
+            self.optional_assumption(&obj, "trusted_multiplier", bounds::TRUSTED_MULTIPLIER);
         let during_migration_only = match obj.get("during_migration_only") {
             None => Some(false),
             Some(v) => self.boolean(v, &obj.at("during_migration_only")),
@@ -553,7 +786,11 @@ impl Reader {
         let introduced = exposure == Some(Exposure::Introduced);
         let multiplier = match multiplier {
             Some(Some(_)) if introduced => {
-                self.report(&obj.at("trusted_multiplier"), None, ProblemKind::MultiplierOnIntroduced);
+                self.report(
+                    &obj.at("trusted_multiplier"),
+                    None,
+                    ProblemKind::MultiplierOnIntroduced,
+                );
                 None
             }
             Some(None) if introduced => Some(None),
@@ -561,11 +798,21 @@ impl Reader {
             None => None,
         };
         if during_migration_only == Some(true) && exposure.is_some() && !introduced {
-            self.report(&obj.at("during_migration_only"), None, ProblemKind::DuringMigrationNotIntroduced);
+            self.report(
+                &obj.at("during_migration_only"),
+                None,
+                ProblemKind::DuringMigrationNotIntroduced,
+            );
         }
-        let source = obj.get("source").map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
-        let source_date = obj.get("source_date").map(|v| self.source_date(v, &obj.at("source_date")));
-        let confidence = obj.get("confidence").map(|v| self.confidence(v, &obj.at("confidence")));
+        let source = obj
+            .get("source")
+            .map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
+        let source_date = obj
+            .get("source_date")
+            .map(|v| self.source_date(v, &obj.at("source_date")));
+        let confidence = obj
+            .get("confidence")
+            .map(|v| self.confidence(v, &obj.at("confidence")));
         Some(Risk {
             id: id?,
             name: name?,
@@ -592,7 +839,10 @@ impl Reader {
             None => Some(defaults.seed),
             Some(v) => self.integer(v, "simulation.seed", bounds::SEED),
         };
-        Some(Simulation { trials: u32::try_from(trials?).ok()?, seed: seed? })
+        Some(Simulation {
+            trials: u32::try_from(trials?).ok()?,
+            seed: seed?,
+        })
     }
 }
 
@@ -613,7 +863,9 @@ fn is_source_date(text: &str) -> bool {
         return false;
     }
     let Some(day) = day else { return true };
-    let Ok(day) = day.parse::<u32>() else { return false };
+    let Ok(day) = day.parse::<u32>() else {
+        return false;
+    };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days_in_month = match month {
         2 if leap => 29,
@@ -633,7 +885,15 @@ mod tests {
         for good in ["2022", "2022-06", "2022-06-22", "2024-02-29"] {
             assert!(is_source_date(good), "{good}");
         }
-        for bad in ["22", "2022-6", "2022-13", "2022-06-31", "2023-02-29", "2022-06-22-01", "juin 2022"] {
+        for bad in [
+            "22",
+            "2022-6",
+            "2022-13",
+            "2022-06-31",
+            "2023-02-29",
+            "2022-06-22-01",
+            "juin 2022",
+        ] {
             assert!(!is_source_date(bad), "{bad}");
         }
     }

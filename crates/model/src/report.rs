@@ -5,7 +5,7 @@ use crate::evaluate::{CostLines, Figures, OptionFigures, RiskFigures};
 use crate::number::from_f64_shortest;
 use crate::scenario::Scenario;
 use crate::sensitivity::SensitivityRow;
-use crate::{MODEL_VERSION, Evaluation};
+use crate::{Evaluation, MODEL_VERSION};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -21,7 +21,10 @@ pub fn cents(value: Decimal) -> String {
 
 /// A rate or probability as shown: at most six decimals, no trailing zeros.
 pub fn six(value: Decimal) -> String {
-    value.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero).normalize().to_string()
+    value
+        .round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
 }
 
 fn six_f64(value: f64) -> String {
@@ -125,7 +128,11 @@ impl EvaluationReport {
             break_even_premium_pct: figures.break_even_premium_pct.map(cents),
             payback_year: figures.payback_year,
             steady_state_annual_net: cents(figures.steady_state_annual_net),
-            sensitivity: evaluation.sensitivity.iter().map(sensitivity_report).collect(),
+            sensitivity: evaluation
+                .sensitivity
+                .iter()
+                .map(sensitivity_report)
+                .collect(),
         }
     }
 }
@@ -135,11 +142,20 @@ fn option_report(scenario: &Scenario, option: &OptionFigures) -> OptionReport {
         yearly_cost: all_cents(&option.yearly_cost),
         total_cost: cents(option.total_cost),
         npv_cost: cents(option.npv_cost),
-        yearly_cost_breakdown: option.yearly_cost_breakdown.iter().map(lines_report).collect(),
+        yearly_cost_breakdown: option
+            .yearly_cost_breakdown
+            .iter()
+            .map(lines_report)
+            .collect(),
         yearly_expected_loss: all_cents(&option.yearly_expected_loss),
         npv_expected_loss: cents(option.npv_expected_loss),
         risk_adjusted_npv: cents(option.risk_adjusted_npv),
-        risks: scenario.risks.iter().zip(&option.risks).map(|(risk, f)| risk_report(&risk.id, f)).collect(),
+        risks: scenario
+            .risks
+            .iter()
+            .zip(&option.risks)
+            .map(|(risk, f)| risk_report(&risk.id, f))
+            .collect(),
     }
 }
 
@@ -161,7 +177,11 @@ fn risk_report(id: &str, risk: &RiskFigures) -> RiskReport {
         median_loss: cents(risk.median_loss),
         mean_loss: cents(risk.mean_loss),
         rate_by_year: risk.rate_by_year.iter().copied().map(six).collect(),
-        probability_by_year: risk.probability_by_year().into_iter().map(six_f64).collect(),
+        probability_by_year: risk
+            .probability_by_year()
+            .into_iter()
+            .map(six_f64)
+            .collect(),
         expected_loss_by_year: all_cents(&risk.expected_loss_by_year),
         npv_expected_loss: cents(risk.npv_expected_loss),
     }

@@ -5,8 +5,8 @@ use crate::bounds;
 use crate::number::shortest;
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use std::borrow::Cow;
 
 /// The only value of the `format` field.
@@ -235,7 +235,9 @@ pub struct Risk {
 impl Risk {
     /// The factor on the rate of the part that moves (1 when not given).
     pub fn multiplier(&self) -> Decimal {
-        self.trusted_multiplier.as_ref().map_or(Decimal::ONE, |m| m.value)
+        self.trusted_multiplier
+            .as_ref()
+            .map_or(Decimal::ONE, |m| m.value)
     }
 }
 
@@ -263,7 +265,10 @@ pub struct Simulation {
 
 impl Default for Simulation {
     fn default() -> Self {
-        Simulation { trials: 100_000, seed: 20_220_622 }
+        Simulation {
+            trials: 100_000,
+            seed: 20_220_622,
+        }
     }
 }
 
@@ -301,7 +306,10 @@ pub struct Range {
 
 impl From<Decimal> for Assumption {
     fn from(value: Decimal) -> Self {
-        Assumption { value, ..Assumption::default() }
+        Assumption {
+            value,
+            ..Assumption::default()
+        }
     }
 }
 

@@ -42,41 +42,133 @@ pub fn assumptions(scenario: &Scenario) -> Vec<(String, Target, &Assumption)> {
     let suite = &scenario.public_suite;
     let migration = &scenario.migration;
     let mut list: Vec<(String, Target, &Assumption)> = vec![
-        ("organisation.annual_revenue_eur".into(), Revenue, &scenario.organisation.annual_revenue_eur),
-        ("discount_rate_pct".into(), DiscountRate, &scenario.discount_rate_pct),
-        ("inflation_pct_per_year".into(), Inflation, &scenario.inflation_pct_per_year),
+        (
+            "organisation.annual_revenue_eur".into(),
+            Revenue,
+            &scenario.organisation.annual_revenue_eur,
+        ),
+        (
+            "discount_rate_pct".into(),
+            DiscountRate,
+            &scenario.discount_rate_pct,
+        ),
+        (
+            "inflation_pct_per_year".into(),
+            Inflation,
+            &scenario.inflation_pct_per_year,
+        ),
     ];
     for (k, plan) in suite.plans.iter().enumerate() {
-        list.push((format!("public_suite.plans[{k}].list_price_eur_per_user_month"), PlanPrice(k), &plan.list_price_eur_per_user_month));
-        list.push((format!("public_suite.plans[{k}].share_pct"), PlanShare(k), &plan.share_pct));
+        list.push((
+            format!("public_suite.plans[{k}].list_price_eur_per_user_month"),
+            PlanPrice(k),
+            &plan.list_price_eur_per_user_month,
+        ));
+        list.push((
+            format!("public_suite.plans[{k}].share_pct"),
+            PlanShare(k),
+            &plan.share_pct,
+        ));
     }
     list.extend([
-        ("public_suite.discount_pct".into(), SuiteDiscount, &suite.discount_pct),
-        ("public_suite.escalation_pct_per_year".into(), PublicEscalation, &suite.escalation_pct_per_year),
-        ("public_suite.sensitive_data_controls_eur_per_year".into(), Controls, &suite.sensitive_data_controls_eur_per_year),
-        ("trusted_offer.premium_pct".into(), Premium, &scenario.trusted_offer.premium_pct),
-        ("trusted_offer.escalation_pct_per_year".into(), TrustedEscalation, &scenario.trusted_offer.escalation_pct_per_year),
-        ("migration.moved_share_pct".into(), MovedShare, &migration.moved_share_pct),
-        ("migration.sensitive_data_coverage_pct".into(), Coverage, &migration.sensitive_data_coverage_pct),
+        (
+            "public_suite.discount_pct".into(),
+            SuiteDiscount,
+            &suite.discount_pct,
+        ),
+        (
+            "public_suite.escalation_pct_per_year".into(),
+            PublicEscalation,
+            &suite.escalation_pct_per_year,
+        ),
+        (
+            "public_suite.sensitive_data_controls_eur_per_year".into(),
+            Controls,
+            &suite.sensitive_data_controls_eur_per_year,
+        ),
+        (
+            "trusted_offer.premium_pct".into(),
+            Premium,
+            &scenario.trusted_offer.premium_pct,
+        ),
+        (
+            "trusted_offer.escalation_pct_per_year".into(),
+            TrustedEscalation,
+            &scenario.trusted_offer.escalation_pct_per_year,
+        ),
+        (
+            "migration.moved_share_pct".into(),
+            MovedShare,
+            &migration.moved_share_pct,
+        ),
+        (
+            "migration.sensitive_data_coverage_pct".into(),
+            Coverage,
+            &migration.sensitive_data_coverage_pct,
+        ),
     ]);
     for (k, entry) in migration.ramp_pct_by_year.iter().enumerate() {
         list.push((format!("migration.ramp_pct_by_year[{k}]"), Ramp(k), entry));
     }
     list.extend([
-        ("migration.cost_per_user_eur".into(), MigrationCost, &migration.cost_per_user_eur),
-        ("migration.training_per_user_eur".into(), Training, &migration.training_per_user_eur),
-        ("migration.productivity_loss_hours_per_user".into(), Hours, &migration.productivity_loss_hours_per_user),
-        ("migration.loaded_hourly_cost_eur".into(), HourlyCost, &migration.loaded_hourly_cost_eur),
-        ("migration.project_fixed_cost_eur".into(), FixedProject, &migration.project_fixed_cost_eur),
-        ("migration.dual_run_months".into(), DualRun, &migration.dual_run_months),
-        ("migration.two_estate_ops_eur_per_moved_user_month".into(), TwoEstateOps, &migration.two_estate_ops_eur_per_moved_user_month),
+        (
+            "migration.cost_per_user_eur".into(),
+            MigrationCost,
+            &migration.cost_per_user_eur,
+        ),
+        (
+            "migration.training_per_user_eur".into(),
+            Training,
+            &migration.training_per_user_eur,
+        ),
+        (
+            "migration.productivity_loss_hours_per_user".into(),
+            Hours,
+            &migration.productivity_loss_hours_per_user,
+        ),
+        (
+            "migration.loaded_hourly_cost_eur".into(),
+            HourlyCost,
+            &migration.loaded_hourly_cost_eur,
+        ),
+        (
+            "migration.project_fixed_cost_eur".into(),
+            FixedProject,
+            &migration.project_fixed_cost_eur,
+        ),
+        (
+            "migration.dual_run_months".into(),
+            DualRun,
+            &migration.dual_run_months,
+        ),
+        (
+            "migration.two_estate_ops_eur_per_moved_user_month".into(),
+            TwoEstateOps,
+            &migration.two_estate_ops_eur_per_moved_user_month,
+        ),
     ]);
     for (i, risk) in scenario.risks.iter().enumerate() {
-        list.push((format!("risks[{i}].annual_rate"), RiskRate(i), &risk.annual_rate));
-        list.push((format!("risks[{i}].loss_low_eur"), LossLow(i), &risk.loss_low_eur));
-        list.push((format!("risks[{i}].loss_high_eur"), LossHigh(i), &risk.loss_high_eur));
+        list.push((
+            format!("risks[{i}].annual_rate"),
+            RiskRate(i),
+            &risk.annual_rate,
+        ));
+        list.push((
+            format!("risks[{i}].loss_low_eur"),
+            LossLow(i),
+            &risk.loss_low_eur,
+        ));
+        list.push((
+            format!("risks[{i}].loss_high_eur"),
+            LossHigh(i),
+            &risk.loss_high_eur,
+        ));
         if let Some(multiplier) = &risk.trusted_multiplier {
-            list.push((format!("risks[{i}].trusted_multiplier"), Multiplier(i), multiplier));
+            list.push((
+                format!("risks[{i}].trusted_multiplier"),
+                Multiplier(i),
+                multiplier,
+            ));
         }
     }
     list

@@ -22,12 +22,20 @@ fn assert_subset(expected: &Value, actual: &Value, path: &str) {
         (Value::Object(e), Value::Object(a)) => {
             for (key, value) in e {
                 let child = format!("{path}.{key}");
-                let other = a.get(key).unwrap_or_else(|| panic!("{child} missing from the report"));
+                let other = a
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{child} missing from the report"));
                 assert_subset(value, other, &child);
             }
         }
         (Value::Array(e), Value::Array(a)) => {
-            assert_eq!(e.len(), a.len(), "{path}: {} items expected, {} found", e.len(), a.len());
+            assert_eq!(
+                e.len(),
+                a.len(),
+                "{path}: {} items expected, {} found",
+                e.len(),
+                a.len()
+            );
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 assert_subset(ev, av, &format!("{path}[{i}]"));
             }
@@ -39,15 +47,24 @@ fn assert_subset(expected: &Value, actual: &Value, path: &str) {
 #[test]
 fn every_vector_matches_to_the_cent() {
     let files = vector_files();
-    assert!(files.len() >= 4, "the four vectors of model-vectors/ are here");
+    assert!(
+        files.len() >= 4,
+        "the four vectors of model-vectors/ are here"
+    );
     for file in files {
         let text = std::fs::read_to_string(&file).expect("vector readable");
         let vector: Value = serde_json::from_str(&text).expect("vector is JSON");
-        let scenario_text = serde_json::to_string(&vector["scenario"]).expect("scenario re-serialises");
-        let scenario = parse_scenario(&scenario_text).unwrap_or_else(|e| panic!("{}: rejected: {e}", file.display()));
+        let scenario_text =
+            serde_json::to_string(&vector["scenario"]).expect("scenario re-serialises");
+        let scenario = parse_scenario(&scenario_text)
+            .unwrap_or_else(|e| panic!("{}: rejected: {e}", file.display()));
         let report = EvaluationReport::new(&scenario, &evaluate_scenario(&scenario));
         let actual = serde_json::to_value(&report).expect("report serialises");
-        assert_subset(&vector["expected"], &actual, &file.file_name().unwrap_or_default().to_string_lossy());
+        assert_subset(
+            &vector["expected"],
+            &actual,
+            &file.file_name().unwrap_or_default().to_string_lossy(),
+        );
     }
 }
 
@@ -63,6 +80,10 @@ fn fixtures_are_the_shared_vectors() {
         let name = file.file_name().unwrap_or_default();
         let ours = std::fs::read(&file).expect("fixture readable");
         let theirs = std::fs::read(shared.join(name)).expect("shared vector present");
-        assert!(ours == theirs, "{} differs from shared/design/model-vectors", name.to_string_lossy());
+        assert!(
+            ours == theirs,
+            "{} differs from shared/design/model-vectors",
+            name.to_string_lossy()
+        );
     }
 }

@@ -1,0 +1,61 @@
+//! Reading a scenario file from disk or standard input, bounded in size.
+
+use bascule_model::json::MAX_FILE_BYTES;
+use bascule_model::problem::ProblemKind;
+use bascule_model::{Language, Rejection, Scenario, parse_scenario_or};
+use std::io::Read;
+use std::path::Path;
+
+/// The language of messages when the file cannot tell: `LC_ALL`, `LC_MESSAGES`, `LANG`.
+pub fn language_from_environment() -> Language {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("en") {
+        Language::En
+    } else {
+        Language::Fr
+    }
+}
+
+/// Reads and checks `path` (`-`: standard input). Problems that stop the file from being
+/// read at all are worded in `fallback`; the rest in the file's own language.
+pub fn read_scenario(path: &Path, fallback: Language) -> Result<Scenario, Rejection> {
+    let bytes = read_bounded(path).map_err(|kind| Rejection::of_file(fallback, kind))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Rejection::of_file(fallback, ProblemKind::NotUtf8))?;
+    parse_scenario_or(&text, fallback)
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, ProblemKind> {
+    let limit = MAX_FILE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let unreadable = |e: std::io::Error| ProblemKind::Unreadable {
+        reason: e.to_string(),
+    };
+    let size_on_disk = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        None
+    } else {
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().ok().map(|m| m.len());
+        file.take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        size
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        let bytes = size_on_disk.unwrap_or(bytes.len() as u64);
+        return Err(ProblemKind::FileTooLarge {
+            bytes,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
