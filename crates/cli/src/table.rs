@@ -1,7 +1,7 @@
 //! `bascule evaluate --format table`: the figures a person reads, in the scenario's language.
 
 use bascule_model::evaluate::OptionFigures;
-use bascule_model::present::{decision_sentence, euros, number, percent};
+use bascule_model::present::{assumption_label, decision_sentence, euros, number, percent};
 use bascule_model::{Evaluation, Language, Scenario};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -209,7 +209,7 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
         ];
         for row in evaluation.sensitivity.iter().take(SENSITIVITY_ROWS) {
             rows.push(vec![
-                row.path.clone(),
+                assumption_label(scenario, row.target, lang),
                 format!("{} → {}", number(row.low, lang), number(row.high, lang)),
                 money(row.net_benefit_at_low),
                 money(row.net_benefit_at_high),

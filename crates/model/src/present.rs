@@ -3,6 +3,7 @@
 
 use crate::evaluate::Figures;
 use crate::scenario::{Language, Scenario, Sector};
+use crate::sensitivity::Target;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// An amount in whole euros: `1 234 568 €` in French, `€1,234,568` in English.
@@ -72,32 +73,74 @@ pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Langu
     let users = number(figures.moved_users.round_dp(0), language);
     let years = figures.horizon_years;
     let net = euros(figures.net_benefit_npv, language);
-    let extra = euros(figures.extra_cost_npv, language);
-    let avoided = euros(figures.risk_avoided_npv, language);
-    let mut sentence = if scenario.migration.moved_share_pct.value.is_zero() {
-        if fr {
+    let extra = euros(figures.extra_cost_npv.abs(), language);
+    let avoided = euros(figures.risk_avoided_npv.abs(), language);
+    let zero = Decimal::ZERO;
+    let (costs_more, avoids_risk) = (
+        figures.extra_cost_npv > zero,
+        figures.risk_avoided_npv >= zero,
+    );
+    let reason = match (costs_more, avoids_risk, fr) {
+        (true, true, true) if figures.net_benefit_npv >= zero => {
+            format!("les pertes attendues évitées ({avoided}) dépassent le surcoût ({extra})")
+        }
+        (true, true, false) if figures.net_benefit_npv >= zero => {
+            format!("the expected losses avoided ({avoided}) exceed the extra cost ({extra})")
+        }
+        (true, true, true) => {
+            format!("le surcoût ({extra}) dépasse les pertes attendues évitées ({avoided})")
+        }
+        (true, true, false) => {
+            format!("the extra cost ({extra}) exceeds the expected losses avoided ({avoided})")
+        }
+        (true, false, true) => {
+            format!("la bascule coûte plus ({extra}) et ajoute des pertes attendues ({avoided})")
+        }
+        (true, false, false) => {
+            format!("moving costs more ({extra}) and adds expected losses ({avoided})")
+        }
+        (false, true, true) => {
+            format!(
+                "la bascule coûte moins ({extra} d'économie) et évite des pertes attendues ({avoided})"
+            )
+        }
+        (false, true, false) => {
+            format!("moving costs less ({extra} saved) and avoids expected losses ({avoided})")
+        }
+        (false, false, true) if figures.net_benefit_npv >= zero => {
+            format!("l'économie ({extra}) dépasse les pertes attendues ajoutées ({avoided})")
+        }
+        (false, false, false) if figures.net_benefit_npv >= zero => {
+            format!("the savings ({extra}) exceed the expected losses added ({avoided})")
+        }
+        (false, false, true) => {
+            format!("les pertes attendues ajoutées ({avoided}) dépassent l'économie ({extra})")
+        }
+        (false, false, false) => {
+            format!("the expected losses added ({avoided}) exceed the savings ({extra})")
+        }
+    };
+    let mut sentence = match (
+        scenario.migration.moved_share_pct.value.is_zero(),
+        figures.net_benefit_npv >= zero,
+        fr,
+    ) {
+        (true, _, true) => {
             "Aucun utilisateur ne bascule : les deux options sont identiques.".to_owned()
-        } else {
-            "No user moves: both options are the same.".to_owned()
         }
-    } else if figures.net_benefit_npv >= Decimal::ZERO {
-        if fr {
-            format!(
-                "Basculer {share} des utilisateurs ({users}) vers l'offre de confiance est justifié pour un décideur neutre au risque : le risque évité ({avoided}) dépasse le surcoût ({extra}), soit un bénéfice net de {net} en valeur actuelle sur {years} ans."
-            )
-        } else {
-            format!(
-                "Moving {share} of users ({users}) to the trusted offer pays for a risk-neutral decision-maker: the risk avoided ({avoided}) exceeds the extra cost ({extra}), a net benefit of {net} in present value over {years} years."
-            )
-        }
-    } else if fr {
-        format!(
-            "Basculer {share} des utilisateurs ({users}) vers l'offre de confiance ne se justifie pas pour un décideur neutre au risque : le surcoût ({extra}) dépasse le risque évité ({avoided}), soit un bénéfice net de {net} en valeur actuelle sur {years} ans ; voyez les pertes extrêmes avant de conclure."
-        )
-    } else {
-        format!(
-            "Moving {share} of users ({users}) to the trusted offer does not pay for a risk-neutral decision-maker: the extra cost ({extra}) exceeds the risk avoided ({avoided}), a net benefit of {net} in present value over {years} years; look at the tail losses before concluding."
-        )
+        (true, _, false) => "No user moves: both options are the same.".to_owned(),
+        (false, true, true) => format!(
+            "Basculer {share} des utilisateurs ({users}) vers l'offre de confiance est justifié pour un décideur neutre au risque : {reason}, soit un bénéfice net de {net} en valeur actuelle sur {years} ans."
+        ),
+        (false, true, false) => format!(
+            "Moving {share} of users ({users}) to the trusted offer pays for a risk-neutral decision-maker: {reason}, a net benefit of {net} in present value over {years} years."
+        ),
+        (false, false, true) => format!(
+            "Basculer {share} des utilisateurs ({users}) vers l'offre de confiance ne se justifie pas pour un décideur neutre au risque : {reason}, soit un bénéfice net de {net} en valeur actuelle sur {years} ans ; regardez les pertes extrêmes avant de conclure."
+        ),
+        (false, false, false) => format!(
+            "Moving {share} of users ({users}) to the trusted offer does not pay for a risk-neutral decision-maker: {reason}, a net benefit of {net} in present value over {years} years; look at the tail losses before concluding."
+        ),
     };
     if scenario.organisation.sector == Sector::State {
         let law = if fr {
@@ -108,6 +151,104 @@ pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Langu
         sentence.insert_str(0, law);
     }
     sentence
+}
+
+/// What an assumption is, in words: the tornado's row labels.
+pub fn assumption_label(scenario: &Scenario, target: Target, language: Language) -> String {
+    use Target::*;
+    let fr = language == Language::Fr;
+    let pick = |fr_text: &str, en_text: &str| {
+        if fr {
+            fr_text.to_owned()
+        } else {
+            en_text.to_owned()
+        }
+    };
+    let plan = |k: usize| {
+        scenario
+            .public_suite
+            .plans
+            .get(k)
+            .map_or("", |p| p.name.as_str())
+            .to_owned()
+    };
+    let risk = |i: usize| {
+        scenario
+            .risks
+            .get(i)
+            .map_or("", |r| r.name.as_str())
+            .to_owned()
+    };
+    match target {
+        Revenue => pick("Chiffre d'affaires", "Annual revenue"),
+        DiscountRate => pick("Taux d'actualisation", "Discount rate"),
+        Inflation => pick("Inflation", "Inflation"),
+        PlanPrice(k) => format!("{} : {}", plan(k), pick("prix catalogue", "list price")),
+        PlanShare(k) => format!(
+            "{} : {}",
+            plan(k),
+            pick("part des utilisateurs", "share of users")
+        ),
+        SuiteDiscount => pick(
+            "Remise sur la suite publique",
+            "Discount on the public suite",
+        ),
+        PublicEscalation => pick(
+            "Hausse annuelle du prix public",
+            "Yearly rise of the public price",
+        ),
+        Controls => pick(
+            "Mesures de protection des données sensibles",
+            "Controls on sensitive data",
+        ),
+        Premium => pick(
+            "Prime de l'offre de confiance",
+            "Premium of the trusted offer",
+        ),
+        TrustedEscalation => pick(
+            "Hausse annuelle du prix de confiance",
+            "Yearly rise of the trusted price",
+        ),
+        MovedShare => pick("Part des utilisateurs basculés", "Share of users moved"),
+        Coverage => pick(
+            "Part des données sensibles basculées",
+            "Share of sensitive data moved",
+        ),
+        Ramp(k) => format!(
+            "{} {}",
+            pick("Montée en charge, fin de l'année", "Ramp, end of year"),
+            k + 1
+        ),
+        MigrationCost => pick(
+            "Coût de migration par utilisateur",
+            "Migration cost per user",
+        ),
+        Training => pick("Formation par utilisateur", "Training per user"),
+        Hours => pick("Heures perdues par utilisateur", "Hours lost per user"),
+        HourlyCost => pick("Coût horaire chargé", "Loaded hourly cost"),
+        FixedProject => pick("Coût fixe du projet", "Fixed project cost"),
+        DualRun => pick("Mois de double licence", "Months of dual licences"),
+        TwoEstateOps => pick("Exploitation de deux environnements", "Running two estates"),
+        RiskRate(i) => format!("{} : {}", risk(i), pick("fréquence", "rate")),
+        LossLow(i) => format!(
+            "{} : {}",
+            risk(i),
+            pick("perte basse (P5)", "low loss (P5)")
+        ),
+        LossHigh(i) => format!(
+            "{} : {}",
+            risk(i),
+            pick("perte haute (P95)", "high loss (P95)")
+        ),
+        Multiplier(i) => format!(
+            "{} : {}",
+            risk(i),
+            pick(
+                "effet de l'offre de confiance",
+                "effect of the trusted offer"
+            )
+        ),
+    }
 }
 
 #[cfg(test)]

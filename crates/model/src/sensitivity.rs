@@ -253,6 +253,7 @@ impl Inputs {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
     pub path: String,
+    pub target: Target,
     pub low: Decimal,
     pub high: Decimal,
     pub net_benefit_at_low: Decimal,
@@ -274,6 +275,7 @@ pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> 
             let (net_benefit_at_low, net_benefit_at_high) = (at(range.low), at(range.high));
             Some(SensitivityRow {
                 path,
+                target,
                 low: range.low,
                 high: range.high,
                 net_benefit_at_low,
