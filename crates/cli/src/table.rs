@@ -100,9 +100,10 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
         short_hash(&evaluation.scenario_sha256)
     );
     let _ = writeln!(out);
+    let colon = if lang == Language::Fr { "\u{a0}:" } else { ":" };
     let _ = writeln!(
         out,
-        "{} : {}",
+        "{}{colon} {}",
         w.decision,
         decision_sentence(scenario, f, lang)
     );

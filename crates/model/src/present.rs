@@ -179,13 +179,14 @@ pub fn assumption_label(scenario: &Scenario, target: Target, language: Language)
             .map_or("", |r| r.name.as_str())
             .to_owned()
     };
+    let colon = if fr { "\u{a0}: " } else { ": " };
     match target {
         Revenue => pick("Chiffre d'affaires", "Annual revenue"),
         DiscountRate => pick("Taux d'actualisation", "Discount rate"),
         Inflation => pick("Inflation", "Inflation"),
-        PlanPrice(k) => format!("{} : {}", plan(k), pick("prix catalogue", "list price")),
+        PlanPrice(k) => format!("{}{colon}{}", plan(k), pick("prix catalogue", "list price")),
         PlanShare(k) => format!(
-            "{} : {}",
+            "{}{colon}{}",
             plan(k),
             pick("part des utilisateurs", "share of users")
         ),
@@ -229,19 +230,19 @@ pub fn assumption_label(scenario: &Scenario, target: Target, language: Language)
         FixedProject => pick("Coût fixe du projet", "Fixed project cost"),
         DualRun => pick("Mois de double licence", "Months of dual licences"),
         TwoEstateOps => pick("Exploitation de deux environnements", "Running two estates"),
-        RiskRate(i) => format!("{} : {}", risk(i), pick("fréquence", "rate")),
+        RiskRate(i) => format!("{}{colon}{}", risk(i), pick("fréquence", "rate")),
         LossLow(i) => format!(
-            "{} : {}",
+            "{}{colon}{}",
             risk(i),
             pick("perte basse (P5)", "low loss (P5)")
         ),
         LossHigh(i) => format!(
-            "{} : {}",
+            "{}{colon}{}",
             risk(i),
             pick("perte haute (P95)", "high loss (P95)")
         ),
         Multiplier(i) => format!(
-            "{} : {}",
+            "{}{colon}{}",
             risk(i),
             pick(
                 "effet de l'offre de confiance",

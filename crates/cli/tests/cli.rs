@@ -1,0 +1,286 @@
+//! The `bascule` binary as analysts and scripts use it: real files, real exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bascule(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bascule"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("bascule runs")
+}
+
+fn bascule_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bascule"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("bascule runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("input written");
+    child.wait_with_output().expect("bascule ends")
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bascule-cli-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("temp file written");
+    path
+}
+
+fn vector(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../model/tests/vectors")
+        .join(name)
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+/// Refused: exit code 2, nothing on standard output, the problems on standard error.
+#[track_caller]
+fn assert_refused(output: &Output, stderr_has: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "stdout: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        stderr.contains(stderr_has),
+        "stderr lacks {stderr_has:?}: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn defaults_prints_a_scenario_that_evaluates() {
+    let defaults = bascule(&["defaults"]);
+    let scenario = stdout_json(&defaults);
+    assert_eq!(scenario["format"], "bascule.scenario");
+    assert_eq!(scenario["organisation"]["users"], 10_000);
+    let path = temp_file("reference.json", &defaults.stdout);
+    let report = stdout_json(&bascule(&[
+        "evaluate",
+        path.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(report["model_version"], "1");
+    assert!(
+        report["scenario_sha256"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("sha256:") && h.len() == 71)
+    );
+    assert_eq!(report["moved_users"], "2250.00");
+    assert!(
+        report["sensitivity"]
+            .as_array()
+            .is_some_and(|rows| rows.len() > 30)
+    );
+}
+
+#[test]
+fn the_english_reference_has_the_same_figures() {
+    let fr = temp_file("fr.json", &bascule(&["defaults"]).stdout);
+    let en = temp_file("en.json", &bascule(&["defaults", "--lang", "en"]).stdout);
+    let fr = stdout_json(&bascule(&[
+        "evaluate",
+        fr.to_str().expect("path"),
+        "--format",
+        "json",
+    ]));
+    let en = stdout_json(&bascule(&[
+        "evaluate",
+        en.to_str().expect("path"),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(fr["options"], en["options"]);
+    assert_eq!(fr["sensitivity"], en["sensitivity"]);
+    assert_ne!(
+        fr["scenario_sha256"], en["scenario_sha256"],
+        "names differ, so does the hash"
+    );
+}
+
+#[test]
+fn evaluate_prints_the_figures_of_every_vector() {
+    for name in [
+        "01-costs-only.json",
+        "02-ramp-inflation.json",
+        "03-risks-sensitivity.json",
+        "04-nobody-moves.json",
+    ] {
+        let vector: Value =
+            serde_json::from_slice(&std::fs::read(vector(name)).expect("vector")).expect("json");
+        let path = temp_file(name, vector["scenario"].to_string().as_bytes());
+        let report = stdout_json(&bascule(&[
+            "evaluate",
+            path.to_str().expect("path"),
+            "--format",
+            "json",
+        ]));
+        for key in [
+            "net_benefit_npv",
+            "headline",
+            "break_even_premium_pct",
+            "payback_year",
+            "steady_state_annual_net",
+        ] {
+            assert_eq!(report[key], vector["expected"][key], "{name}: {key}");
+        }
+        assert_eq!(
+            report["options"]["hybrid"]["yearly_cost"],
+            vector["expected"]["options"]["hybrid"]["yearly_cost"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_table_speaks_the_scenarios_language() {
+    let vector: Value = serde_json::from_slice(
+        &std::fs::read(vector("03-risks-sensitivity.json")).expect("vector"),
+    )
+    .expect("json");
+    let path = temp_file("v3.json", vector["scenario"].to_string().as_bytes());
+    let table = bascule(&[
+        "evaluate",
+        path.to_str().expect("path"),
+        "--format",
+        "table",
+    ]);
+    assert!(table.status.success());
+    let text = String::from_utf8(table.stdout).expect("utf-8");
+    assert!(
+        text.contains("Decision: Moving 22.5\u{a0}% of users (225) to the trusted offer pays"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Net benefit (NPV)") && text.contains("€126,021"),
+        "{text}"
+    );
+    assert!(text.contains("Compelled access: rate"), "{text}");
+}
+
+#[test]
+fn json_is_the_default_when_piped() {
+    let vector: Value =
+        serde_json::from_slice(&std::fs::read(vector("02-ramp-inflation.json")).expect("vector"))
+            .expect("json");
+    let path = temp_file("v2.json", vector["scenario"].to_string().as_bytes());
+    let report = stdout_json(&bascule(&["evaluate", path.to_str().expect("path")]));
+    assert_eq!(
+        report["net_benefit_npv"],
+        vector["expected"]["net_benefit_npv"]
+    );
+    // Standard input too.
+    let report = stdout_json(&bascule_with_stdin(
+        &["evaluate", "-"],
+        vector["scenario"].to_string().as_bytes(),
+    ));
+    assert_eq!(report["payback_year"], 5);
+}
+
+#[test]
+fn a_vector_file_itself_is_refused_naming_its_extra_fields() {
+    let output = bascule(&[
+        "evaluate",
+        vector("01-costs-only.json").to_str().expect("path"),
+    ]);
+    assert_refused(&output, "expected: champ inconnu");
+}
+
+#[test]
+fn truncated_json_is_refused_with_its_line() {
+    let path = temp_file(
+        "truncated.json",
+        br#"{"format": "bascule.scenario", "version": 1, "name": "#,
+    );
+    assert_refused(
+        &bascule(&["evaluate", path.to_str().expect("path")]),
+        "JSON invalide à la ligne 1",
+    );
+    assert_refused(
+        &bascule(&["evaluate", path.to_str().expect("path"), "--lang", "en"]),
+        "invalid JSON at line 1",
+    );
+}
+
+#[test]
+fn wrong_types_and_huge_numbers_are_refused_naming_the_field() {
+    let reference: Value =
+        serde_json::from_slice(&bascule(&["defaults", "--lang", "en"]).stdout).expect("json");
+    let mut bad = reference.clone();
+    bad["organisation"]["users"] = Value::String("ten thousand".into());
+    bad["discount_rate_pct"]["value"] = Value::String("1e999999".into());
+    bad["horizon_years"] = serde_json::json!(1e300);
+    let path = temp_file("types.json", bad.to_string().as_bytes());
+    let output = bascule(&["evaluate", path.to_str().expect("path")]);
+    assert_refused(&output, "organisation.users");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("discount_rate_pct.value") && stderr.contains("horizon_years"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_100_mb_file_is_refused_without_reading_it_all() {
+    let path = temp_file("huge.json", &vec![b' '; 100 * 1024 * 1024]);
+    assert_refused(
+        &bascule(&["evaluate", path.to_str().expect("path"), "--lang", "en"]),
+        "the file is 104857600 bytes",
+    );
+    std::fs::remove_file(path).expect("removed");
+}
+
+#[test]
+fn unreadable_inputs_are_refused() {
+    assert_refused(
+        &bascule(&["evaluate", "/nonexistent/scenario.json"]),
+        "lecture impossible",
+    );
+    let path = temp_file("binary.json", &[0xff, 0xfe, 0x00, 0x01]);
+    assert_refused(
+        &bascule(&["evaluate", path.to_str().expect("path"), "--lang", "en"]),
+        "not UTF-8",
+    );
+    let path = temp_file("empty.json", b"");
+    assert_refused(
+        &bascule(&["evaluate", path.to_str().expect("path")]),
+        "JSON invalide",
+    );
+    assert_refused(
+        &bascule_with_stdin(&["evaluate", "-"], b"[]"),
+        "attendu un objet",
+    );
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let output = bascule(&["schema"]);
+    let committed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/scenario.schema.json"),
+    )
+    .expect("schema");
+    assert_eq!(output.stdout, committed);
+}
