@@ -97,7 +97,7 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
         "Bascule · {} {} · {}",
         w.model,
         bascule_model::MODEL_VERSION,
-        short_hash(&evaluation.scenario_sha256)
+        short_hash(&bascule_model::scenario_sha256(scenario))
     );
     let _ = writeln!(out);
     let colon = if lang == Language::Fr { "\u{a0}:" } else { ":" };

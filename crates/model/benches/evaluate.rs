@@ -1,1 +1,45 @@
-fn main() {}
+//! How long evaluating the reference scenario takes: costs, expected risk and the whole
+//! sensitivity analysis (goal: under 200 µs). Run with `cargo bench -p bascule-model`.
+
+use bascule_model::inputs::Inputs;
+use bascule_model::reference::reference_scenario;
+use bascule_model::{Language, evaluate_scenario, parse_scenario};
+use divan::{Bencher, black_box};
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench]
+fn evaluate_reference_with_sensitivity(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    bencher.bench(|| evaluate_scenario(black_box(&scenario)));
+}
+
+#[divan::bench]
+fn costs_and_expected_risk_only(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    let inputs = Inputs::from_scenario(&scenario);
+    bencher.bench(|| bascule_model::evaluate::evaluate(black_box(&inputs)));
+}
+
+#[divan::bench]
+fn parse_reference_file(bencher: Bencher) {
+    let text = bascule_model::reference::REFERENCE_SCENARIO_JSON;
+    bencher.bench(|| parse_scenario(black_box(text)));
+}
+
+#[divan::bench]
+fn scenario_hash(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    bencher.bench(|| bascule_model::scenario_sha256(black_box(&scenario)));
+}
+
+#[divan::bench]
+fn sensitivity_only(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    let inputs = Inputs::from_scenario(&scenario);
+    bencher.bench(|| {
+        bascule_model::sensitivity::sensitivity(black_box(&scenario), black_box(&inputs))
+    });
+}

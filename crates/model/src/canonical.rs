@@ -60,7 +60,8 @@ fn write_canonical(value: &Value, out: &mut String) {
 /// serde_json escapes exactly as JCS (ECMAScript `JSON.stringify`) does: `\"`, `\\`,
 /// `\b \f \n \r \t`, other controls as lowercase `\u00xx`, everything else as is.
 fn write_string(text: &str, out: &mut String) {
-    out.push_str(&Value::String(text.to_owned()).to_string());
+    // Serialising a str to JSON cannot fail.
+    out.push_str(&serde_json::to_string(text).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -82,118 +82,153 @@ pub struct Figures {
     pub steady_state_annual_net: Decimal,
 }
 
-/// The year-by-year quantities both options are computed from.
-struct Timeline {
-    /// `u_t`, `g_t`, `I_t`, `(1 + r)^t` for t = 1..H.
-    in_place: Vec<Decimal>,
-    migrated: Vec<Decimal>,
-    inflation: Vec<Decimal>,
-    discount: Vec<Decimal>,
+/// The most years a scenario spans (model.md section 2).
+const MAX_YEARS: usize = 15;
+
+/// The year-by-year quantities both options are computed from. Fixed arrays: sensitivity
+/// builds one per point, and allocating would cost more than the arithmetic.
+pub(crate) struct Timeline {
+    years: usize,
+    /// `u_t` and `g_t`, t = 1..H.
+    in_place: [Decimal; MAX_YEARS],
+    migrated: [Decimal; MAX_YEARS],
+    /// `I_t = (1 + i)^(t−1)` and `(1 + r)^t`.
+    inflation: [Decimal; MAX_YEARS],
+    discount: [Decimal; MAX_YEARS],
+    /// Discounted sums over the years that the net benefit is linear in (see [`cost_part`]).
+    sums: DiscountedSums,
+    /// `P_pub(t)` and `P_tr(t)` at no premium, € per user-month.
+    price_public: [Decimal; MAX_YEARS],
+    price_trusted_at_no_premium: [Decimal; MAX_YEARS],
 }
 
 impl Timeline {
-    fn new(inputs: &Inputs) -> Timeline {
-        let h = inputs.horizon_years;
+    pub(crate) fn new(inputs: &Inputs) -> Timeline {
+        let years = inputs.horizon_years.min(MAX_YEARS);
         let moving = !inputs.moved_share.is_zero();
+        let zeros = [Decimal::ZERO; MAX_YEARS];
         let mut timeline = Timeline {
-            in_place: Vec::with_capacity(h),
-            migrated: Vec::with_capacity(h),
-            inflation: Vec::with_capacity(h),
-            discount: Vec::with_capacity(h),
+            years,
+            in_place: zeros,
+            migrated: zeros,
+            inflation: zeros,
+            discount: zeros,
+            sums: DiscountedSums::default(),
+            price_public: zeros,
+            price_trusted_at_no_premium: zeros,
         };
+        // Σ_k share_k · list_k · (1 − d_pub): € per user-month before escalation.
+        let base_price: Decimal = inputs
+            .plans
+            .iter()
+            .map(|(list, share)| share * list)
+            .sum::<Decimal>()
+            * (Decimal::ONE - inputs.suite_discount);
         let (mut inflation, mut discount) = (Decimal::ONE, Decimal::ONE);
-        for t in 1..=h {
-            let (before, after) = (inputs.ramp_at(t - 1), inputs.ramp_at(t));
+        let (mut public_escalation, mut trusted_escalation) = (Decimal::ONE, Decimal::ONE);
+        for t in 0..years {
+            let (before, after) = (inputs.ramp_at(t), inputs.ramp_at(t + 1));
             if moving {
-                timeline.in_place.push((before + after) / Decimal::TWO);
-                timeline.migrated.push(after - before);
-            } else {
-                timeline.in_place.push(Decimal::ZERO);
-                timeline.migrated.push(Decimal::ZERO);
+                timeline.in_place[t] = (before + after) / Decimal::TWO;
+                timeline.migrated[t] = after - before;
             }
-            timeline.inflation.push(inflation);
             discount *= Decimal::ONE + inputs.discount_rate;
-            timeline.discount.push(discount);
+            timeline.inflation[t] = inflation;
+            timeline.discount[t] = discount;
+            timeline.price_public[t] = base_price * public_escalation;
+            timeline.price_trusted_at_no_premium[t] = base_price * trusted_escalation;
+            let (u, g) = (timeline.in_place[t], timeline.migrated[t]);
+            let discounted_public_price = timeline.price_public[t] / discount;
+            let discounted_inflation = inflation / discount;
+            let sums = &mut timeline.sums;
+            sums.in_place_public_price += u * discounted_public_price;
+            sums.in_place_trusted_price += u * timeline.price_trusted_at_no_premium[t] / discount;
+            sums.migrated_public_price += g * discounted_public_price;
+            sums.in_place_inflation += u * discounted_inflation;
+            sums.migrated_inflation += g * discounted_inflation;
             inflation *= Decimal::ONE + inputs.inflation;
+            public_escalation *= Decimal::ONE + inputs.public_escalation;
+            trusted_escalation *= Decimal::ONE + inputs.trusted_escalation;
         }
         timeline
     }
 
-    fn npv(&self, values: &[Decimal]) -> Decimal {
+    fn npv(&self, values: impl IntoIterator<Item = Decimal>) -> Decimal {
         values
-            .iter()
-            .zip(&self.discount)
+            .into_iter()
+            .zip(&self.discount[..self.years])
             .map(|(value, factor)| value / factor)
             .sum()
     }
+}
+
+/// `Σ_t x_t / (1 + r)^t` for the yearly factors the net benefit is linear in.
+#[derive(Debug, Default)]
+struct DiscountedSums {
+    /// `Σ u_t · P_pub(t) / (1 + r)^t`
+    in_place_public_price: Decimal,
+    /// `Σ u_t · P_tr(t)|prem=0 / (1 + r)^t`
+    in_place_trusted_price: Decimal,
+    /// `Σ g_t · P_pub(t) / (1 + r)^t`
+    migrated_public_price: Decimal,
+    /// `Σ u_t · I_t / (1 + r)^t`
+    in_place_inflation: Decimal,
+    /// `Σ g_t · I_t / (1 + r)^t`
+    migrated_inflation: Decimal,
+}
+
+/// The cost lines of year `t` (0-based) of the public and the hybrid option (model.md section 4).
+fn year_costs(inputs: &Inputs, timeline: &Timeline, t: usize) -> (CostLines, CostLines) {
+    let (u, g, inflation) = (
+        timeline.in_place[t],
+        timeline.migrated[t],
+        timeline.inflation[t],
+    );
+    let price_public = timeline.price_public[t];
+    let price_trusted = timeline.price_trusted_at_no_premium[t]
+        * (Decimal::ONE + inputs.premium_pct / Decimal::ONE_HUNDRED);
+    let moved_users = inputs.moved_share * inputs.users;
+    let on_trusted = moved_users * u;
+    let migrated = moved_users * g;
+    let public = CostLines {
+        licences_public: inputs.users * price_public * TWELVE,
+        sensitive_data_controls: inputs.controls_per_year * inflation,
+        ..CostLines::default()
+    };
+    let hybrid = CostLines {
+        licences_public: (inputs.users - on_trusted) * price_public * TWELVE,
+        licences_trusted: on_trusted * price_trusted * TWELVE,
+        one_off_per_user: migrated * inputs.one_off_per_user.total() * inflation,
+        dual_run: migrated * inputs.dual_run_months * price_public,
+        fixed_project: inputs.fixed_project * g * inflation,
+        two_estate_ops: on_trusted * inputs.two_estate_ops * TWELVE * inflation,
+        sensitive_data_controls: inputs.controls_per_year
+            * (Decimal::ONE - inputs.coverage * u)
+            * inflation,
+    };
+    (public, hybrid)
 }
 
 /// Computes every figure of model.md sections 4 and 5 for `inputs`.
 pub fn evaluate(inputs: &Inputs) -> Figures {
     let timeline = Timeline::new(inputs);
     let h = inputs.horizon_years;
-    let hundred = Decimal::ONE_HUNDRED;
+    let (public_lines, hybrid_lines): (Vec<CostLines>, Vec<CostLines>) =
+        (0..h).map(|t| year_costs(inputs, &timeline, t)).unzip();
 
-    // Σ_k share_k · list_k · (1 − d_pub): € per user-month before escalation.
-    let base_price: Decimal = inputs
-        .plans
-        .iter()
-        .map(|(list, share)| share * list)
-        .sum::<Decimal>()
-        * (Decimal::ONE - inputs.suite_discount);
-    let premium_factor = Decimal::ONE + inputs.premium_pct / hundred;
-    let moved_users = inputs.moved_share * inputs.users;
-    let one_off = inputs.one_off_per_user.total();
-
-    let mut public_lines = Vec::with_capacity(h);
-    let mut hybrid_lines = Vec::with_capacity(h);
-    let mut break_even_base = Decimal::ZERO;
-    let (mut public_escalation, mut trusted_escalation) = (Decimal::ONE, Decimal::ONE);
-    for t in 0..h {
-        let (u, g, inflation) = (
-            timeline.in_place[t],
-            timeline.migrated[t],
-            timeline.inflation[t],
-        );
-        let price_public = base_price * public_escalation;
-        let price_trusted_at_no_premium = base_price * trusted_escalation;
-        let price_trusted = price_trusted_at_no_premium * premium_factor;
-        let on_trusted = moved_users * u;
-        let migrated = moved_users * g;
-        let sensitive_moved = inputs.coverage * u;
-
-        public_lines.push(CostLines {
-            licences_public: inputs.users * price_public * TWELVE,
-            sensitive_data_controls: inputs.controls_per_year * inflation,
-            ..CostLines::default()
-        });
-        hybrid_lines.push(CostLines {
-            licences_public: (inputs.users - on_trusted) * price_public * TWELVE,
-            licences_trusted: on_trusted * price_trusted * TWELVE,
-            one_off_per_user: migrated * one_off * inflation,
-            dual_run: migrated * inputs.dual_run_months * price_public,
-            fixed_project: inputs.fixed_project * g * inflation,
-            two_estate_ops: on_trusted * inputs.two_estate_ops * TWELVE * inflation,
-            sensitive_data_controls: inputs.controls_per_year
-                * (Decimal::ONE - sensitive_moved)
-                * inflation,
-        });
-        break_even_base +=
-            on_trusted * price_trusted_at_no_premium * TWELVE / (hundred * timeline.discount[t]);
-        public_escalation *= Decimal::ONE + inputs.public_escalation;
-        trusted_escalation *= Decimal::ONE + inputs.trusted_escalation;
-    }
-
-    let public_risks: Vec<RiskFigures> = inputs
+    let (public_risks, hybrid_risks): (Vec<RiskFigures>, Vec<RiskFigures>) = inputs
         .risks
         .iter()
-        .map(|risk| risk_figures(risk, &timeline, |_| public_rate(risk)))
-        .collect();
-    let hybrid_risks: Vec<RiskFigures> = inputs
-        .risks
-        .iter()
-        .map(|risk| risk_figures(risk, &timeline, |t| hybrid_rate(risk, inputs, &timeline, t)))
-        .collect();
+        .map(|risk| {
+            let median = lognormal_median(risk.loss_low, risk.loss_high);
+            (
+                risk_figures(risk, median, &timeline, |_| public_rate(risk)),
+                risk_figures(risk, median, &timeline, |t| {
+                    hybrid_rate(risk, inputs, &timeline, t)
+                }),
+            )
+        })
+        .unzip();
 
     let public = option_figures(public_lines, public_risks, &timeline);
     let hybrid = option_figures(hybrid_lines, hybrid_risks, &timeline);
@@ -220,12 +255,18 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
             })
             .map(|t| t + 1)
     };
+    // K_prem = Σ_t M_t · P_tr(t)|prem=0 · 12 / (100 · (1 + r)^t): the NPV of one premium point.
+    let moved_users = inputs.moved_share * inputs.users;
+    let one_premium_point = timeline.npv((0..h).map(|t| {
+        moved_users * timeline.in_place[t] * timeline.price_trusted_at_no_premium[t] * TWELVE
+            / Decimal::ONE_HUNDRED
+    }));
 
     Figures {
         horizon_years: h,
         moved_users,
-        break_even_premium_pct: (!break_even_base.is_zero())
-            .then(|| inputs.premium_pct + net_benefit_npv / break_even_base),
+        break_even_premium_pct: (!one_premium_point.is_zero())
+            .then(|| inputs.premium_pct + net_benefit_npv / one_premium_point),
         payback_year,
         steady_state_annual_net: yearly_net.last().copied().unwrap_or_default(),
         public,
@@ -234,6 +275,69 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
         risk_avoided_npv,
         net_benefit_npv,
     }
+}
+
+/// The net benefit split by what feeds it: the costs, and each risk. A sensitivity point
+/// recomputes only the parts its assumption feeds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NetParts {
+    pub(crate) costs: Decimal,
+    pub(crate) risks: Vec<Decimal>,
+}
+
+impl NetParts {
+    pub(crate) fn new(inputs: &Inputs, timeline: &Timeline) -> NetParts {
+        NetParts {
+            costs: cost_part(inputs, timeline),
+            risks: inputs
+                .risks
+                .iter()
+                .map(|risk| risk_part(risk, inputs, timeline))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn total(&self) -> Decimal {
+        self.costs + self.risks.iter().copied().sum::<Decimal>()
+    }
+}
+
+/// `−extra_cost_npv`: NPV of the public costs less the hybrid's. Of the seven lines of
+/// section 4 only what differs between the options remains, and each is a constant times
+/// a discounted sum over the years:
+/// `M·(P_pub − P_tr)·12 − Δ·m·P_pub − Δ·one-off·I − F·g·I − M·o·12·I + K·x·I`.
+pub(crate) fn cost_part(inputs: &Inputs, timeline: &Timeline) -> Decimal {
+    let sums = &timeline.sums;
+    let moved_users = inputs.moved_share * inputs.users;
+    let premium_factor = Decimal::ONE + inputs.premium_pct / Decimal::ONE_HUNDRED;
+    let licences = moved_users
+        * TWELVE
+        * (sums.in_place_public_price - premium_factor * sums.in_place_trusted_price);
+    let dual_run = moved_users * inputs.dual_run_months * sums.migrated_public_price;
+    let migration = (moved_users * inputs.one_off_per_user.total() + inputs.fixed_project)
+        * sums.migrated_inflation;
+    let running = (inputs.controls_per_year * inputs.coverage
+        - moved_users * inputs.two_estate_ops * TWELVE)
+        * sums.in_place_inflation;
+    licences - dual_run - migration + running
+}
+
+/// A risk's share of `risk_avoided_npv`, `E[X] · Σ_t (λ_pub − λ_hyb(t)) · I_t / (1 + r)^t`:
+/// the hybrid rate is linear in `u_t` (or `g_t`), so it too is one discounted sum.
+pub(crate) fn risk_part(risk: &RiskInputs, inputs: &Inputs, timeline: &Timeline) -> Decimal {
+    let sums = &timeline.sums;
+    let reduction = Decimal::ONE - risk.trusted_multiplier;
+    let weighted_rate = match risk.exposure {
+        Exposure::SensitiveData => {
+            risk.rate * inputs.coverage * reduction * sums.in_place_inflation
+        }
+        Exposure::MovedUsers => {
+            risk.rate * inputs.moved_share * reduction * sums.in_place_inflation
+        }
+        Exposure::Introduced if risk.during_migration_only => -risk.rate * sums.migrated_inflation,
+        Exposure::Introduced => -risk.rate * sums.in_place_inflation,
+    };
+    weighted_rate * risk.mean_loss
 }
 
 fn option_figures(
@@ -246,8 +350,8 @@ fn option_figures(
     let yearly_expected_loss: Vec<Decimal> = (0..h)
         .map(|t| risks.iter().map(|r| r.expected_loss_by_year[t]).sum())
         .collect();
-    let npv_cost = timeline.npv(&yearly_cost);
-    let npv_expected_loss = timeline.npv(&yearly_expected_loss);
+    let npv_cost = timeline.npv(yearly_cost.iter().copied());
+    let npv_expected_loss = timeline.npv(yearly_expected_loss.iter().copied());
     OptionFigures {
         total_cost: yearly_cost.iter().sum(),
         npv_cost,
@@ -262,19 +366,20 @@ fn option_figures(
 
 fn risk_figures(
     risk: &RiskInputs,
+    median_loss: Decimal,
     timeline: &Timeline,
     rate: impl Fn(usize) -> Decimal,
 ) -> RiskFigures {
-    let rate_by_year: Vec<Decimal> = (0..timeline.inflation.len()).map(rate).collect();
+    let rate_by_year: Vec<Decimal> = (0..timeline.years).map(rate).collect();
     let expected_loss_by_year: Vec<Decimal> = rate_by_year
         .iter()
         .zip(&timeline.inflation)
         .map(|(rate, inflation)| rate * risk.mean_loss * inflation)
         .collect();
     RiskFigures {
-        median_loss: lognormal_median(risk.loss_low, risk.loss_high),
+        median_loss,
         mean_loss: risk.mean_loss,
-        npv_expected_loss: timeline.npv(&expected_loss_by_year),
+        npv_expected_loss: timeline.npv(expected_loss_by_year.iter().copied()),
         rate_by_year,
         expected_loss_by_year,
     }

@@ -31,7 +31,6 @@ pub const MODEL_VERSION: &str = "1";
 /// Every figure of model.md sections 4, 5 and 7 for one scenario, unrounded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
-    pub scenario_sha256: String,
     pub figures: Figures,
     pub sensitivity: Vec<SensitivityRow>,
 }
@@ -40,7 +39,6 @@ pub struct Evaluation {
 pub fn evaluate_scenario(scenario: &Scenario) -> Evaluation {
     let inputs = inputs::Inputs::from_scenario(scenario);
     Evaluation {
-        scenario_sha256: scenario_sha256(scenario),
         figures: evaluate::evaluate(&inputs),
         sensitivity: sensitivity::sensitivity(scenario, &inputs),
     }

@@ -112,7 +112,7 @@ impl EvaluationReport {
         let figures: &Figures = &evaluation.figures;
         EvaluationReport {
             model_version: MODEL_VERSION,
-            scenario_sha256: evaluation.scenario_sha256.clone(),
+            scenario_sha256: crate::scenario_sha256(scenario),
             horizon_years: figures.horizon_years,
             moved_users: cents(figures.moved_users),
             options: Options {

@@ -1,8 +1,8 @@
 //! One-at-a-time sensitivity (model.md section 7): the net benefit with each ranged
 //! assumption at its low and at its high, everything else at its value.
 
-use crate::evaluate::evaluate;
-use crate::inputs::Inputs;
+use crate::evaluate::{NetParts, Timeline, cost_part, risk_part};
+use crate::inputs::{Inputs, RiskInputs};
 use crate::scenario::{Assumption, Scenario};
 use rust_decimal::Decimal;
 
@@ -34,6 +34,33 @@ pub enum Target {
     LossLow(usize),
     LossHigh(usize),
     Multiplier(usize),
+}
+
+/// Which parts of the net benefit an assumption feeds.
+enum Scope {
+    Nothing,
+    /// Costs, at the same prices.
+    Costs,
+    /// Costs, through the licence prices of every year.
+    Prices,
+    Risk(usize),
+    Everything,
+}
+
+impl Target {
+    fn scope(self) -> Scope {
+        use Target::*;
+        match self {
+            Revenue => Scope::Nothing,
+            RiskRate(i) | LossLow(i) | LossHigh(i) | Multiplier(i) => Scope::Risk(i),
+            DiscountRate | Inflation | MovedShare | Coverage | Ramp(_) => Scope::Everything,
+            PlanPrice(_) | PlanShare(_) | SuiteDiscount | PublicEscalation | TrustedEscalation => {
+                Scope::Prices
+            }
+            Controls | Premium | MigrationCost | Training | Hours | HourlyCost | FixedProject
+            | DualRun | TwoEstateOps => Scope::Costs,
+        }
+    }
 }
 
 /// Every assumption of the scenario in document order, with its path and what it feeds.
@@ -211,16 +238,9 @@ impl Inputs {
             FixedProject => self.fixed_project = value,
             DualRun => self.dual_run_months = value,
             TwoEstateOps => self.two_estate_ops = value,
-            RiskRate(i) => self.risks[i].rate = value,
-            LossLow(i) => {
-                let high = self.risks[i].loss_high.max(value);
-                self.risks[i].set_bounds(value, high);
+            RiskRate(i) | LossLow(i) | LossHigh(i) | Multiplier(i) => {
+                self.risks[i].apply(target, value)
             }
-            LossHigh(i) => {
-                let low = self.risks[i].loss_low.min(value);
-                self.risks[i].set_bounds(low, value);
-            }
-            Multiplier(i) => self.risks[i].trusted_multiplier = value,
         }
     }
 
@@ -249,6 +269,19 @@ impl Inputs {
     }
 }
 
+impl RiskInputs {
+    /// A risk's own assumption at `value`; a loss bound moved past the other takes both.
+    fn apply(&mut self, target: Target, value: Decimal) {
+        match target {
+            Target::RiskRate(_) => self.rate = value,
+            Target::LossLow(_) => self.set_bounds(value, self.loss_high.max(value)),
+            Target::LossHigh(_) => self.set_bounds(self.loss_low.min(value), value),
+            Target::Multiplier(_) => self.trusted_multiplier = value,
+            _ => {}
+        }
+    }
+}
+
 /// One row of the tornado.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
@@ -263,16 +296,34 @@ pub struct SensitivityRow {
 
 /// Every ranged assumption's row, largest swing first, ties in document order.
 pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> {
+    let timeline = Timeline::new(inputs);
+    let base = NetParts::new(inputs, &timeline);
+    let base_total = base.total();
+    let net_benefit_at = |target: Target, value: Decimal| {
+        let scope = target.scope();
+        if let Scope::Risk(i) = scope {
+            // Only this risk moves: no need to copy the rest.
+            let mut risk = inputs.risks[i].clone();
+            risk.apply(target, value);
+            return base_total - base.risks[i] + risk_part(&risk, inputs, &timeline);
+        }
+        let mut point = inputs.clone();
+        point.apply(target, value);
+        match scope {
+            Scope::Nothing => base_total,
+            Scope::Costs => base_total - base.costs + cost_part(&point, &timeline),
+            Scope::Prices => base_total - base.costs + cost_part(&point, &Timeline::new(&point)),
+            Scope::Risk(_) | Scope::Everything => {
+                NetParts::new(&point, &Timeline::new(&point)).total()
+            }
+        }
+    };
     let mut rows: Vec<SensitivityRow> = assumptions(scenario)
         .into_iter()
         .filter_map(|(path, target, assumption)| {
             let range = assumption.range?;
-            let at = |value: Decimal| {
-                let mut point = inputs.clone();
-                point.apply(target, value);
-                evaluate(&point).net_benefit_npv
-            };
-            let (net_benefit_at_low, net_benefit_at_high) = (at(range.low), at(range.high));
+            let net_benefit_at_low = net_benefit_at(target, range.low);
+            let net_benefit_at_high = net_benefit_at(target, range.high);
             Some(SensitivityRow {
                 path,
                 target,
@@ -287,4 +338,36 @@ pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> 
     // A stable sort keeps document order among equal swings.
     rows.sort_by(|a, b| b.swing.cmp(&a.swing));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::evaluate;
+    use crate::reference::reference_scenario;
+    use crate::scenario::Language;
+
+    /// The shortcut through the parts gives the net benefit a full evaluation gives.
+    #[test]
+    fn each_point_agrees_with_a_full_evaluation() {
+        let scenario = reference_scenario(Language::En).expect("valid");
+        let inputs = Inputs::from_scenario(&scenario);
+        let rows = sensitivity(&scenario, &inputs);
+        assert!(rows.len() > 40);
+        for row in rows {
+            for (value, shortcut) in [
+                (row.low, row.net_benefit_at_low),
+                (row.high, row.net_benefit_at_high),
+            ] {
+                let mut point = inputs.clone();
+                point.apply(row.target, value);
+                let full = evaluate(&point).net_benefit_npv;
+                assert!(
+                    (full - shortcut).abs() < Decimal::new(1, 6),
+                    "{}: {full} vs {shortcut}",
+                    row.path
+                );
+            }
+        }
+    }
 }
