@@ -1,1 +1,100 @@
-fn main() {}
+//! `cargo xtask run | test`: the two commands of the README. Each first checks the system
+//! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
+//! with sudo; otherwise it prints the command to run), then does its job.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Debian packages the build and the tests need on a fresh machine. The desktop shell
+/// will add WebKitGTK and its WebDriver here when it lands.
+const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config"];
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "run" => run(),
+        "test" => test(),
+        _ => {
+            eprintln!("usage: cargo xtask run | test\n  run   build Bascule and show the reference scenario's figures\n  test  run every test of the workspace");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn run() -> Result<(), String> {
+    ensure_packages(BUILD_PACKAGES)?;
+    cargo(&["build", "--release", "--locked", "-p", "bascule"])?;
+    let bascule = root().join("target/release/bascule");
+    let out_dir = root().join("target/bascule");
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    let reference = out_dir.join("reference-scenario.json");
+    let defaults = Command::new(&bascule).arg("defaults").output().map_err(|e| format!("bascule defaults: {e}"))?;
+    if !defaults.status.success() {
+        return Err(String::from_utf8_lossy(&defaults.stderr).into_owned());
+    }
+    std::fs::write(&reference, &defaults.stdout).map_err(|e| format!("cannot write {}: {e}", reference.display()))?;
+    println!("Reference scenario written to {}\n", reference.display());
+    status(Command::new(&bascule).args(["evaluate", "--format", "table"]).arg(&reference))
+}
+
+fn test() -> Result<(), String> {
+    ensure_packages(BUILD_PACKAGES)?;
+    cargo(&["test", "--workspace", "--locked"])
+}
+
+fn cargo(args: &[&str]) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    status(Command::new(cargo).args(args).current_dir(root()))
+}
+
+fn status(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command.status().map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+}
+
+/// Installs the missing packages with apt (as root, or through sudo); elsewhere says how.
+fn ensure_packages(packages: &[&str]) -> Result<(), String> {
+    if !Path::new("/usr/bin/dpkg-query").exists() {
+        eprintln!("xtask: not a Debian-like system; make sure these are installed: {}", packages.join(" "));
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !installed(p)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let has_sudo = Command::new("sudo").args(["-n", "true"]).status().is_ok_and(|s| s.success());
+    let install = format!("apt-get update && apt-get install -y {}", missing.join(" "));
+    if !is_root && !has_sudo {
+        return Err(format!("missing system packages; run:\n  sudo sh -c '{install}'"));
+    }
+    eprintln!("xtask: installing {}", missing.join(" "));
+    let mut command = if is_root { Command::new("sh") } else { sudo_sh() };
+    command.args(["-c", &install]).env("DEBIAN_FRONTEND", "noninteractive");
+    status(&mut command)
+}
+
+fn sudo_sh() -> Command {
+    let mut command = Command::new("sudo");
+    command.arg("sh");
+    command
+}
+
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+}

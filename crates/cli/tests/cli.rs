@@ -1,4 +1,5 @@
 //! The `bascule` binary as analysts and scripts use it: real files, real exit codes.
+#![allow(clippy::panic)] // a test helper that fails, fails the test
 
 use serde_json::Value;
 use std::io::Write;

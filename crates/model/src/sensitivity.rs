@@ -336,7 +336,7 @@ pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> 
         })
         .collect();
     // A stable sort keeps document order among equal swings.
-    rows.sort_by(|a, b| b.swing.cmp(&a.swing));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.swing));
     rows
 }
 

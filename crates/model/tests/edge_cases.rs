@@ -1,5 +1,6 @@
 //! Reference cases computed by hand: the arithmetic is written in each test, in exact
 //! decimals, and the model must agree to the last digit (or the cent where f64 enters).
+#![allow(clippy::panic)] // a test helper that fails, fails the test
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! The JSON Schema in `schema/scenario.schema.json` is the one the code generates, so that
 //! analysts' editors complete and check exactly what `bascule evaluate` accepts.
 //! Regenerate with `BASCULE_BLESS=1 cargo test -p bascule-model --test schema`.
+#![allow(clippy::panic)] // a test helper that fails, fails the test
 
 use std::path::Path;
 

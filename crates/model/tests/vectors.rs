@@ -1,5 +1,6 @@
 //! The model test vectors of `shared/design/model-vectors/`, computed by an independent
 //! implementation of model.md: every figure they give must match to the cent.
+#![allow(clippy::panic)] // a test helper that fails, fails the test
 
 use bascule_model::{EvaluationReport, evaluate_scenario, parse_scenario};
 use serde_json::Value;
