@@ -15,7 +15,9 @@ fn main() -> ExitCode {
         "run" => run(),
         "test" => test(),
         _ => {
-            eprintln!("usage: cargo xtask run | test\n  run   build Bascule and show the reference scenario's figures\n  test  run every test of the workspace");
+            eprintln!(
+                "usage: cargo xtask run | test\n  run   build Bascule and show the reference scenario's figures\n  test  run every test of the workspace"
+            );
             return ExitCode::from(2);
         }
     };
@@ -29,7 +31,10 @@ fn main() -> ExitCode {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn run() -> Result<(), String> {
@@ -37,15 +42,24 @@ fn run() -> Result<(), String> {
     cargo(&["build", "--release", "--locked", "-p", "bascule"])?;
     let bascule = root().join("target/release/bascule");
     let out_dir = root().join("target/bascule");
-    std::fs::create_dir_all(&out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     let reference = out_dir.join("reference-scenario.json");
-    let defaults = Command::new(&bascule).arg("defaults").output().map_err(|e| format!("bascule defaults: {e}"))?;
+    let defaults = Command::new(&bascule)
+        .arg("defaults")
+        .output()
+        .map_err(|e| format!("bascule defaults: {e}"))?;
     if !defaults.status.success() {
         return Err(String::from_utf8_lossy(&defaults.stderr).into_owned());
     }
-    std::fs::write(&reference, &defaults.stdout).map_err(|e| format!("cannot write {}: {e}", reference.display()))?;
+    std::fs::write(&reference, &defaults.stdout)
+        .map_err(|e| format!("cannot write {}: {e}", reference.display()))?;
     println!("Reference scenario written to {}\n", reference.display());
-    status(Command::new(&bascule).args(["evaluate", "--format", "table"]).arg(&reference))
+    status(
+        Command::new(&bascule)
+            .args(["evaluate", "--format", "table"])
+            .arg(&reference),
+    )
 }
 
 fn test() -> Result<(), String> {
@@ -61,28 +75,49 @@ fn cargo(args: &[&str]) -> Result<(), String> {
 fn status(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
     let status = command.status().map_err(|e| format!("{shown}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
 }
 
 /// Installs the missing packages with apt (as root, or through sudo); elsewhere says how.
 fn ensure_packages(packages: &[&str]) -> Result<(), String> {
     if !Path::new("/usr/bin/dpkg-query").exists() {
-        eprintln!("xtask: not a Debian-like system; make sure these are installed: {}", packages.join(" "));
+        eprintln!(
+            "xtask: not a Debian-like system; make sure these are installed: {}",
+            packages.join(" ")
+        );
         return Ok(());
     }
     let missing: Vec<&str> = packages.iter().copied().filter(|p| !installed(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
-    let has_sudo = Command::new("sudo").args(["-n", "true"]).status().is_ok_and(|s| s.success());
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let has_sudo = Command::new("sudo")
+        .args(["-n", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
     let install = format!("apt-get update && apt-get install -y {}", missing.join(" "));
     if !is_root && !has_sudo {
-        return Err(format!("missing system packages; run:\n  sudo sh -c '{install}'"));
+        return Err(format!(
+            "missing system packages; run:\n  sudo sh -c '{install}'"
+        ));
     }
     eprintln!("xtask: installing {}", missing.join(" "));
-    let mut command = if is_root { Command::new("sh") } else { sudo_sh() };
-    command.args(["-c", &install]).env("DEBIAN_FRONTEND", "noninteractive");
+    let mut command = if is_root {
+        Command::new("sh")
+    } else {
+        sudo_sh()
+    };
+    command
+        .args(["-c", &install])
+        .env("DEBIAN_FRONTEND", "noninteractive");
     status(&mut command)
 }
 
