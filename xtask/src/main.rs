@@ -2,8 +2,9 @@
 //! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
 //! with sudo; otherwise it prints the command to run), then does its job.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 
 /// Debian packages the build and the tests need on a fresh machine. The desktop shell
 /// will add WebKitGTK and its WebDriver here when it lands.
@@ -14,9 +15,10 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "run" => run(),
         "test" => test(),
+        "deps" => ensure_packages(BUILD_PACKAGES),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test\n  run   build Bascule and show the reference scenario's figures\n  test  run every test of the workspace"
+                "usage: cargo xtask run | test | deps\n  run   build Bascule and show the reference scenario's figures\n  test  run every test of the workspace\n  deps  only install the system packages the build needs"
             );
             return ExitCode::from(2);
         }
@@ -64,7 +66,47 @@ fn run() -> Result<(), String> {
 
 fn test() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
-    cargo(&["test", "--workspace", "--locked"])
+    // cargo prints one summary per test binary; the sum is said once at the end.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut child = Command::new(cargo)
+        .args(["test", "--workspace", "--locked"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cargo test: {e}"))?;
+    let (mut passed, mut failed) = (0u64, 0u64);
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some((p, f)) = summary_counts(&line) {
+                passed += p;
+                failed += f;
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("cargo test: {e}"))?;
+    println!("tests: {passed} passed, {failed} failed");
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo test failed ({status})"))
+    }
+}
+
+/// `test result: ok. 28 passed; 0 failed; …` → (28, 0).
+fn summary_counts(line: &str) -> Option<(u64, u64)> {
+    let rest = line.strip_prefix("test result: ")?;
+    let count = |word: &str| {
+        rest.split(';').find_map(|part| {
+            part.trim()
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .strip_suffix(word)?
+                .trim()
+                .parse()
+                .ok()
+        })
+    };
+    Some((count("passed")?, count("failed")?))
 }
 
 fn cargo(args: &[&str]) -> Result<(), String> {
