@@ -265,8 +265,10 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
     Figures {
         horizon_years: h,
         moved_users,
-        break_even_premium_pct: (!one_premium_point.is_zero())
-            .then(|| inputs.premium_pct + net_benefit_npv / one_premium_point),
+        // `None` too when a near-zero price puts the break-even beyond what a Decimal holds.
+        break_even_premium_pct: net_benefit_npv
+            .checked_div(one_premium_point)
+            .and_then(|shift| inputs.premium_pct.checked_add(shift)),
         payback_year,
         steady_state_annual_net: yearly_net.last().copied().unwrap_or_default(),
         public,

@@ -650,3 +650,74 @@ fn every_problem_is_reported_at_once_in_the_files_language() {
         "{text}"
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            "[0-9eE.+-]{0,40}".prop_map(Value::String),
+            ".{0,20}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_]{1,12}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Every place in the base scenario a value can be swapped.
+    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => map
+                .iter()
+                .for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_is_refused_or_read(text in ".{0,200}") {
+            let _ = parse_scenario(&text);
+        }
+
+        #[test]
+        fn any_value_anywhere_is_refused_or_evaluated(choice in any::<prop::sample::Index>(), value in any_json()) {
+            let mut s = base();
+            s["risks"] = json!([risk(json!({}))]);
+            let mut places = Vec::new();
+            pointers(&s, String::new(), &mut places);
+            let place = choice.get(&places).clone();
+            if place.is_empty() {
+                s = value;
+            } else {
+                set(&mut s, &place, value);
+            }
+            match parse_scenario(&s.to_string()) {
+                Ok(scenario) => {
+                    let evaluation = bascule_model::evaluate_scenario(&scenario);
+                    let _ = bascule_model::EvaluationReport::new(&scenario, &evaluation);
+                }
+                Err(rejection) => {
+                    prop_assert!(!rejection.problems.is_empty());
+                    prop_assert!(!rejection.render().is_empty());
+                }
+            }
+        }
+    }
+}

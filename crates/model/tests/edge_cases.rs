@@ -204,3 +204,81 @@ fn payback_is_the_first_year_the_discounted_cumulative_turns_positive() {
     assert_eq!(f.payback_year, Some(3));
     assert_eq!(f.steady_state_annual_net, dec!(4000));
 }
+
+/// Every amount at the top of its range: nothing overflows, nothing panics.
+#[test]
+fn the_largest_valid_scenario_evaluates() {
+    let mut s = base();
+    for (pointer, value) in [
+        ("/organisation/users", json!(10_000_000)),
+        ("/horizon_years", json!(15)),
+        ("/discount_rate_pct", json!("0")),
+        ("/inflation_pct_per_year", json!("20")),
+        (
+            "/public_suite/plans/0/list_price_eur_per_user_month",
+            json!("1000000"),
+        ),
+        ("/public_suite/escalation_pct_per_year", json!("100")),
+        (
+            "/public_suite/sensitive_data_controls_eur_per_year",
+            json!("1e10"),
+        ),
+        ("/trusted_offer/premium_pct", json!("500")),
+        ("/trusted_offer/escalation_pct_per_year", json!("100")),
+        ("/migration/moved_share_pct", json!("100")),
+        ("/migration/cost_per_user_eur", json!("1000000")),
+        ("/migration/training_per_user_eur", json!("1000000")),
+        ("/migration/productivity_loss_hours_per_user", json!("2000")),
+        ("/migration/loaded_hourly_cost_eur", json!("1000000")),
+        ("/migration/project_fixed_cost_eur", json!("1e10")),
+        ("/migration/dual_run_months", json!("24")),
+        (
+            "/migration/two_estate_ops_eur_per_moved_user_month",
+            json!("1000000"),
+        ),
+    ] {
+        set(&mut s, pointer, value);
+    }
+    let risk = |id: &str, exposure: &str| {
+        let mut risk = json!({ "id": id, "name": id, "annual_rate": { "value": "100", "low": "0", "high": "100" },
+            "loss_low_eur": { "value": "1e10", "low": "1e-28", "high": "1e13" }, "loss_high_eur": "1e13", "exposure": exposure });
+        if exposure != "introduced" {
+            risk["trusted_multiplier"] = json!({ "value": "10", "low": "0", "high": "10" });
+        }
+        risk
+    };
+    set(
+        &mut s,
+        "/risks",
+        json!([
+            risk("a", "sensitive_data"),
+            risk("b", "moved_users"),
+            risk("c", "introduced")
+        ]),
+    );
+    let scenario = common::parse(&s);
+    let evaluation = bascule_model::evaluate_scenario(&scenario);
+    assert!(evaluation.figures.hybrid.npv_cost > evaluation.figures.public.npv_cost);
+    assert_eq!(evaluation.sensitivity.len(), 8); // rate and low loss of three risks, two multipliers
+    serde_json::to_string(&bascule_model::EvaluationReport::new(
+        &scenario,
+        &evaluation,
+    ))
+    .expect("report");
+}
+
+/// The smallest prices a file can hold: the break-even premium, beyond what a decimal
+/// holds, is reported as absent rather than overflowing.
+#[test]
+fn a_vanishing_price_gives_no_break_even_rather_than_an_overflow() {
+    let mut s = base();
+    set(
+        &mut s,
+        "/public_suite/plans/0/list_price_eur_per_user_month",
+        json!("0.0000000000000000000000000001"),
+    );
+    set(&mut s, "/migration/project_fixed_cost_eur", json!("1e10"));
+    let f = figures(&s);
+    assert!(f.net_benefit_npv < dec!(-1e9));
+    assert_eq!(f.break_even_premium_pct, None);
+}
