@@ -1,8 +1,11 @@
 //! Reading a scenario file from disk or standard input, bounded in size.
 
+use bascule_model::bounds::{self, Bounds};
 use bascule_model::json::MAX_FILE_BYTES;
-use bascule_model::problem::ProblemKind;
+use bascule_model::montecarlo::Settings;
+use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection, Scenario, parse_scenario_or};
+use rust_decimal::Decimal;
 use std::io::Read;
 use std::path::Path;
 
@@ -58,4 +61,43 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, ProblemKind> {
         });
     }
     Ok(bytes)
+}
+
+/// The file's simulation settings, with `--trials` and `--seed` taking precedence; out of
+/// range, they are refused like a file's fields, named by their flag.
+pub fn simulation_settings(
+    scenario: &Scenario,
+    trials: Option<u64>,
+    seed: Option<u64>,
+) -> Result<Settings, Rejection> {
+    let mut problems = Vec::new();
+    let mut check = |flag: &str, value: u64, allowed: Bounds| {
+        let fits = u32::try_from(value).is_ok() || flag == "--seed";
+        if !(fits && allowed.contains(Decimal::from(value))) {
+            problems.push(Problem::new(
+                flag,
+                Some(value.to_string()),
+                ProblemKind::OutOfRange { bounds: allowed },
+            ));
+        }
+    };
+    if let Some(trials) = trials {
+        check("--trials", trials, bounds::TRIALS);
+    }
+    if let Some(seed) = seed {
+        check("--seed", seed, bounds::SEED);
+    }
+    if !problems.is_empty() {
+        return Err(Rejection {
+            language: scenario.language,
+            problems,
+        });
+    }
+    Ok(Settings {
+        trials: trials
+            .and_then(|t| u32::try_from(t).ok())
+            .unwrap_or(scenario.simulation.trials),
+        seed: seed.unwrap_or(scenario.simulation.seed),
+        per_risk: false,
+    })
 }

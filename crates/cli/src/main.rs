@@ -1,10 +1,11 @@
 //! `bascule`: the decision model on the command line, with no window and no GUI library.
 
 mod input;
+mod simulation_table;
 mod table;
 
 use bascule_model::reference::reference_scenario;
-use bascule_model::{EvaluationReport, Language, Rejection, evaluate_scenario};
+use bascule_model::{EvaluationReport, Language, Rejection, SimulationReport, evaluate_scenario};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -33,6 +34,23 @@ enum Command {
         /// `table` for people (the default on a terminal), `json` for programs (model.md section 8).
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// Language of messages when the file cannot say (else its `language` field).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Simulate the horizon many times: tail losses, exceedance curves, the chance that moving pays.
+    Simulate {
+        /// The scenario file (`-` for standard input).
+        file: PathBuf,
+        /// `table` for people (the default on a terminal), `json` for programs (model.md section 8).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Simulated horizons, 1,000 to 2,000,000 (default: the file's, else 100,000).
+        #[arg(long)]
+        trials: Option<u64>,
+        /// Seed of the random numbers, 0 to 2^53 − 1 (default: the file's, else 20220622).
+        #[arg(long)]
+        seed: Option<u64>,
         /// Language of messages when the file cannot say (else its `language` field).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
@@ -99,7 +117,32 @@ fn run(command: Command) -> Result<String, Rejection> {
                 Format::Table => table::render(&scenario, &evaluation),
             })
         }
+        Command::Simulate {
+            file,
+            format,
+            trials,
+            seed,
+            lang,
+        } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let scenario = input::read_scenario(&file, fallback)?;
+            let settings = input::simulation_settings(&scenario, trials, seed)?;
+            let result = bascule_model::simulate_scenario(&scenario, settings);
+            Ok(match default_format(format) {
+                Format::Json => pretty(&SimulationReport::new(&scenario, &result)),
+                Format::Table => simulation_table::render(&scenario, &result),
+            })
+        }
     }
+}
+
+/// A table on a terminal, JSON for programs.
+fn default_format(format: Option<Format>) -> Format {
+    format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Json
+    })
 }
 
 fn pretty<T: serde::Serialize>(value: &T) -> String {

@@ -236,7 +236,7 @@ fn pad_right(text: &str, to: usize) -> String {
 }
 
 /// Rows as columns: the first left-aligned (labels), the others right-aligned (figures).
-fn grid(rows: &[Vec<String>]) -> String {
+pub fn grid(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {

@@ -285,3 +285,116 @@ fn schema_prints_the_committed_schema() {
     .expect("schema");
     assert_eq!(output.stdout, committed);
 }
+
+fn vector_scenario_file(name: &str) -> PathBuf {
+    let vector: Value =
+        serde_json::from_slice(&std::fs::read(vector(name)).expect("vector")).expect("json");
+    temp_file(
+        &format!("scenario-{name}"),
+        vector["scenario"].to_string().as_bytes(),
+    )
+}
+
+#[test]
+fn simulate_prints_the_figures_of_model_md_section_8() {
+    let path = vector_scenario_file("03-risks-sensitivity.json");
+    let path = path.to_str().expect("path");
+    let report = stdout_json(&bascule(&[
+        "simulate", path, "--format", "json", "--trials", "2000", "--seed", "42",
+    ]));
+    assert_eq!(
+        (report["trials"].as_u64(), report["seed"].as_u64()),
+        (Some(2000), Some(42))
+    );
+    for option in ["public", "hybrid"] {
+        let o = &report["options"][option];
+        for key in ["mean", "p50", "p90", "p95", "p99"] {
+            assert!(
+                o["annual_loss"][key].is_number(),
+                "{option}.annual_loss.{key}"
+            );
+        }
+        for key in ["mean", "p50", "p90", "p95"] {
+            assert!(o["npv_loss"][key].is_number(), "{option}.npv_loss.{key}");
+        }
+        assert_eq!(o["lec"].as_array().map(Vec::len), Some(50));
+    }
+    // The pinned draws of the library's golden test, through the binary.
+    assert_eq!(
+        report["options"]["public"]["annual_loss"]["mean"].as_f64(),
+        Some(1206612.903502662)
+    );
+    assert_eq!(
+        report["net_benefit"]["probability_positive"].as_f64(),
+        Some(0.0945)
+    );
+    // Flags do not change the scenario's hash.
+    let evaluated = stdout_json(&bascule(&["evaluate", path, "--format", "json"]));
+    assert_eq!(report["scenario_sha256"], evaluated["scenario_sha256"]);
+}
+
+#[test]
+fn simulate_gives_the_same_output_with_one_or_two_threads() {
+    let path = vector_scenario_file("03-risks-sensitivity.json");
+    let run = |threads: &str| {
+        Command::new(env!("CARGO_BIN_EXE_bascule"))
+            .args([
+                "simulate",
+                path.to_str().expect("path"),
+                "--format",
+                "json",
+                "--trials",
+                "20000",
+            ])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("bascule runs")
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn simulate_refuses_trials_out_of_range_naming_the_flag() {
+    let path = vector_scenario_file("03-risks-sensitivity.json");
+    let path = path.to_str().expect("path");
+    assert_refused(
+        &bascule(&["simulate", path, "--trials", "999"]),
+        "--trials (value 999): out of range: must be between 1,000 and 2,000,000",
+    );
+    assert_refused(
+        &bascule(&["simulate", path, "--trials", "2000001"]),
+        "--trials",
+    );
+    assert_refused(
+        &bascule(&["simulate", path, "--trials", "99999999999"]),
+        "--trials",
+    );
+    assert_refused(
+        &bascule(&["simulate", path, "--seed", "9007199254740992"]),
+        "--seed",
+    );
+}
+
+#[test]
+fn simulate_table_explains_its_figures() {
+    let path = vector_scenario_file("03-risks-sensitivity.json");
+    let output = bascule(&[
+        "simulate",
+        path.to_str().expect("path"),
+        "--format",
+        "table",
+        "--trials",
+        "1000",
+    ]);
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(
+        text.contains("Probability that moving costs less:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("P95: one year in twenty costs more than this."),
+        "{text}"
+    );
+}

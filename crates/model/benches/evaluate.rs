@@ -43,3 +43,26 @@ fn sensitivity_only(bencher: Bencher) {
         bascule_model::sensitivity::sensitivity(black_box(&scenario), black_box(&inputs))
     });
 }
+
+/// 100,000 horizons of the reference scenario, every risk, both options (goal: under 60 ms).
+#[divan::bench(sample_count = 20)]
+fn simulate_reference_100k(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    let settings = bascule_model::montecarlo::Settings {
+        trials: 100_000,
+        seed: 20_220_622,
+        per_risk: false,
+    };
+    bencher.bench(|| bascule_model::simulate_scenario(black_box(&scenario), settings));
+}
+
+#[divan::bench(sample_count = 20)]
+fn simulate_reference_100k_per_risk(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    let settings = bascule_model::montecarlo::Settings {
+        trials: 100_000,
+        seed: 20_220_622,
+        per_risk: true,
+    };
+    bencher.bench(|| bascule_model::simulate_scenario(black_box(&scenario), settings));
+}

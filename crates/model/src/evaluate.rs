@@ -47,7 +47,7 @@ impl RiskFigures {
     pub fn probability_by_year(&self) -> Vec<f64> {
         self.rate_by_year
             .iter()
-            .map(|&rate| -(-crate::inputs::to_f64(rate)).exp_m1())
+            .map(|&rate| -libm::expm1(-crate::inputs::to_f64(rate)))
             .collect()
     }
 }

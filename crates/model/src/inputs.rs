@@ -75,10 +75,11 @@ pub fn lognormal_mean(low: Decimal, high: Decimal) -> Decimal {
         // σ = 0: a constant loss, exactly (exp(ln x) may miss x by an ulp).
         return low;
     }
-    let (ln_low, ln_high) = (to_f64(low).ln(), to_f64(high).ln());
+    // libm rather than the platform's maths: the same digits on every machine.
+    let (ln_low, ln_high) = (libm::log(to_f64(low)), libm::log(to_f64(high)));
     let mu = (ln_low + ln_high) / 2.0;
     let sigma = (ln_high - ln_low) / (2.0 * Z95);
-    from_f64_shortest((mu + sigma * sigma / 2.0).exp()).unwrap_or(high)
+    from_f64_shortest(libm::exp(mu + sigma * sigma / 2.0)).unwrap_or(high)
 }
 
 /// Median of that lognormal, `√(low · high)`, exact to 28 digits.
@@ -91,7 +92,7 @@ fn sqrt(value: Decimal) -> Decimal {
         return Decimal::ZERO;
     }
     // Newton's method from the f64 root: each step doubles the correct digits.
-    let mut root = from_f64_shortest(to_f64(value).sqrt()).unwrap_or(value);
+    let mut root = from_f64_shortest(libm::sqrt(to_f64(value))).unwrap_or(value);
     for _ in 0..4 {
         if root.is_zero() {
             break;
@@ -188,7 +189,7 @@ pub fn coverage_following(coverage: Decimal, share: Decimal, new_share: Decimal)
         return coverage;
     }
     let exponent = to_f64(new_share) / to_f64(share);
-    let followed = 1.0 - (1.0 - to_f64(coverage)).powf(exponent);
+    let followed = 1.0 - libm::pow(1.0 - to_f64(coverage), exponent);
     from_f64_shortest(followed)
         .unwrap_or(coverage)
         .clamp(Decimal::ZERO, Decimal::ONE)

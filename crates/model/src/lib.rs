@@ -6,8 +6,10 @@
 pub mod bounds;
 pub mod canonical;
 pub mod evaluate;
+pub mod explain;
 pub mod inputs;
 pub mod json;
+pub mod montecarlo;
 pub mod number;
 pub mod present;
 pub mod problem;
@@ -21,7 +23,7 @@ pub use canonical::scenario_sha256;
 pub use evaluate::Figures;
 pub use problem::{Problem, ProblemKind, Rejection};
 pub use read::{parse_scenario, parse_scenario_or};
-pub use report::EvaluationReport;
+pub use report::{EvaluationReport, SimulationReport};
 pub use scenario::{Language, Scenario};
 pub use sensitivity::SensitivityRow;
 
@@ -42,6 +44,17 @@ pub fn evaluate_scenario(scenario: &Scenario) -> Evaluation {
         figures: evaluate::evaluate(&inputs),
         sensitivity: sensitivity::sensitivity(scenario, &inputs),
     }
+}
+
+/// Simulates the scenario's horizons (model.md section 6). `trials` and `seed` default to
+/// the file's `simulation` settings; they do not change the scenario's hash.
+pub fn simulate_scenario(
+    scenario: &Scenario,
+    settings: montecarlo::Settings,
+) -> montecarlo::SimulationResult {
+    let inputs = inputs::Inputs::from_scenario(scenario);
+    let figures = evaluate::evaluate(&inputs);
+    montecarlo::simulate(&inputs, &figures, settings)
 }
 
 /// The JSON Schema of the scenario format, for editors.

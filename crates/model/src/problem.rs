@@ -333,7 +333,9 @@ fn group(integer: &str, fr: bool) -> String {
     let (sign, digits) = integer
         .strip_prefix('-')
         .map_or(("", integer), |d| ("-", d));
-    if digits.len() <= 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // French leaves four-digit numbers whole (1000), English groups them (1,000).
+    let shortest_grouped = if fr { 5 } else { 4 };
+    if digits.len() < shortest_grouped || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return integer.to_owned();
     }
     let separator = if fr { '\u{202f}' } else { ',' };

@@ -221,3 +221,108 @@ mod tests {
         assert_eq!(six_f64(1.0 - (-1.0f64).exp()), "0.632121");
     }
 }
+
+/// What `bascule simulate --format json` prints (model.md section 8): euros as JSON numbers.
+#[derive(Debug, Serialize)]
+pub struct SimulationReport {
+    pub model_version: &'static str,
+    pub scenario_sha256: String,
+    pub trials: u32,
+    pub seed: u64,
+    pub options: SimulatedOptions,
+    pub net_benefit: SimulatedNet,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulatedOptions {
+    pub public: SimulatedOption,
+    pub hybrid: SimulatedOption,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulatedOption {
+    pub annual_loss: SimulatedAnnualLoss,
+    pub npv_loss: SimulatedNpvLoss,
+    pub lec: Vec<SimulatedExceedance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulatedAnnualLoss {
+    pub mean: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub p95: f64,
+    pub p99: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulatedNpvLoss {
+    pub mean: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub p95: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulatedExceedance {
+    pub loss: f64,
+    pub probability: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulatedNet {
+    pub mean: f64,
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+    pub probability_positive: f64,
+}
+
+impl SimulationReport {
+    pub fn new(
+        scenario: &Scenario,
+        result: &crate::montecarlo::SimulationResult,
+    ) -> SimulationReport {
+        let option = |o: &crate::montecarlo::OptionLosses| SimulatedOption {
+            annual_loss: SimulatedAnnualLoss {
+                mean: o.annual_loss.mean,
+                p50: o.annual_loss.p50,
+                p90: o.annual_loss.p90,
+                p95: o.annual_loss.p95,
+                p99: o.annual_loss.p99,
+            },
+            npv_loss: SimulatedNpvLoss {
+                mean: o.npv_loss.mean,
+                p50: o.npv_loss.p50,
+                p90: o.npv_loss.p90,
+                p95: o.npv_loss.p95,
+            },
+            lec: o
+                .lec
+                .iter()
+                .map(|p| SimulatedExceedance {
+                    loss: p.loss,
+                    probability: p.probability,
+                })
+                .collect(),
+        };
+        let net = &result.net_benefit;
+        SimulationReport {
+            model_version: MODEL_VERSION,
+            scenario_sha256: crate::scenario_sha256(scenario),
+            trials: result.trials,
+            seed: result.seed,
+            options: SimulatedOptions {
+                public: option(&result.public),
+                hybrid: option(&result.hybrid),
+            },
+            net_benefit: SimulatedNet {
+                mean: net.mean,
+                p5: net.p5,
+                p50: net.p50,
+                p95: net.p95,
+                probability_positive: net.probability_positive,
+            },
+        }
+    }
+}
