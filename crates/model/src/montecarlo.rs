@@ -139,25 +139,60 @@ impl EventLoss {
     }
 }
 
-/// One year of one risk: how events arrive in each option (common random numbers).
-#[derive(Debug, Clone, Copy)]
-struct YearPlan {
-    public_events: Option<Poisson<f64>>,
-    /// Chance that a public event is also a hybrid one: `λ_hyb / λ_pub`, at most 1.
-    kept: f64,
-    /// Hybrid events beyond the public ones, at rate `λ_hyb − λ_pub`.
-    extra_events: Option<Poisson<f64>>,
-    inflation: f64,
-    discount: f64,
-}
-
 fn poisson(rate: f64) -> Option<Poisson<f64>> {
     (rate > 0.0).then(|| Poisson::new(rate).ok()).flatten()
 }
 
+/// Events of one kind over the whole horizon. Independent Poisson counts by year are one
+/// Poisson count over the horizon, each event falling in year `t` with chance `λ_t / Σλ`:
+/// the same distribution, drawn with one sample where most years have no event.
+struct Arrivals {
+    count: Option<Poisson<f64>>,
+    /// `Σ_{s≤t} λ_s`, and its last value `Σλ`.
+    cumulative: Vec<f64>,
+}
+
+impl Arrivals {
+    fn new(rates: impl Iterator<Item = f64>) -> Arrivals {
+        let mut total = 0.0;
+        let cumulative: Vec<f64> = rates
+            .map(|rate| {
+                total += rate;
+                total
+            })
+            .collect();
+        Arrivals {
+            count: poisson(total),
+            cumulative,
+        }
+    }
+
+    fn count(&self, rng: &mut ChaCha8Rng) -> u64 {
+        self.count.as_ref().map_or(0, |c| c.sample(rng) as u64)
+    }
+
+    fn year(&self, rng: &mut ChaCha8Rng) -> usize {
+        let total = self.cumulative.last().copied().unwrap_or(0.0);
+        let target = rng.random::<f64>() * total;
+        self.cumulative
+            .iter()
+            .position(|&c| target < c)
+            .unwrap_or(self.cumulative.len().saturating_sub(1))
+    }
+}
+
+/// One risk over the horizon, both options living the same events (model.md section 6).
 struct RiskPlan {
     loss: EventLoss,
-    years: Vec<YearPlan>,
+    /// Events of the public option.
+    public: Arrivals,
+    /// By year, the chance that a public event is also a hybrid one: `λ_hyb / λ_pub` (≤ 1).
+    kept: Vec<f64>,
+    /// Hybrid events beyond the public ones, at rate `λ_hyb − λ_pub` where that is positive.
+    extra: Arrivals,
+    inflation: Vec<f64>,
+    /// `I_t / (1 + r)^t`.
+    discounted_inflation: Vec<f64>,
 }
 
 impl RiskPlan {
@@ -168,56 +203,58 @@ impl RiskPlan {
         inflation: &[f64],
         discount: &[f64],
     ) -> Self {
-        let years = (0..public_rates.len())
+        let years = public_rates.len();
+        let kept = (0..years)
             .map(|t| {
                 let (public, hybrid) = (public_rates[t], hybrid_rates[t]);
-                let (kept, extra) = if hybrid <= public {
-                    (if public > 0.0 { hybrid / public } else { 0.0 }, 0.0)
+                if hybrid >= public {
+                    1.0
+                } else if public > 0.0 {
+                    hybrid / public
                 } else {
-                    (1.0, hybrid - public)
-                };
-                YearPlan {
-                    public_events: poisson(public),
-                    kept,
-                    extra_events: poisson(extra),
-                    inflation: inflation[t],
-                    discount: discount[t],
+                    0.0
                 }
             })
             .collect();
         RiskPlan {
             loss: EventLoss::new(to_f64(risk.loss_low), to_f64(risk.loss_high)),
-            years,
+            public: Arrivals::new(public_rates.iter().copied()),
+            kept,
+            extra: Arrivals::new((0..years).map(|t| (hybrid_rates[t] - public_rates[t]).max(0.0))),
+            inflation: inflation.to_vec(),
+            discounted_inflation: (0..years).map(|t| inflation[t] * discount[t]).collect(),
         }
     }
 
-    /// Simulates one horizon of this risk.
+    /// Simulates one horizon of this risk. Per event, in this order: its year, its loss,
+    /// whether the hybrid lives it too.
     fn trial(&self, rng: &mut ChaCha8Rng) -> TrialLoss {
         let mut out = TrialLoss::default();
-        for year in &self.years {
-            let (mut public, mut hybrid) = (0.0, 0.0);
-            if let Some(events) = &year.public_events {
-                let count = events.sample(rng) as u64;
-                for _ in 0..count {
-                    let loss = self.loss.sample(rng) * year.inflation;
-                    public += loss;
-                    let kept =
-                        year.kept >= 1.0 || (year.kept > 0.0 && rng.random::<f64>() < year.kept);
-                    if kept {
-                        hybrid += loss;
-                    }
+        let last = self.inflation.len() - 1;
+        for _ in 0..self.public.count(rng) {
+            let t = self.public.year(rng);
+            let loss = self.loss.sample(rng);
+            let kept =
+                self.kept[t] >= 1.0 || (self.kept[t] > 0.0 && rng.random::<f64>() < self.kept[t]);
+            let (npv, in_last_year) = (loss * self.discounted_inflation[t], t == last);
+            out.public_npv += npv;
+            if in_last_year {
+                out.public_last_year += loss * self.inflation[t];
+            }
+            if kept {
+                out.hybrid_npv += npv;
+                if in_last_year {
+                    out.hybrid_last_year += loss * self.inflation[t];
                 }
             }
-            if let Some(events) = &year.extra_events {
-                let count = events.sample(rng) as u64;
-                for _ in 0..count {
-                    hybrid += self.loss.sample(rng) * year.inflation;
-                }
+        }
+        for _ in 0..self.extra.count(rng) {
+            let t = self.extra.year(rng);
+            let loss = self.loss.sample(rng);
+            out.hybrid_npv += loss * self.discounted_inflation[t];
+            if t == last {
+                out.hybrid_last_year += loss * self.inflation[t];
             }
-            out.public_npv += public * year.discount;
-            out.hybrid_npv += hybrid * year.discount;
-            out.public_last_year = public;
-            out.hybrid_last_year = hybrid;
         }
         out
     }
@@ -238,42 +275,72 @@ pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> Simul
         i_t *= rust_decimal::Decimal::ONE + inputs.inflation;
     }
 
+    let plans: Vec<RiskPlan> = inputs
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, risk)| {
+            let rates = |option: &crate::evaluate::OptionFigures| -> Vec<f64> {
+                option.risks[i]
+                    .rate_by_year
+                    .iter()
+                    .copied()
+                    .map(to_f64)
+                    .collect()
+            };
+            RiskPlan::new(
+                risk,
+                &rates(&figures.public),
+                &rates(&figures.hybrid),
+                &inflation,
+                &discount,
+            )
+        })
+        .collect();
+    // Block `b` of risk `i` draws from its own stream, whichever thread runs it.
+    let block_rng = |block: usize, risk: usize| {
+        let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
+        rng.set_stream(((block as u64) << 8) | risk as u64);
+        rng
+    };
+
     let mut totals = vec![TrialLoss::default(); trials];
-    let mut one_risk = vec![TrialLoss::default(); trials];
-    let mut per_risk = settings.per_risk.then(Vec::new);
-    for (i, risk) in inputs.risks.iter().enumerate() {
-        let rates = |option: &crate::evaluate::OptionFigures| -> Vec<f64> {
-            option.risks[i]
-                .rate_by_year
-                .iter()
-                .copied()
-                .map(to_f64)
-                .collect()
-        };
-        let plan = RiskPlan::new(
-            risk,
-            &rates(&figures.public),
-            &rates(&figures.hybrid),
-            &inflation,
-            &discount,
-        );
-        one_risk
+    let per_risk = if settings.per_risk {
+        // One risk at a time, its trials kept to summarise it on its own.
+        let mut one_risk = vec![TrialLoss::default(); trials];
+        let mut summaries = Vec::with_capacity(plans.len());
+        for (i, plan) in plans.iter().enumerate() {
+            one_risk
+                .par_chunks_mut(BLOCK_TRIALS)
+                .enumerate()
+                .for_each(|(block, chunk)| {
+                    let mut rng = block_rng(block, i);
+                    for slot in chunk {
+                        *slot = plan.trial(&mut rng);
+                    }
+                });
+            for (total, loss) in totals.iter_mut().zip(&one_risk) {
+                *total += *loss;
+            }
+            summaries.push(summarise_risk(&one_risk));
+        }
+        Some(summaries)
+    } else {
+        // Every risk in one pass over each block: the same draws and the same sums in the
+        // same order (risk 0 first), without a stored pass per risk.
+        totals
             .par_chunks_mut(BLOCK_TRIALS)
             .enumerate()
             .for_each(|(block, chunk)| {
-                let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
-                rng.set_stream(((block as u64) << 8) | i as u64);
-                for slot in chunk {
-                    *slot = plan.trial(&mut rng);
+                for (i, plan) in plans.iter().enumerate() {
+                    let mut rng = block_rng(block, i);
+                    for slot in chunk.iter_mut() {
+                        *slot += plan.trial(&mut rng);
+                    }
                 }
             });
-        for (total, loss) in totals.iter_mut().zip(&one_risk) {
-            *total += *loss;
-        }
-        if let Some(per_risk) = per_risk.as_mut() {
-            per_risk.push(summarise_risk(&one_risk));
-        }
-    }
+        None
+    };
 
     // Costs are certain: the net benefit of a trial is the certain part plus the losses it
     // avoided, and a constant added keeps the order, so percentiles shift with it.
@@ -300,54 +367,58 @@ fn summarise_risk(losses: &[TrialLoss]) -> RiskLosses {
     RiskLosses { public, hybrid }
 }
 
-/// Both options' distributions, with their exceedance curves on one grid.
+/// Both options' distributions, with their exceedance curves on one grid. `column` is
+/// scratch space of one value per trial.
 fn option_losses(losses: &[TrialLoss], column: &mut [f64]) -> (OptionLosses, OptionLosses) {
-    let mut last_years: [Vec<f64>; 2] = [
-        losses.iter().map(|l| l.public_last_year).collect(),
-        losses.iter().map(|l| l.hybrid_last_year).collect(),
-    ];
-    for values in &mut last_years {
-        values.par_sort_unstable_by(f64::total_cmp);
-    }
-    let grid = exceedance_grid(&last_years[0], &last_years[1]);
-    let mut summaries = [OptionLosses::default(), OptionLosses::default()];
-    for (k, sorted) in last_years.iter().enumerate() {
-        let npv = |l: &TrialLoss| if k == 0 { l.public_npv } else { l.hybrid_npv };
-        for (slot, loss) in column.iter_mut().zip(losses) {
-            *slot = npv(loss);
+    let last_year = |k: usize| {
+        move |l: &TrialLoss| {
+            if k == 0 {
+                l.public_last_year
+            } else {
+                l.hybrid_last_year
+            }
         }
-        column.par_sort_unstable_by(f64::total_cmp);
-        summaries[k] = OptionLosses {
-            annual_loss: AnnualLoss {
-                mean: mean_in_trial_order(losses.iter().map(|l| {
-                    if k == 0 {
-                        l.public_last_year
-                    } else {
-                        l.hybrid_last_year
-                    }
-                })),
-                p50: percentile(sorted, 50),
-                p90: percentile(sorted, 90),
-                p95: percentile(sorted, 95),
-                p99: percentile(sorted, 99),
-            },
-            npv_loss: NpvLoss {
-                mean: mean_in_trial_order(losses.iter().map(npv)),
-                p50: percentile(column, 50),
-                p90: percentile(column, 90),
-                p95: percentile(column, 95),
-            },
-            lec: grid
-                .iter()
-                .map(|&loss| ExceedancePoint {
-                    loss,
-                    probability: exceedance(sorted, loss),
-                })
-                .collect(),
+    };
+    let npv = |k: usize| move |l: &TrialLoss| if k == 0 { l.public_npv } else { l.hybrid_npv };
+    let grid = exceedance_grid(
+        losses
+            .iter()
+            .flat_map(|l| [l.public_last_year, l.hybrid_last_year]),
+    );
+    let mut summaries = [OptionLosses::default(), OptionLosses::default()];
+    for (k, summary) in summaries.iter_mut().enumerate() {
+        fill(column, losses, last_year(k));
+        let lec = exceedance_curve(column, &grid);
+        let [p50, p90, p95, p99] = percentiles(column, [50, 90, 95, 99]);
+        let annual_loss = AnnualLoss {
+            mean: mean_in_trial_order(losses.iter().map(last_year(k))),
+            p50,
+            p90,
+            p95,
+            p99,
+        };
+        fill(column, losses, npv(k));
+        let [p50, p90, p95] = percentiles(column, [50, 90, 95]);
+        let npv_loss = NpvLoss {
+            mean: mean_in_trial_order(losses.iter().map(npv(k))),
+            p50,
+            p90,
+            p95,
+        };
+        *summary = OptionLosses {
+            annual_loss,
+            npv_loss,
+            lec,
         };
     }
     let [public, hybrid] = summaries;
     (public, hybrid)
+}
+
+fn fill(column: &mut [f64], losses: &[TrialLoss], value: impl Fn(&TrialLoss) -> f64) {
+    for (slot, loss) in column.iter_mut().zip(losses) {
+        *slot = value(loss);
+    }
 }
 
 /// `certain` plus the losses avoided in each trial.
@@ -355,12 +426,12 @@ fn net_benefit_summary(certain: f64, avoided: &mut [f64]) -> NetBenefit {
     let trials = avoided.len() as f64;
     let mean = certain + mean_in_trial_order(avoided.iter().copied());
     let positive = avoided.iter().filter(|&&v| certain + v > 0.0).count() as f64;
-    avoided.par_sort_unstable_by(f64::total_cmp);
+    let [p5, p50, p95] = percentiles(avoided, [5, 50, 95]);
     NetBenefit {
         mean,
-        p5: certain + percentile(avoided, 5),
-        p50: certain + percentile(avoided, 50),
-        p95: certain + percentile(avoided, 95),
+        p5: certain + p5,
+        p50: certain + p50,
+        p95: certain + p95,
         probability_positive: positive / trials,
     }
 }
@@ -374,33 +445,46 @@ fn mean_in_trial_order(values: impl Iterator<Item = f64>) -> f64 {
     if count == 0 { 0.0 } else { sum / count as f64 }
 }
 
-/// `P_q` of sorted values: the value at 1-based rank `⌈q·T/100⌉`.
-pub fn percentile(sorted: &[f64], q: usize) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let rank = (q * sorted.len()).div_ceil(100).clamp(1, sorted.len());
-    sorted[rank - 1]
+/// 0-based index of `P_q` among `n` sorted values: 1-based rank `⌈q·n/100⌉`.
+fn percentile_index(q: usize, n: usize) -> usize {
+    (q * n).div_ceil(100).clamp(1, n) - 1
 }
 
-/// Share of the sorted values that are at least `loss`.
-fn exceedance(sorted: &[f64], loss: f64) -> f64 {
-    let below = sorted.partition_point(|&v| v < loss);
-    (sorted.len() - below) as f64 / sorted.len() as f64
+/// `P_q` of sorted values.
+pub fn percentile(sorted: &[f64], q: usize) -> f64 {
+    if sorted.is_empty() {
+        0.0
+    } else {
+        sorted[percentile_index(q, sorted.len())]
+    }
+}
+
+/// Several percentiles (`qs` ascending) without sorting: each selection, from the highest
+/// down, leaves the lower ones in the part below it. Reorders `values`.
+fn percentiles<const N: usize>(values: &mut [f64], qs: [usize; N]) -> [f64; N] {
+    let mut out = [0.0; N];
+    if values.is_empty() {
+        return out;
+    }
+    let mut upper = values.len();
+    for (slot, &q) in out.iter_mut().zip(&qs).rev() {
+        let index = percentile_index(q, values.len()).min(upper - 1);
+        let (_, nth, _) = values[..upper].select_nth_unstable_by(index, f64::total_cmp);
+        *slot = *nth;
+        upper = index + 1;
+    }
+    out
 }
 
 /// `x_j = 10^(a + j(b − a)/49)`: `a` the floor of log10 of the smallest positive loss of
 /// either option, `b` the ceiling of log10 of the largest; empty when no trial lost.
-fn exceedance_grid(public_sorted: &[f64], hybrid_sorted: &[f64]) -> Vec<f64> {
-    let smallest_positive = [public_sorted, hybrid_sorted]
-        .iter()
-        .filter_map(|sorted| sorted.iter().copied().find(|&v| v > 0.0))
-        .fold(f64::INFINITY, f64::min);
-    let largest = [public_sorted, hybrid_sorted]
-        .iter()
-        .filter_map(|s| s.last().copied())
-        .fold(0.0, f64::max);
-    if !smallest_positive.is_finite() || largest <= 0.0 {
+fn exceedance_grid(losses: impl Iterator<Item = f64>) -> Vec<f64> {
+    let (mut smallest_positive, mut largest) = (f64::INFINITY, 0.0_f64);
+    for loss in losses.filter(|&v| v > 0.0) {
+        smallest_positive = smallest_positive.min(loss);
+        largest = largest.max(loss);
+    }
+    if !smallest_positive.is_finite() {
         return Vec::new();
     }
     let (a, b) = (
@@ -411,6 +495,33 @@ fn exceedance_grid(public_sorted: &[f64], hybrid_sorted: &[f64]) -> Vec<f64> {
     (0..LEC_POINTS)
         .map(|j| libm::pow(10.0, a + j as f64 * (b - a) / last))
         .collect()
+}
+
+/// For each grid point, the share of trials whose loss is at least it: each trial is
+/// counted at the highest grid point it reaches, then counts are summed from the top.
+fn exceedance_curve(losses: &[f64], grid: &[f64]) -> Vec<ExceedancePoint> {
+    let mut reached = vec![0u64; grid.len()];
+    for &loss in losses {
+        let points_reached = grid.partition_point(|&x| x <= loss);
+        if points_reached > 0 {
+            reached[points_reached - 1] += 1;
+        }
+    }
+    let mut at_least = 0;
+    let mut curve: Vec<ExceedancePoint> = grid
+        .iter()
+        .zip(&reached)
+        .rev()
+        .map(|(&loss, &count)| {
+            at_least += count;
+            ExceedancePoint {
+                loss,
+                probability: at_least as f64 / losses.len() as f64,
+            }
+        })
+        .collect();
+    curve.reverse();
+    curve
 }
 
 #[cfg(test)]
@@ -430,11 +541,26 @@ mod tests {
 
     #[test]
     fn the_exceedance_grid_spans_whole_decades() {
-        let grid = exceedance_grid(&[0.0, 150.0, 2_000.0], &[0.0, 30.0, 90_000.0]);
+        let grid = exceedance_grid([0.0, 150.0, 2_000.0, 0.0, 30.0, 90_000.0].into_iter());
         assert_eq!(grid.len(), LEC_POINTS);
         assert_eq!(grid[0], 10.0);
         assert_eq!(grid[LEC_POINTS - 1], 100_000.0);
-        assert!(exceedance_grid(&[0.0, 0.0], &[0.0]).is_empty());
-        assert_eq!(exceedance(&[0.0, 10.0, 10.0, 20.0], 10.0), 0.75);
+        assert!(exceedance_grid([0.0, 0.0, 0.0].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn exceedance_counts_losses_at_or_above_each_point() {
+        let curve = exceedance_curve(&[0.0, 10.0, 10.0, 20.0, 5.0], &[1.0, 10.0, 15.0, 20.0]);
+        let probabilities: Vec<f64> = curve.iter().map(|p| p.probability).collect();
+        assert_eq!(probabilities, vec![0.8, 0.6, 0.2, 0.2]);
+    }
+
+    #[test]
+    fn selected_percentiles_are_the_sorted_ones() {
+        let mut values: Vec<f64> = (0..1001).map(|i| f64::from((i * 7919) % 1001)).collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let expected = [5, 50, 90, 95, 99].map(|q| percentile(&sorted, q));
+        assert_eq!(percentiles(&mut values, [5, 50, 90, 95, 99]), expected);
     }
 }
