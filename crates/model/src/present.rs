@@ -27,6 +27,75 @@ pub fn euros(value: Decimal, language: Language) -> String {
     }
 }
 
+/// An amount as a board reads it: `4,7 M€` / `€4.7M`, `850 k€` / `€850k`, `420 €` / `€420`;
+/// one decimal in millions below a hundred million, none otherwise.
+pub fn euros_compact(value: Decimal, language: Language) -> String {
+    compact(value, language, false)
+}
+
+/// As [`euros_compact`], without a decimal that is zero (`30 M€`, not `30,0 M€`): for the
+/// round values of an axis.
+pub fn euros_compact_round(value: Decimal, language: Language) -> String {
+    compact(value, language, true)
+}
+
+fn compact(value: Decimal, language: Language, drop_zero_decimal: bool) -> String {
+    let magnitude = value.abs();
+    let (scaled, decimals, unit_fr, unit_en) = if magnitude >= Decimal::from(1_000_000_000) {
+        (value / Decimal::from(1_000_000_000), 1, "\u{a0}Md€", "bn")
+    } else if magnitude >= Decimal::from(999_950) {
+        let decimals = if magnitude >= Decimal::from(99_950_000) {
+            0
+        } else {
+            1
+        };
+        (value / Decimal::from(1_000_000), decimals, "\u{a0}M€", "M")
+    } else if magnitude >= Decimal::from(1_000) {
+        (value / Decimal::from(1_000), 0, "\u{a0}k€", "k")
+    } else {
+        (value, 0, "\u{a0}€", "")
+    };
+    let rounded = scaled.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let mut fixed = if rounded.is_zero() {
+        Decimal::ZERO
+    } else {
+        rounded
+    };
+    fixed.rescale(if drop_zero_decimal && fixed.fract().is_zero() {
+        0
+    } else {
+        decimals
+    });
+    let text = number_fixed(fixed, language);
+    match language {
+        Language::Fr => format!("{text}{unit_fr}"),
+        Language::En => match text.strip_prefix('−') {
+            Some(unsigned) => format!("−€{unsigned}{unit_en}"),
+            None => format!("€{text}{unit_en}"),
+        },
+    }
+}
+
+/// Like [`number`] but keeping the decimals the value carries (`4.0` stays `4,0`).
+fn number_fixed(value: Decimal, language: Language) -> String {
+    let text = value.to_string();
+    let (sign, unsigned) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |t| ("−", t));
+    let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let (separator, mark) = if language == Language::Fr {
+        ('\u{202f}', ',')
+    } else {
+        (',', '.')
+    };
+    let grouped = group_thousands(int_part, separator);
+    if frac_part.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{mark}{frac_part}")
+    }
+}
+
 /// A percentage with `decimals` places: `22,5 %` / `22.5 %`.
 pub fn percent(value: Decimal, decimals: u32, language: Language) -> String {
     let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
@@ -155,6 +224,27 @@ pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Langu
 
 /// What an assumption is, in words: the tornado's row labels.
 pub fn assumption_label(scenario: &Scenario, target: Target, language: Language) -> String {
+    let (subject, field) = assumption_label_parts(scenario, target, language);
+    match subject {
+        Some(subject) => format!(
+            "{subject}{}{field}",
+            if language == Language::Fr {
+                "\u{a0}: "
+            } else {
+                ": "
+            }
+        ),
+        None => field,
+    }
+}
+
+/// An assumption's label in two parts: what it belongs to (a plan, a risk), if anything,
+/// and the field; so that a long risk name can be shortened without losing the field.
+pub fn assumption_label_parts(
+    scenario: &Scenario,
+    target: Target,
+    language: Language,
+) -> (Option<String>, String) {
     use Target::*;
     let fr = language == Language::Fr;
     let pick = |fr_text: &str, en_text: &str| {
@@ -179,75 +269,100 @@ pub fn assumption_label(scenario: &Scenario, target: Target, language: Language)
             .map_or("", |r| r.name.as_str())
             .to_owned()
     };
-    let colon = if fr { "\u{a0}: " } else { ": " };
     match target {
-        Revenue => pick("Chiffre d'affaires", "Annual revenue"),
-        DiscountRate => pick("Taux d'actualisation", "Discount rate"),
-        Inflation => pick("Inflation", "Inflation"),
-        PlanPrice(k) => format!("{}{colon}{}", plan(k), pick("prix catalogue", "list price")),
-        PlanShare(k) => format!(
-            "{}{colon}{}",
-            plan(k),
-            pick("part des utilisateurs", "share of users")
+        Revenue => (None, pick("Chiffre d'affaires", "Annual revenue")),
+        DiscountRate => (None, pick("Taux d'actualisation", "Discount rate")),
+        Inflation => (None, pick("Inflation", "Inflation")),
+        PlanPrice(k) => (Some(plan(k)), pick("prix catalogue", "list price")),
+        PlanShare(k) => (
+            Some(plan(k)),
+            pick("part des utilisateurs", "share of users"),
         ),
-        SuiteDiscount => pick(
-            "Remise sur la suite publique",
-            "Discount on the public suite",
+        SuiteDiscount => (
+            None,
+            pick(
+                "Remise sur la suite publique",
+                "Discount on the public suite",
+            ),
         ),
-        PublicEscalation => pick(
-            "Hausse annuelle du prix public",
-            "Yearly rise of the public price",
+        PublicEscalation => (
+            None,
+            pick(
+                "Hausse annuelle du prix public",
+                "Yearly rise of the public price",
+            ),
         ),
-        Controls => pick(
-            "Mesures de protection des données sensibles",
-            "Controls on sensitive data",
+        Controls => (
+            None,
+            pick(
+                "Mesures de protection des données sensibles",
+                "Controls on sensitive data",
+            ),
         ),
-        Premium => pick(
-            "Prime de l'offre de confiance",
-            "Premium of the trusted offer",
+        Premium => (
+            None,
+            pick(
+                "Prime de l'offre de confiance",
+                "Premium of the trusted offer",
+            ),
         ),
-        TrustedEscalation => pick(
-            "Hausse annuelle du prix de confiance",
-            "Yearly rise of the trusted price",
+        TrustedEscalation => (
+            None,
+            pick(
+                "Hausse annuelle du prix de confiance",
+                "Yearly rise of the trusted price",
+            ),
         ),
-        MovedShare => pick("Part des utilisateurs basculés", "Share of users moved"),
-        Coverage => pick(
-            "Part des données sensibles basculées",
-            "Share of sensitive data moved",
+        MovedShare => (
+            None,
+            pick("Part des utilisateurs basculés", "Share of users moved"),
         ),
-        Ramp(k) => format!(
-            "{} {}",
-            pick("Montée en charge, fin de l'année", "Ramp, end of year"),
-            k + 1
+        Coverage => (
+            None,
+            pick(
+                "Part des données sensibles basculées",
+                "Share of sensitive data moved",
+            ),
         ),
-        MigrationCost => pick(
-            "Coût de migration par utilisateur",
-            "Migration cost per user",
+        Ramp(k) => (
+            None,
+            format!(
+                "{} {}",
+                pick("Montée en charge, fin de l'année", "Ramp, end of year"),
+                k + 1
+            ),
         ),
-        Training => pick("Formation par utilisateur", "Training per user"),
-        Hours => pick("Heures perdues par utilisateur", "Hours lost per user"),
-        HourlyCost => pick("Coût horaire chargé", "Loaded hourly cost"),
-        FixedProject => pick("Coût fixe du projet", "Fixed project cost"),
-        DualRun => pick("Mois de double licence", "Months of dual licences"),
-        TwoEstateOps => pick("Exploitation de deux environnements", "Running two estates"),
-        RiskRate(i) => format!("{}{colon}{}", risk(i), pick("fréquence", "rate")),
-        LossLow(i) => format!(
-            "{}{colon}{}",
-            risk(i),
-            pick("perte basse (P5)", "low loss (P5)")
+        MigrationCost => (
+            None,
+            pick(
+                "Coût de migration par utilisateur",
+                "Migration cost per user",
+            ),
         ),
-        LossHigh(i) => format!(
-            "{}{colon}{}",
-            risk(i),
-            pick("perte haute (P95)", "high loss (P95)")
+        Training => (None, pick("Formation par utilisateur", "Training per user")),
+        Hours => (
+            None,
+            pick("Heures perdues par utilisateur", "Hours lost per user"),
         ),
-        Multiplier(i) => format!(
-            "{}{colon}{}",
-            risk(i),
+        HourlyCost => (None, pick("Coût horaire chargé", "Loaded hourly cost")),
+        FixedProject => (None, pick("Coût fixe du projet", "Fixed project cost")),
+        DualRun => (
+            None,
+            pick("Mois de double licence", "Months of dual licences"),
+        ),
+        TwoEstateOps => (
+            None,
+            pick("Exploitation de deux environnements", "Running two estates"),
+        ),
+        RiskRate(i) => (Some(risk(i)), pick("fréquence", "rate")),
+        LossLow(i) => (Some(risk(i)), pick("perte basse (P5)", "low loss (P5)")),
+        LossHigh(i) => (Some(risk(i)), pick("perte haute (P95)", "high loss (P95)")),
+        Multiplier(i) => (
+            Some(risk(i)),
             pick(
                 "effet de l'offre de confiance",
-                "effect of the trusted offer"
-            )
+                "effect of the trusted offer",
+            ),
         ),
     }
 }
@@ -266,6 +381,25 @@ mod tests {
         assert_eq!(euros(dec!(-1234567.49), Language::En), "−€1,234,567");
         assert_eq!(euros(dec!(-0.4), Language::Fr), "0\u{a0}€");
         assert_eq!(euros(dec!(999), Language::En), "€999");
+    }
+
+    #[test]
+    fn board_amounts_read_in_k_and_m() {
+        assert_eq!(euros_compact(dec!(4_712_345), Language::Fr), "4,7\u{a0}M€");
+        assert_eq!(euros_compact(dec!(4_712_345), Language::En), "€4.7M");
+        assert_eq!(euros_compact(dec!(-3_556_597.04), Language::En), "−€3.6M");
+        assert_eq!(euros_compact(dec!(849_600), Language::Fr), "850\u{a0}k€");
+        assert_eq!(euros_compact(dec!(999_960), Language::En), "€1.0M");
+        assert_eq!(
+            euros_compact(dec!(123_456_789), Language::Fr),
+            "123\u{a0}M€"
+        );
+        assert_eq!(euros_compact(dec!(420.4), Language::En), "€420");
+        assert_eq!(
+            euros_compact(dec!(2_500_000_000), Language::Fr),
+            "2,5\u{a0}Md€"
+        );
+        assert_eq!(euros_compact(dec!(-0.2), Language::Fr), "0\u{a0}€");
     }
 
     #[test]

@@ -1,0 +1,157 @@
+//! Loss exceedance curves of both options, loss on a log axis.
+
+use crate::font::Weight;
+use crate::frame::{self, Key, Plot, Scale, money, percent, tick_money, words};
+use crate::marks::{Anchor, Chart, Stroke, palette};
+use bascule_model::Language;
+use bascule_model::montecarlo::SimulationResult;
+
+pub fn loss_exceedance(
+    result: &SimulationResult,
+    language: Language,
+    width: f64,
+    height: f64,
+) -> Chart {
+    let (public_label, hybrid_label) = (
+        words(language, "Statu quo (public)", "Status quo (public)"),
+        words(language, "Hybride", "Hybrid"),
+    );
+    let description = format!(
+        "{}: P95 {} {}, {} {}",
+        words(
+            language,
+            "Courbes de dépassement des pertes de la dernière année",
+            "Loss exceedance curves of the last year"
+        ),
+        public_label,
+        money(result.public.annual_loss.p95, language),
+        hybrid_label,
+        money(result.hybrid.annual_loss.p95, language)
+    );
+    let mut chart = Chart::new(width, height, description);
+    let grid = &result.public.lec;
+    if grid.is_empty() {
+        chart.text_in(
+            width / 2.0,
+            height / 2.0,
+            words(language, "Aucune perte simulée.", "No simulated loss."),
+            frame::LABEL_SIZE,
+            Anchor::Middle,
+            Weight::Regular,
+            palette::MUTED,
+        );
+        return chart;
+    }
+    let highest = result
+        .public
+        .lec
+        .iter()
+        .chain(&result.hybrid.lec)
+        .map(|p| p.probability)
+        .fold(0.0, f64::max);
+    let probe = Scale::linear(0.0, highest, 4, 0.0, 1.0);
+    let axis_width = frame::widest(
+        probe.ticks.iter().map(|t| percent(*t, language)),
+        frame::TICK_SIZE,
+    );
+    let (first, last) = (grid[0].loss, grid[grid.len() - 1].loss);
+    let right = frame::right_room([tick_money(last, language)].into_iter());
+    let plot = Plot {
+        left: axis_width + 8.0,
+        top: 22.0,
+        right: width - right,
+        bottom: height - 30.0,
+    };
+    let y = Scale::linear(0.0, highest, 4, plot.bottom, plot.top);
+    frame::y_axis(&mut chart, plot, &y, |v| percent(v, language));
+    let x = Scale::log(first, last, plot.left, plot.right);
+    let ticks: Vec<(f64, String)> = x
+        .ticks
+        .iter()
+        .map(|&t| (x.map_log(t), tick_money(t, language)))
+        .collect();
+    frame::x_axis(&mut chart, plot, &ticks);
+    chart.text_in(
+        (plot.left + plot.right) / 2.0,
+        height - 4.0,
+        words(
+            language,
+            "Pertes de la dernière année (échelle logarithmique)",
+            "Losses of the last year (log scale)",
+        ),
+        frame::TICK_SIZE,
+        Anchor::Middle,
+        Weight::Regular,
+        palette::MUTED,
+    );
+    chart.line(
+        vec![(plot.left, plot.bottom), (plot.right, plot.bottom)],
+        Stroke::solid(palette::AXIS, 0.6),
+    );
+
+    let series = [
+        (&result.public, Stroke::solid(palette::PUBLIC, 1.8)),
+        (
+            &result.hybrid,
+            Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5),
+        ),
+    ];
+    for (option, stroke) in &series {
+        let points: Vec<(f64, f64)> = option
+            .lec
+            .iter()
+            .map(|p| (x.map_log(p.loss), y.map(p.probability)))
+            .collect();
+        chart.line(points, stroke.clone());
+        // The P95 of the year: one year in twenty loses more.
+        let p95 = option.annual_loss.p95;
+        if p95 > 0.0 {
+            let at = x.map_log(p95);
+            chart.line(
+                vec![(at, plot.top + 8.0), (at, plot.bottom)],
+                Stroke::dashed(stroke.color, 0.7, 1.5, 1.5),
+            );
+        }
+    }
+    let p95_label = |p95: f64, color, chart: &mut Chart, row: f64| {
+        if p95 > 0.0 {
+            chart.text_in(
+                x.map_log(p95) + 3.0,
+                plot.top + 8.0 + row,
+                format!("P95 {}", money(p95, language)),
+                frame::TICK_SIZE,
+                Anchor::Start,
+                Weight::SemiBold,
+                color,
+            );
+        }
+    };
+    p95_label(
+        result.public.annual_loss.p95,
+        palette::PUBLIC,
+        &mut chart,
+        0.0,
+    );
+    p95_label(
+        result.hybrid.annual_loss.p95,
+        palette::HYBRID,
+        &mut chart,
+        10.0,
+    );
+    frame::legend(
+        &mut chart,
+        plot.left,
+        10.0,
+        &[
+            (
+                public_label.to_owned(),
+                Key::Line(Stroke::solid(palette::PUBLIC, 1.8)),
+            ),
+            (
+                hybrid_label.to_owned(),
+                Key::Line(Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5)),
+            ),
+        ],
+    );
+    chart
+}

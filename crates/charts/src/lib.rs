@@ -1,0 +1,21 @@
+//! Bascule's charts, defined once from the model's results and drawn the same way to SVG
+//! (the screen) and into the PDF (the briefing): what the analyst sees is what the board
+//! reads. A chart is a list of marks in points; the font's metrics lay its labels out.
+
+pub mod font;
+mod frame;
+pub mod marks;
+pub mod svg;
+pub mod ticks;
+
+mod cumulative_cost;
+mod exceedance;
+mod risk_bars;
+mod tornado;
+
+pub use cumulative_cost::cumulative_cost;
+pub use exceedance::loss_exceedance;
+pub use marks::{Anchor, Chart, Color, Mark, Stroke};
+pub use risk_bars::{risk_bars, risk_bars_height};
+pub use svg::to_svg;
+pub use tornado::{tornado, tornado_height};

@@ -1,0 +1,234 @@
+//! What a chart is made of: a few marks in points, origin at the top left, y downwards.
+//! The SVG writer and the PDF drawer each translate these and nothing else.
+
+use crate::font::Weight;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Color(pub u8, pub u8, pub u8);
+
+impl Color {
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// Relative luminance (0 black … 1 white): what is left in black-and-white print.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                libm::pow((c + 0.055) / 1.055, 2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+}
+
+/// The palette: the status quo dark and solid, the hybrid mid-blue and dashed, so the two
+/// stay apart in black and white.
+pub mod palette {
+    use super::Color;
+    pub const PUBLIC: Color = Color(0x33, 0x33, 0x33);
+    pub const HYBRID: Color = Color(0x3d, 0x85, 0xc6);
+    pub const LOW: Color = Color(0xc8, 0xc8, 0xc8);
+    pub const HIGH: Color = Color(0x1f, 0x3f, 0x66);
+    pub const TEXT: Color = Color(0x1a, 0x1a, 0x1a);
+    pub const MUTED: Color = Color(0x6b, 0x6b, 0x6b);
+    pub const GRID: Color = Color(0xe2, 0xe2, 0xe2);
+    pub const AXIS: Color = Color(0x80, 0x80, 0x80);
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stroke {
+    pub color: Color,
+    pub width: f64,
+    /// Dash and gap lengths in points; empty for a solid line.
+    pub dash: Vec<f64>,
+}
+
+impl Stroke {
+    pub fn solid(color: Color, width: f64) -> Stroke {
+        Stroke {
+            color,
+            width,
+            dash: Vec::new(),
+        }
+    }
+
+    pub fn dashed(color: Color, width: f64, dash: f64, gap: f64) -> Stroke {
+        Stroke {
+            color,
+            width,
+            dash: vec![dash, gap],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Line {
+        points: Vec<(f64, f64)>,
+        stroke: Stroke,
+    },
+    Rect {
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        fill: Option<Color>,
+        stroke: Option<Stroke>,
+    },
+    /// `y` is the baseline.
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        size: f64,
+        anchor: Anchor,
+        weight: Weight,
+        color: Color,
+    },
+}
+
+/// A chart: its size in points and its marks. Its title and caption are the page's to set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub width: f64,
+    pub height: f64,
+    pub marks: Vec<Mark>,
+    /// What the chart shows, in words, for screen readers and the PDF's structure.
+    pub description: String,
+}
+
+impl Chart {
+    pub fn new(width: f64, height: f64, description: String) -> Chart {
+        Chart {
+            width,
+            height,
+            marks: Vec::new(),
+            description,
+        }
+    }
+
+    pub fn line(&mut self, points: Vec<(f64, f64)>, stroke: Stroke) {
+        self.marks.push(Mark::Line { points, stroke });
+    }
+
+    pub fn rect(
+        &mut self,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        fill: Option<Color>,
+        stroke: Option<Stroke>,
+    ) {
+        // Bars may be given from either end.
+        let (x, width) = if width < 0.0 {
+            (x + width, -width)
+        } else {
+            (x, width)
+        };
+        let (y, height) = if height < 0.0 {
+            (y + height, -height)
+        } else {
+            (y, height)
+        };
+        self.marks.push(Mark::Rect {
+            x,
+            y,
+            width,
+            height,
+            fill,
+            stroke,
+        });
+    }
+
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        text: impl Into<String>,
+        size: f64,
+        anchor: Anchor,
+        weight: Weight,
+    ) {
+        self.text_in(x, y, text, size, anchor, weight, palette::TEXT);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_in(
+        &mut self,
+        x: f64,
+        y: f64,
+        text: impl Into<String>,
+        size: f64,
+        anchor: Anchor,
+        weight: Weight,
+        color: Color,
+    ) {
+        self.marks.push(Mark::Text {
+            x,
+            y,
+            text: text.into(),
+            size,
+            anchor,
+            weight,
+            color,
+        });
+    }
+
+    /// The box `(left, top, right, bottom)` each mark covers, texts measured with the font.
+    pub fn extents(&self) -> Vec<(f64, f64, f64, f64)> {
+        self.marks
+            .iter()
+            .map(|mark| match mark {
+                Mark::Line { points, stroke } => {
+                    let half = stroke.width / 2.0;
+                    let xs = points.iter().map(|p| p.0);
+                    let ys = points.iter().map(|p| p.1);
+                    (
+                        xs.clone().fold(f64::INFINITY, f64::min) - half,
+                        ys.clone().fold(f64::INFINITY, f64::min) - half,
+                        xs.fold(f64::NEG_INFINITY, f64::max) + half,
+                        ys.fold(f64::NEG_INFINITY, f64::max) + half,
+                    )
+                }
+                Mark::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    ..
+                } => (*x, *y, x + width, y + height),
+                Mark::Text {
+                    x,
+                    y,
+                    text,
+                    size,
+                    anchor,
+                    weight,
+                    ..
+                } => {
+                    let width = crate::font::text_width(text, *size, *weight);
+                    let left = match anchor {
+                        Anchor::Start => *x,
+                        Anchor::Middle => x - width / 2.0,
+                        Anchor::End => x - width,
+                    };
+                    (left, y - size * 0.75, left + width, y + size * 0.25)
+                }
+            })
+            .collect()
+    }
+}
+
+pub use palette::*;

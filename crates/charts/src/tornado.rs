@@ -1,0 +1,215 @@
+//! The assumptions that move the net benefit most: a bar from the net benefit at each
+//! assumption's low end to that at its high end, around the expected net benefit.
+
+use crate::font::text_width;
+use crate::font::{Weight, fit};
+use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
+use crate::marks::{Anchor, Chart, Stroke, palette};
+use bascule_model::present::{assumption_label_parts, number};
+use bascule_model::{Language, Scenario, SensitivityRow};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// The tornado shows at most this many assumptions.
+pub const ROWS: usize = 10;
+const ROW_HEIGHT: f64 = 19.0;
+
+/// The chart's height for `rows` sensitivity rows.
+pub fn tornado_height(rows: usize) -> f64 {
+    46.0 + rows.clamp(1, ROWS) as f64 * ROW_HEIGHT
+}
+
+/// A range end as short as it reads: `150 k`, `1,5 M`, `0,05`.
+fn short_number(value: Decimal, language: Language) -> String {
+    let (divisor, unit) = match value.abs() {
+        v if v >= Decimal::from(1_000_000) => (Decimal::from(1_000_000), "M"),
+        v if v >= Decimal::from(10_000) => (Decimal::from(1_000), "k"),
+        _ => return number(value, language),
+    };
+    let space = if language == Language::Fr {
+        "\u{a0}"
+    } else {
+        ""
+    };
+    format!(
+        "{}{space}{unit}",
+        number((value / divisor).round_dp(1), language)
+    )
+}
+
+pub fn tornado(
+    scenario: &Scenario,
+    rows: &[SensitivityRow],
+    net_benefit: Decimal,
+    language: Language,
+    width: f64,
+) -> Chart {
+    let rows = &rows[..rows.len().min(ROWS)];
+    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let base = f(net_benefit);
+    let height = tornado_height(rows.len());
+    let description = format!(
+        "{} {}",
+        words(
+            language,
+            "Hypothèses qui font le plus varier le bénéfice net, autour de",
+            "Assumptions that move the net benefit most, around"
+        ),
+        money(base, language)
+    );
+    let mut chart = Chart::new(width, height, description);
+    if rows.is_empty() {
+        chart.text_in(
+            width / 2.0,
+            height / 2.0,
+            words(
+                language,
+                "Aucune hypothèse n'a de plage.",
+                "No assumption has a range.",
+            ),
+            frame::LABEL_SIZE,
+            Anchor::Middle,
+            Weight::Regular,
+            palette::MUTED,
+        );
+        return chart;
+    }
+    let label_width = (width * 0.42).min(230.0);
+    let values = rows
+        .iter()
+        .flat_map(|r| [f(r.net_benefit_at_low), f(r.net_benefit_at_high)])
+        .chain([base, 0.0]);
+    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let probe = Scale::linear(low, high, 5, 0.0, 1.0);
+    let right = frame::right_room(
+        probe
+            .ticks
+            .last()
+            .map(|t| tick_money(*t, language))
+            .into_iter(),
+    );
+    let plot = Plot {
+        left: label_width + 8.0,
+        top: 26.0,
+        right: width - right,
+        bottom: height - 18.0,
+    };
+    let scale = Scale::linear(low, high, 5, plot.left, plot.right);
+    let ticks: Vec<(f64, String)> = scale
+        .ticks
+        .iter()
+        .map(|&t| (scale.map(t), tick_money(t, language)))
+        .collect();
+    frame::x_axis(&mut chart, plot, &ticks);
+
+    for (i, row) in rows.iter().enumerate() {
+        let top = plot.top + i as f64 * ROW_HEIGHT + 3.0;
+        let bar = ROW_HEIGHT - 7.0;
+        // The field and its range always show; a long risk or plan name gives way.
+        let (subject, field) = assumption_label_parts(scenario, row.target, language);
+        let tail = format!(
+            "{field} ({} → {})",
+            short_number(row.low, language),
+            short_number(row.high, language)
+        );
+        let label = match subject {
+            Some(subject) => {
+                let colon = if language == Language::Fr {
+                    "\u{a0}: "
+                } else {
+                    ": "
+                };
+                let room = label_width
+                    - text_width(
+                        &format!("{colon}{tail}"),
+                        frame::LABEL_SIZE,
+                        Weight::Regular,
+                    );
+                format!(
+                    "{}{colon}{tail}",
+                    fit(&subject, frame::LABEL_SIZE, Weight::Regular, room.max(20.0))
+                )
+            }
+            None => tail,
+        };
+        chart.text(
+            label_width,
+            top + bar * 0.5 + 3.0,
+            fit(&label, frame::LABEL_SIZE, Weight::Regular, label_width),
+            frame::LABEL_SIZE,
+            Anchor::End,
+            Weight::Regular,
+        );
+        let centre = scale.map(base);
+        let at_low = scale.map(f(row.net_benefit_at_low));
+        let at_high = scale.map(f(row.net_benefit_at_high));
+        chart.rect(
+            centre,
+            top,
+            at_low - centre,
+            bar,
+            Some(palette::LOW),
+            Some(Stroke::solid(palette::AXIS, 0.4)),
+        );
+        chart.rect(
+            centre,
+            top,
+            at_high - centre,
+            bar,
+            Some(palette::HIGH),
+            None,
+        );
+    }
+    // Zero: where moving starts to pay; the expected net benefit: where the bars start.
+    let zero = scale.map(0.0);
+    chart.line(
+        vec![(zero, plot.top), (zero, plot.bottom)],
+        Stroke::solid(palette::AXIS, 0.8),
+    );
+    let centre = scale.map(base);
+    chart.line(
+        vec![(centre, plot.top - 4.0), (centre, plot.bottom)],
+        Stroke::dashed(palette::TEXT, 0.8, 2.0, 2.0),
+    );
+    chart.text(
+        centre,
+        plot.top - 6.0,
+        format!(
+            "{} {}",
+            words(language, "Bénéfice net attendu", "Expected net benefit"),
+            money(base, language)
+        ),
+        frame::TICK_SIZE,
+        if centre > width * 0.7 {
+            Anchor::End
+        } else if centre < plot.left + 60.0 {
+            Anchor::Start
+        } else {
+            Anchor::Middle
+        },
+        Weight::SemiBold,
+    );
+    frame::legend(
+        &mut chart,
+        8.0,
+        10.0,
+        &[
+            (
+                words(
+                    language,
+                    "hypothèse au bas de sa plage",
+                    "assumption at its low end",
+                )
+                .to_owned(),
+                Key::Swatch(palette::LOW),
+            ),
+            (
+                words(language, "au haut de sa plage", "at its high end").to_owned(),
+                Key::Swatch(palette::HIGH),
+            ),
+        ],
+    );
+    chart
+}
