@@ -6,9 +6,10 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
-/// Debian packages the build and the tests need on a fresh machine. The desktop shell
-/// will add WebKitGTK and its WebDriver here when it lands.
-const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config"];
+/// Debian packages the build and the tests need on a fresh machine: a C toolchain, and
+/// pdftotext, pdffonts and qpdf, with which the briefing's tests read the PDF as a reader
+/// would. The desktop shell will add WebKitGTK and its WebDriver here when it lands.
+const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "poppler-utils", "qpdf"];
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();

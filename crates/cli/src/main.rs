@@ -1,5 +1,6 @@
 //! `bascule`: the decision model on the command line, with no window and no GUI library.
 
+mod brief;
 mod input;
 mod simulation_table;
 mod table;
@@ -55,6 +56,30 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
+    /// Write the board briefing of a scenario as a PDF.
+    Brief {
+        /// The scenario file (`-` for standard input).
+        file: PathBuf,
+        /// Where to write the PDF (replaced only once the new one is complete).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the briefing (default: the scenario's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Organisation named on the briefing (default: the scenario's).
+        #[arg(long)]
+        org: Option<String>,
+        /// Classification marking on every page, e.g. "Diffusion restreinte".
+        #[arg(long)]
+        marking: Option<String>,
+        /// Date of the briefing, YYYY-MM-DD (never taken from the clock: the same file
+        /// gives the same PDF).
+        #[arg(long)]
+        date: Option<String>,
+        /// Simulated horizons for the risk page, 1,000 to 2,000,000 (default: the file's).
+        #[arg(long)]
+        trials: Option<u64>,
+    },
     /// Print the JSON Schema of the scenario format.
     Schema,
 }
@@ -103,6 +128,30 @@ fn run(command: Command) -> Result<String, Rejection> {
             Ok(pretty(&scenario))
         }
         Command::Schema => Ok(pretty(&bascule_model::scenario_schema())),
+        Command::Brief {
+            file,
+            output,
+            lang,
+            org,
+            marking,
+            date,
+            trials,
+        } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let scenario = input::read_scenario(&file, fallback)?;
+            brief::write(
+                &scenario,
+                &output,
+                brief::Request {
+                    language: lang.map(Language::from),
+                    org,
+                    marking,
+                    date,
+                    trials,
+                },
+            )?;
+            Ok(String::new())
+        }
         Command::Evaluate { file, format, lang } => {
             let fallback = lang.map_or_else(input::language_from_environment, Language::from);
             let scenario = input::read_scenario(&file, fallback)?;
@@ -151,6 +200,9 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn write_stdout(output: &str) -> ExitCode {
+    if output.is_empty() {
+        return ExitCode::SUCCESS;
+    }
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -401,3 +401,69 @@ fn simulate_table_explains_its_figures() {
         "{text}"
     );
 }
+
+#[test]
+fn brief_writes_the_same_pdf_every_run() {
+    let scenario = temp_file(
+        "brief-scenario.json",
+        &bascule(&["defaults", "--lang", "en"]).stdout,
+    );
+    let scenario = scenario.to_str().expect("path");
+    let dir = temp_file("placeholder", b"")
+        .parent()
+        .expect("dir")
+        .to_path_buf();
+    let (first, second) = (dir.join("first.pdf"), dir.join("second.pdf"));
+    for out in [&first, &second] {
+        let output = bascule(&[
+            "brief",
+            scenario,
+            "-o",
+            out.to_str().expect("path"),
+            "--date",
+            "2026-11-29",
+            "--trials",
+            "2000",
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(output.stdout.is_empty());
+    }
+    let (a, b) = (
+        std::fs::read(&first).expect("pdf"),
+        std::fs::read(&second).expect("pdf"),
+    );
+    assert!(a.starts_with(b"%PDF-") && a == b, "two runs differ");
+    // No temporary file is left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn brief_refuses_a_bad_date_or_folder_and_keeps_the_old_file() {
+    let scenario = temp_file("brief-bad.json", &bascule(&["defaults"]).stdout);
+    let scenario = scenario.to_str().expect("path");
+    let existing = temp_file("existing.pdf", b"the board's copy");
+    let out = existing.to_str().expect("path");
+    assert_refused(
+        &bascule(&["brief", scenario, "-o", out, "--date", "2026-02-30"]),
+        "--date (valeur 2026-02-30): date invalide",
+    );
+    assert_eq!(std::fs::read(&existing).expect("kept"), b"the board's copy");
+    assert_refused(
+        &bascule(&["brief", scenario, "-o", "/nonexistent/folder/b.pdf"]),
+        "--output",
+    );
+    assert_refused(
+        &bascule(&["brief", scenario, "-o", out, "--trials", "10"]),
+        "--trials",
+    );
+    assert_eq!(std::fs::read(&existing).expect("kept"), b"the board's copy");
+}

@@ -14,6 +14,7 @@ pub mod number;
 pub mod present;
 pub mod problem;
 pub mod read;
+pub mod recommend;
 pub mod reference;
 pub mod report;
 pub mod scenario;

@@ -1,0 +1,176 @@
+//! The board briefing: `render(&Briefing) -> Vec<u8>`, an A4 PDF a board reads — the
+//! question, the recommendation, three figures and the cost chart; the risk; the
+//! assumptions register, the method and its limits. The same inputs give the same bytes.
+
+mod layout;
+mod pages;
+mod seal;
+
+use bascule_model::montecarlo::SimulationResult;
+use bascule_model::{Evaluation, Language, Scenario};
+
+pub use layout::PlacedText;
+
+/// What a briefing is made from. `simulation` should have been run with `per_risk` on, for
+/// the tails of each risk in the risk table.
+#[derive(Debug, Clone, Copy)]
+pub struct Briefing<'a> {
+    pub scenario: &'a Scenario,
+    pub evaluation: &'a Evaluation,
+    pub simulation: &'a SimulationResult,
+    pub options: &'a BriefingOptions,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefingOptions {
+    pub language: Language,
+    /// Shown instead of the scenario's organisation name.
+    pub organisation: Option<String>,
+    /// A classification marking, top and bottom of every page ("Diffusion restreinte").
+    pub marking: Option<String>,
+    /// The briefing's date; never the clock, so that a file gives the same PDF every run.
+    pub date: Option<BriefingDate>,
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BriefingDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl BriefingDate {
+    pub fn parse(text: &str) -> Option<BriefingDate> {
+        let mut parts = text.split('-');
+        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+            return None;
+        }
+        let date = BriefingDate {
+            year: year.parse().ok()?,
+            month: month.parse().ok()?,
+            day: day.parse().ok()?,
+        };
+        let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+        let days = match date.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => return None,
+        };
+        (1..=days).contains(&date.day).then_some(date)
+    }
+
+    /// Seconds from 1970-01-01 to this date at 00:00 UTC (days from civil, H. Hinnant).
+    pub fn unix_timestamp(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        (era * 146_097 + day_of_era - 719_468) * 86_400
+    }
+
+    pub fn written(self, language: Language) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = usize::from(self.month.clamp(1, 12)) - 1;
+        match language {
+            Language::Fr => format!("{} {} {}", self.day, FR[month], self.year),
+            Language::En => format!("{} {} {}", self.day, EN[month], self.year),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BriefingError {
+    #[error("the embedded font cannot be read: {0}")]
+    Font(String),
+}
+
+/// The PDF, and where each line of text went (for layout checks).
+#[derive(Debug)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub placed: Vec<PlacedText>,
+    pub pages: usize,
+}
+
+pub fn render(briefing: &Briefing) -> Result<Vec<u8>, BriefingError> {
+    render_with_layout(briefing).map(|r| r.pdf)
+}
+
+pub fn render_with_layout(briefing: &Briefing) -> Result<Rendered, BriefingError> {
+    pages::render(briefing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_and_counted_from_1970() {
+        assert_eq!(
+            BriefingDate::parse("1970-01-01").map(BriefingDate::unix_timestamp),
+            Some(0)
+        );
+        assert_eq!(
+            BriefingDate::parse("2026-11-29").map(BriefingDate::unix_timestamp),
+            Some(1_795_910_400)
+        );
+        assert_eq!(
+            BriefingDate::parse("2024-02-29").map(BriefingDate::unix_timestamp),
+            Some(1_709_164_800)
+        );
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "26-11-29",
+            "2026-11-29T00",
+            "2026/11/29",
+        ] {
+            assert_eq!(BriefingDate::parse(bad), None, "{bad}");
+        }
+        let date = BriefingDate {
+            year: 2026,
+            month: 11,
+            day: 29,
+        };
+        assert_eq!(date.written(Language::Fr), "29 novembre 2026");
+        assert_eq!(date.written(Language::En), "29 November 2026");
+    }
+}

@@ -1,0 +1,746 @@
+//! What the briefing says, page by page (product.md, "The board briefing").
+
+use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::{Briefing, BriefingError, Rendered, seal};
+use bascule_charts::font::{self as chart_font, Weight};
+use bascule_charts::marks::{Anchor, Color, Stroke, palette};
+use bascule_model::explain::{Figure, explain};
+use bascule_model::present::{assumption_label, euros, euros_compact, number, percent};
+use bascule_model::recommend::{Robustness, recommend};
+use bascule_model::scenario::{Assumption, Confidence};
+use bascule_model::sensitivity::assumptions;
+use bascule_model::{Language, MODEL_VERSION};
+use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt};
+use rust_decimal::Decimal;
+
+const BODY: f64 = 9.5;
+const SMALL: f64 = 7.5;
+const JUDGMENT: Color = Color(0xa3, 0x4a, 0x00);
+const MARKING: Color = Color(0xb0, 0x00, 0x20);
+
+pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
+    let language = briefing.options.language;
+    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let scenario = briefing.scenario;
+    let mut doc = PdfDocument::new(t("Note au conseil — Bascule", "Board briefing — Bascule"));
+    let mut warnings = Vec::new();
+    let regular = ParsedFont::from_bytes(chart_font::REGULAR, 0, &mut warnings)
+        .ok_or_else(|| BriefingError::Font("Inter Regular".into()))?;
+    let semibold = ParsedFont::from_bytes(chart_font::SEMIBOLD, 0, &mut warnings)
+        .ok_or_else(|| BriefingError::Font("Inter SemiBold".into()))?;
+    // Named by us rather than by printpdf's counter, which moves with every document a
+    // process writes: the names (and the subset tags, their first six letters) are then
+    // the same in every briefing.
+    let fonts = Fonts {
+        regular: FontId("BSCREGInterRegular".into()),
+        semibold: FontId("BSCSEMInterSemiBold".into()),
+    };
+    doc.resources
+        .fonts
+        .map
+        .insert(fonts.regular.clone(), PdfFont::new(regular));
+    doc.resources
+        .fonts
+        .map
+        .insert(fonts.semibold.clone(), PdfFont::new(semibold));
+    let mut layout = Layout::new(fonts);
+
+    first_page(briefing, &mut layout);
+    layout.new_page();
+    risk_page(briefing, &mut layout);
+    layout.new_page();
+    register(briefing, &mut layout);
+    method_and_limits(briefing, &mut layout);
+
+    let hash = bascule_model::scenario_sha256(scenario);
+    let short_hash: String = hash
+        .trim_start_matches("sha256:")
+        .chars()
+        .take(12)
+        .collect();
+    let organisation = briefing
+        .options
+        .organisation
+        .clone()
+        .unwrap_or_else(|| scenario.organisation.name.clone());
+    let date = briefing.options.date.map(|d| d.written(language));
+    let total = layout.pages.len();
+    for page in 0..total {
+        // Running header: who and when; the marking at the top and the bottom.
+        let header = match &date {
+            Some(date) => format!("{organisation} · {date}"),
+            None => organisation.clone(),
+        };
+        let header = chart_font::fit(&header, SMALL, Weight::Regular, CONTENT_WIDTH * 0.6);
+        layout.text_on(
+            page,
+            MARGIN,
+            36.0,
+            &header,
+            SMALL,
+            Weight::Regular,
+            palette::MUTED,
+            Anchor::Start,
+        );
+        layout.text_on(
+            page,
+            PAGE_WIDTH - MARGIN,
+            36.0,
+            t("Note au conseil", "Board briefing"),
+            SMALL,
+            Weight::Regular,
+            palette::MUTED,
+            Anchor::End,
+        );
+        if let Some(marking) = &briefing.options.marking {
+            let marking = chart_font::fit(
+                &marking.to_uppercase(),
+                8.0,
+                Weight::SemiBold,
+                CONTENT_WIDTH * 0.5,
+            );
+            layout.text_on(
+                page,
+                PAGE_WIDTH / 2.0,
+                24.0,
+                &marking,
+                8.0,
+                Weight::SemiBold,
+                MARKING,
+                Anchor::Middle,
+            );
+            layout.text_on(
+                page,
+                PAGE_WIDTH / 2.0,
+                PAGE_HEIGHT - 18.0,
+                &marking,
+                8.0,
+                Weight::SemiBold,
+                MARKING,
+                Anchor::Middle,
+            );
+        }
+        // The reproducibility seal and the page number.
+        let seal = format!(
+            "{} {MODEL_VERSION} · sha256:{short_hash} · {} {}",
+            t("Bascule · modèle", "Bascule · model"),
+            t("graine", "seed"),
+            briefing.simulation.seed
+        );
+        layout.text_on(
+            page,
+            MARGIN,
+            PAGE_HEIGHT - 34.0,
+            &seal,
+            SMALL,
+            Weight::Regular,
+            palette::MUTED,
+            Anchor::Start,
+        );
+        let number = format!("{} {} / {total}", t("Page", "Page"), page + 1);
+        layout.text_on(
+            page,
+            PAGE_WIDTH - MARGIN,
+            PAGE_HEIGHT - 34.0,
+            &number,
+            SMALL,
+            Weight::Regular,
+            palette::MUTED,
+            Anchor::End,
+        );
+    }
+
+    let placed = layout.placed.clone();
+    let pages: Vec<PdfPage> = layout
+        .pages
+        .into_iter()
+        .map(|ops| {
+            PdfPage::new(
+                printpdf::Mm::from(Pt(PAGE_WIDTH as f32)),
+                printpdf::Mm::from(Pt(PAGE_HEIGHT as f32)),
+                ops,
+            )
+        })
+        .collect();
+    doc.metadata.info.document_title =
+        t("Note au conseil", "Board briefing").to_owned() + " — " + &scenario.name;
+    doc.metadata.info.author = organisation;
+    doc.metadata.info.creator = "Bascule".into();
+    doc.metadata.info.producer = format!("Bascule, model {MODEL_VERSION}");
+    doc.metadata.info.subject = hash.clone();
+    doc.metadata.info.identifier = hash.clone();
+    let timestamp = briefing.options.date.map_or(0, |d| d.unix_timestamp());
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(timestamp) {
+        doc.metadata.info.creation_date = date;
+        doc.metadata.info.modification_date = date;
+        doc.metadata.info.metadata_date = date;
+    }
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut save_warnings = Vec::new();
+    let bytes = doc.with_pages(pages).save(&options, &mut save_warnings);
+    Ok(Rendered {
+        pdf: seal::stable_identifiers(bytes, &hash),
+        placed,
+        pages: total,
+    })
+}
+
+fn first_page(briefing: &Briefing, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let scenario = briefing.scenario;
+    let figures = &briefing.evaluation.figures;
+    let share = percent(scenario.migration.moved_share_pct.value, 1, language);
+    let users = number(Decimal::from(scenario.organisation.users), language);
+
+    layout.paragraph_in(
+        MARGIN,
+        CONTENT_WIDTH,
+        &match language {
+            Language::Fr => {
+                format!("Faut-il basculer {share} des utilisateurs vers une offre de confiance ?")
+            }
+            Language::En => format!("Should {share} of users move to a trusted cloud offer?"),
+        },
+        18.0,
+        Weight::SemiBold,
+        palette::TEXT,
+        24.0,
+    );
+    layout.paragraph_in(
+        MARGIN,
+        CONTENT_WIDTH,
+        &scenario.name,
+        9.0,
+        Weight::Regular,
+        palette::MUTED,
+        13.0,
+    );
+    layout.space(8.0);
+    let question = match language {
+        Language::Fr => format!(
+            "{} compte {users} utilisateurs de sa suite collaborative publique. Le scénario compare, sur {} ans, le statu quo et le passage de ceux qui traitent des données sensibles ({share}, soit {} utilisateurs) vers {}, qualifiée SecNumCloud et protégée des lois extraterritoriales. Coûts et pertes attendues sont actualisés à {} par an.",
+            briefing
+                .options
+                .organisation
+                .as_deref()
+                .unwrap_or(&scenario.organisation.name),
+            scenario.horizon_years,
+            number(figures.moved_users.round_dp(0), language),
+            scenario.trusted_offer.name,
+            percent(scenario.discount_rate_pct.value, 1, language)
+        ),
+        Language::En => format!(
+            "{} has {users} users on its public collaboration suite. The scenario compares, over {} years, the status quo with moving those who handle sensitive data ({share}, {} users) to {}, SecNumCloud-qualified and shielded from extraterritorial law. Costs and expected losses are discounted at {} a year.",
+            briefing
+                .options
+                .organisation
+                .as_deref()
+                .unwrap_or(&scenario.organisation.name),
+            scenario.horizon_years,
+            number(figures.moved_users.round_dp(0), language),
+            scenario.trusted_offer.name,
+            percent(scenario.discount_rate_pct.value, 1, language)
+        ),
+    };
+    layout.paragraph(&question, BODY, Weight::Regular, palette::TEXT);
+
+    // The recommendation, set apart.
+    let recommendation = recommend(
+        scenario,
+        figures,
+        &briefing.evaluation.sensitivity,
+        Some(briefing.simulation),
+        language,
+    );
+    layout.space(10.0);
+    let top = layout.y;
+    layout.paragraph_in(
+        MARGIN + 10.0,
+        CONTENT_WIDTH - 20.0,
+        t("Recommandation", "Recommendation"),
+        8.0,
+        Weight::SemiBold,
+        palette::HIGH,
+        12.0,
+    );
+    layout.paragraph_in(
+        MARGIN + 10.0,
+        CONTENT_WIDTH - 20.0,
+        &recommendation.headline,
+        10.5,
+        Weight::SemiBold,
+        palette::TEXT,
+        14.5,
+    );
+    layout.space(3.0);
+    for sentence in &recommendation.support {
+        layout.paragraph_in(
+            MARGIN + 10.0,
+            CONTENT_WIDTH - 20.0,
+            sentence,
+            9.0,
+            Weight::Regular,
+            palette::TEXT,
+            12.5,
+        );
+        layout.space(2.0);
+    }
+    let bottom = layout.y + 4.0;
+    layout.line(
+        &[(MARGIN, top), (MARGIN, bottom)],
+        &Stroke::solid(palette::HIGH, 2.5),
+    );
+    layout.y = bottom + 14.0;
+
+    // Three figures.
+    let boxes = [
+        (
+            t("Surcoût de la bascule", "Extra cost of moving"),
+            figures.extra_cost_npv,
+        ),
+        (
+            t("Pertes attendues évitées", "Expected losses avoided"),
+            figures.risk_avoided_npv,
+        ),
+        (t("Bénéfice net", "Net benefit"), figures.net_benefit_npv),
+    ];
+    layout.ensure(66.0);
+    let (gap, top) = (12.0, layout.y);
+    let width = (CONTENT_WIDTH - 2.0 * gap) / 3.0;
+    for (i, (label, value)) in boxes.iter().enumerate() {
+        let x = MARGIN + i as f64 * (width + gap);
+        layout.rect(x, top, width, 58.0, Some(Color(0xf4, 0xf6, 0xf9)), None);
+        layout.text(
+            x + 10.0,
+            top + 16.0,
+            label,
+            8.0,
+            Weight::Regular,
+            palette::MUTED,
+            Anchor::Start,
+        );
+        let color = if i == 2 && *value < Decimal::ZERO {
+            MARKING
+        } else {
+            palette::TEXT
+        };
+        layout.text(
+            x + 10.0,
+            top + 38.0,
+            &euros_compact(*value, language),
+            18.0,
+            Weight::SemiBold,
+            color,
+            Anchor::Start,
+        );
+        layout.text(
+            x + 10.0,
+            top + 51.0,
+            &format!(
+                "{} · {}",
+                t("valeur actuelle", "present value"),
+                euros(*value, language)
+            ),
+            6.5,
+            Weight::Regular,
+            palette::MUTED,
+            Anchor::Start,
+        );
+    }
+    layout.y = top + 58.0 + 8.0;
+    let chance = number(
+        Decimal::try_from(briefing.simulation.net_benefit.probability_positive * 100.0)
+            .unwrap_or_default()
+            .round_dp(0),
+        language,
+    );
+    let odds = match language {
+        Language::Fr => format!(
+            "Probabilité que basculer coûte moins, au vu des événements simulés : {chance} %. {}",
+            match recommendation.robustness {
+                Robustness::Robust => "Aucune hypothèse testée n'inverse la conclusion.",
+                Robustness::Fragile =>
+                    "Certaines hypothèses peuvent inverser la conclusion (page 2).",
+                Robustness::Untested | Robustness::NothingToDecide => "",
+            }
+        ),
+        Language::En => format!(
+            "Probability that moving costs less, given the simulated events: {chance} %. {}",
+            match recommendation.robustness {
+                Robustness::Robust => "No tested assumption reverses the conclusion.",
+                Robustness::Fragile => "Some assumptions can reverse the conclusion (page 2).",
+                Robustness::Untested | Robustness::NothingToDecide => "",
+            }
+        ),
+    };
+    layout.paragraph(odds.trim_end(), 8.5, Weight::Regular, palette::MUTED);
+
+    layout.heading_keeping(
+        t(
+            "Coût cumulé des deux options",
+            "Cumulative cost of both options",
+        ),
+        11.0,
+        150.0,
+    );
+    let chart = bascule_charts::cumulative_cost(
+        figures,
+        language,
+        CONTENT_WIDTH,
+        200.0_f64.min(layout.room() - 30.0).max(150.0),
+    );
+    layout.chart(&chart);
+    layout.paragraph(t(
+        "Licences, migration, double run, exploitation de deux environnements et mesures de protection, en euros courants, cumulés d'année en année ; les pertes liées aux risques sont à la page 2.",
+        "Licences, migration, dual run, running two estates and controls, in current euros, added up year by year; losses from risks are on page 2.",
+    ), SMALL, Weight::Regular, palette::MUTED);
+}
+
+fn risk_page(briefing: &Briefing, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let scenario = briefing.scenario;
+    let figures = &briefing.evaluation.figures;
+    let simulation = briefing.simulation;
+
+    layout.heading_keeping(
+        t(
+            "Le risque : une mauvaise année pour chaque option",
+            "Risk: a bad year for each option",
+        ),
+        14.0,
+        190.0,
+    );
+    layout.chart(&bascule_charts::loss_exceedance(
+        simulation,
+        language,
+        CONTENT_WIDTH,
+        190.0,
+    ));
+    layout.paragraph(
+        explain(Figure::Exceedance, language),
+        SMALL,
+        Weight::Regular,
+        palette::MUTED,
+    );
+
+    layout.heading(
+        t("Pertes attendues par risque", "Expected loss by risk"),
+        11.0,
+    );
+    let money = |v: Decimal| euros_compact(v, language);
+    let money_f = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
+    let columns = [
+        Column {
+            title: t("Risque", "Risk").into(),
+            width: 131.0,
+            right_aligned: false,
+        },
+        Column {
+            title: t("Fréquence (/an)", "Rate (/yr)").into(),
+            width: 46.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("Perte médiane", "Median loss").into(),
+            width: 46.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("Perte moyenne", "Mean loss").into(),
+            width: 46.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("Attendu, statu quo", "Expected, status quo").into(),
+            width: 58.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("Attendu, hybride", "Expected, hybrid").into(),
+            width: 58.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("P95 annuel, statu quo", "Annual P95, status quo").into(),
+            width: 55.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("P95 annuel, hybride", "Annual P95, hybrid").into(),
+            width: 55.28,
+            right_aligned: true,
+        },
+    ];
+    let per_risk = simulation.risks.as_ref();
+    let rows: Vec<Vec<Cell>> = scenario
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, risk)| {
+            let (public, hybrid) = (&figures.public.risks[i], &figures.hybrid.risks[i]);
+            let tail = |option: usize| {
+                per_risk.and_then(|r| r.get(i)).map_or("—".to_owned(), |r| {
+                    money_f(if option == 0 {
+                        r.public.annual_loss.p95
+                    } else {
+                        r.hybrid.annual_loss.p95
+                    })
+                })
+            };
+            vec![
+                Cell::plain(risk.name.clone()),
+                Cell::plain(number(risk.annual_rate.value, language)),
+                Cell::plain(money(public.median_loss)),
+                Cell::plain(money(public.mean_loss)),
+                Cell::plain(money(public.npv_expected_loss)),
+                Cell::plain(money(hybrid.npv_expected_loss)),
+                Cell::plain(tail(0)),
+                Cell::plain(tail(1)),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        layout.paragraph(
+            t(
+                "Ce scénario ne compte aucun risque.",
+                "This scenario lists no risk.",
+            ),
+            BODY,
+            Weight::Regular,
+            palette::TEXT,
+        );
+    } else {
+        layout.table(&columns, &rows, 7.0);
+        layout.space(3.0);
+        layout.paragraph(
+            &format!(
+                "{} {} {}",
+                t(
+                    "Attendu : valeur actuelle des pertes sur l'horizon.",
+                    "Expected: present value of losses over the horizon."
+                ),
+                explain(Figure::RateVersusProbability, language),
+                explain(Figure::MeanVersusMedian, language)
+            ),
+            SMALL,
+            Weight::Regular,
+            palette::MUTED,
+        );
+    }
+
+    let sensitivity = &briefing.evaluation.sensitivity;
+    let tornado = bascule_charts::tornado(
+        scenario,
+        sensitivity,
+        figures.net_benefit_npv,
+        language,
+        CONTENT_WIDTH,
+    );
+    layout.heading_keeping(
+        t(
+            "Ce qui ferait changer la réponse",
+            "What would change the answer",
+        ),
+        11.0,
+        tornado.height,
+    );
+    layout.chart(&tornado);
+    let premium = scenario.trusted_offer.premium_pct.value;
+    let break_even = match figures.break_even_premium_pct {
+        None => t(
+            "Aucun utilisateur ne bascule dans l'horizon : pas de prime d'équilibre.",
+            "No user moves within the horizon: no break-even premium.",
+        )
+        .to_owned(),
+        Some(p) if p <= Decimal::from(-100) => match language {
+            Language::Fr => format!(
+                "Prime d'équilibre : {} — même une licence de confiance gratuite ne rendrait pas la bascule rentable (hypothèse : {}).",
+                percent(p, 1, language),
+                percent(premium, 1, language)
+            ),
+            Language::En => format!(
+                "Break-even premium: {} — even a free trusted licence would not make moving pay (assumed: {}).",
+                percent(p, 1, language),
+                percent(premium, 1, language)
+            ),
+        },
+        Some(p) => match language {
+            Language::Fr => format!(
+                "Prime d'équilibre : {} ; au-delà, la bascule coûte plus qu'elle n'évite (hypothèse : {}).",
+                percent(p, 1, language),
+                percent(premium, 1, language)
+            ),
+            Language::En => format!(
+                "Break-even premium: {}; above it, moving costs more than it avoids (assumed: {}).",
+                percent(p, 1, language),
+                percent(premium, 1, language)
+            ),
+        },
+    };
+    layout.paragraph(&break_even, BODY, Weight::SemiBold, palette::TEXT);
+    layout.space(3.0);
+    layout.paragraph(
+        explain(Figure::ProbabilityPositive, language),
+        SMALL,
+        Weight::Regular,
+        palette::MUTED,
+    );
+}
+
+fn register(briefing: &Briefing, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let scenario = briefing.scenario;
+    layout.heading(t("Registre des hypothèses", "Assumptions register"), 14.0);
+    layout.paragraph(t(
+        "Chaque donnée d'entrée, avec sa valeur exacte, sa plage testée, sa source, sa date et son degré de confiance. Les valeurs fondées sur un jugement sont signalées en couleur : ce sont elles qu'il faut discuter.",
+        "Every input, with its exact value, the range tested, its source, its date and how far it can be trusted. Values resting on judgment are flagged in colour: they are the ones to discuss.",
+    ), 8.5, Weight::Regular, palette::MUTED);
+    layout.space(6.0);
+    let columns = [
+        Column {
+            title: t("Hypothèse", "Assumption").into(),
+            width: 122.0,
+            right_aligned: false,
+        },
+        Column {
+            title: t("Valeur", "Value").into(),
+            width: 62.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("Plage", "Range").into(),
+            width: 74.0,
+            right_aligned: true,
+        },
+        Column {
+            title: t("Source", "Source").into(),
+            width: 139.28,
+            right_aligned: false,
+        },
+        Column {
+            title: t("Date", "Date").into(),
+            width: 48.0,
+            right_aligned: false,
+        },
+        Column {
+            title: t("Confiance", "Confidence").into(),
+            width: 50.0,
+            right_aligned: false,
+        },
+    ];
+    let mut rows: Vec<Vec<Cell>> = vec![
+        vec![
+            Cell::plain(t("Utilisateurs", "Users")),
+            Cell::plain(number(Decimal::from(scenario.organisation.users), language)),
+            Cell::plain("—"),
+            Cell::plain(""),
+            Cell::plain(""),
+            Cell::plain(""),
+        ],
+        vec![
+            Cell::plain(t("Horizon (ans)", "Horizon (years)")),
+            Cell::plain(scenario.horizon_years.to_string()),
+            Cell::plain("—"),
+            Cell::plain(""),
+            Cell::plain(""),
+            Cell::plain(""),
+        ],
+    ];
+    for (_, target, assumption) in assumptions(scenario) {
+        rows.push(register_row(
+            &assumption_label(scenario, target, language),
+            assumption,
+            language,
+        ));
+    }
+    layout.table(&columns, &rows, 6.8);
+}
+
+fn register_row(label: &str, assumption: &Assumption, language: Language) -> Vec<Cell> {
+    let confidence = |c: Option<Confidence>| -> Cell {
+        let (fr, en) = match c {
+            Some(Confidence::Verified) => ("vérifiée", "verified"),
+            Some(Confidence::Derived) => ("dérivée", "derived"),
+            Some(Confidence::Weak) => ("faible", "weak"),
+            Some(Confidence::Judgment) => ("JUGEMENT", "JUDGMENT"),
+            None => ("non indiquée", "not given"),
+        };
+        let text = if language == Language::Fr { fr } else { en };
+        match c {
+            Some(Confidence::Judgment) | Some(Confidence::Weak) | None => {
+                Cell::strong(text, JUDGMENT)
+            }
+            _ => Cell::plain(text),
+        }
+    };
+    let range = assumption.range.map_or("—".to_owned(), |r| {
+        format!("{} – {}", number(r.low, language), number(r.high, language))
+    });
+    vec![
+        Cell::plain(label),
+        Cell::plain(number(assumption.value, language)),
+        Cell::plain(range),
+        Cell::plain(assumption.source.clone().unwrap_or_default()),
+        Cell::plain(assumption.source_date.clone().unwrap_or_default()),
+        confidence(assumption.confidence),
+    ]
+}
+
+fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    layout.heading(t("Méthode", "Method"), 14.0);
+    let method: &[&str] = match language {
+        Language::Fr => &[
+            "Deux options sont comparées : le statu quo, où tous les utilisateurs restent sur la suite publique, et l'option hybride, où une part d'entre eux bascule vers une offre de confiance selon une montée en charge année par année. Avec une part nulle, les deux options sont identiques.",
+            "Les coûts sont calculés exactement, au centime, en sept postes : licences publiques, licences de confiance, coûts ponctuels par utilisateur migré (outils, intégrateur, formation, heures perdues), double licence, coût fixe du projet, exploitation de deux environnements, mesures de protection des données sensibles. Les prix de licence suivent leur propre hausse ; tous les autres montants suivent l'inflation.",
+            "Chaque risque est décrit par une fréquence (nombre moyen d'événements par an) et par l'intervalle à 90 % de la perte d'un événement (5e et 95e centiles, loi log-normale). La bascule réduit la fréquence sur la part des données sensibles ou des utilisateurs qui bascule ; certains risques naissent de la bascule elle-même.",
+            "Le coût ajusté du risque additionne la valeur actuelle des coûts et celle des pertes attendues ; le bénéfice net est la différence entre les deux options. La simulation (Monte Carlo) tire des milliers d'horizons pour montrer les queues : P95, P99 et courbes de dépassement. La sensibilité porte chaque hypothèse à ses bornes, une à une.",
+        ],
+        Language::En => &[
+            "Two options are compared: the status quo, where every user stays on the public suite, and the hybrid, where a share of users moves to a trusted offer along a year-by-year ramp. With a share of zero, the two options are the same.",
+            "Costs are computed exactly, to the cent, in seven lines: public licences, trusted licences, one-off costs per migrated user (tools, integrator, training, hours lost), dual licences, the fixed project cost, running two estates, and controls on sensitive data. Licence prices follow their own rises; every other amount follows inflation.",
+            "Each risk is described by a rate (expected events a year) and the 90 % interval of one event's loss (5th and 95th percentiles, lognormal). Moving lowers the rate on the share of sensitive data or of users that moves; some risks are brought by the move itself.",
+            "The risk-adjusted cost adds the present value of costs and that of expected losses; the net benefit is the difference between the two options. The simulation (Monte Carlo) draws thousands of horizons to show the tails: P95, P99 and exceedance curves. Sensitivity takes each assumption to its bounds, one at a time.",
+        ],
+    };
+    for paragraph in method {
+        layout.paragraph(paragraph, 8.5, Weight::Regular, palette::TEXT);
+        layout.space(4.0);
+    }
+    layout.heading(t("Limites", "Limitations"), 14.0);
+    let limits: &[&str] = match language {
+        Language::Fr => &[
+            "Les risques et les années sont indépendants : aucun choc géopolitique commun ne fait bouger plusieurs risques à la fois, si bien que les queues sont sous-estimées.",
+            "Un événement sur la part basculée garde toute sa taille quand il est écarté : les moyennes sont justes, la queue de l'option hybride est un peu épaisse pour les pertes proportionnelles au nombre d'utilisateurs.",
+            "Un événement unique, comme la chute du cadre de transfert UE–États-Unis, est modélisé comme récurrent à faible fréquence.",
+            "Le chiffre de décision est neutre au risque ; rien n'est compté après l'horizon.",
+        ],
+        Language::En => &[
+            "Risks and years are independent: no common geopolitical shock moves several risks at once, so tails are understated.",
+            "An event on the moved part keeps its full size when thinned: means are right, the hybrid tail is somewhat fat for losses that scale with users.",
+            "A one-off event such as the fall of the EU–US transfer framework is modelled as recurring at a low rate.",
+            "The decision figure is risk-neutral; nothing after the horizon counts.",
+        ],
+    };
+    for limit in limits {
+        layout.paragraph_in(
+            MARGIN + 10.0,
+            CONTENT_WIDTH - 10.0,
+            &format!("• {limit}"),
+            8.5,
+            Weight::Regular,
+            palette::TEXT,
+            12.0,
+        );
+        layout.space(2.0);
+    }
+}

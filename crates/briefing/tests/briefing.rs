@@ -1,0 +1,219 @@
+//! The briefing as a board member gets it: the text a PDF reader extracts, fonts embedded
+//! and subset, a file qpdf accepts, the same bytes every time, and nothing off the page.
+//! Needs poppler-utils and qpdf (`cargo xtask test` installs them).
+#![allow(clippy::panic)] // a test helper that fails, fails the test
+
+use bascule_briefing::{Briefing, BriefingDate, BriefingOptions, render, render_with_layout};
+use bascule_model::montecarlo::{Settings, SimulationResult};
+use bascule_model::present::{euros, euros_compact};
+use bascule_model::reference::reference_scenario;
+use bascule_model::{
+    Evaluation, Language, Scenario, evaluate_scenario, parse_scenario, simulate_scenario,
+};
+use serde_json::{Value, json};
+use std::process::Command;
+
+struct Inputs {
+    scenario: Scenario,
+    evaluation: Evaluation,
+    simulation: SimulationResult,
+    options: BriefingOptions,
+}
+
+fn inputs(scenario: Scenario, language: Language) -> Inputs {
+    let evaluation = evaluate_scenario(&scenario);
+    let simulation = simulate_scenario(
+        &scenario,
+        Settings {
+            trials: 5_000,
+            seed: scenario.simulation.seed,
+            per_risk: true,
+        },
+    );
+    let options = BriefingOptions {
+        language,
+        organisation: Some("Société Générale des Eaux & Forêts".into()),
+        marking: Some("Diffusion restreinte".into()),
+        date: BriefingDate::parse("2026-11-29"),
+    };
+    Inputs {
+        scenario,
+        evaluation,
+        simulation,
+        options,
+    }
+}
+
+fn briefing(i: &Inputs) -> Briefing<'_> {
+    Briefing {
+        scenario: &i.scenario,
+        evaluation: &i.evaluation,
+        simulation: &i.simulation,
+        options: &i.options,
+    }
+}
+
+fn temp_pdf(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bascule-briefing-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("pdf written");
+    path
+}
+
+fn tool(name: &str, args: &[&str], pdf: &std::path::Path) -> String {
+    let output = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .args(if name == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed (apt-get install poppler-utils qpdf): {e}"));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_text_says_what_evaluate_computes_in_french() {
+    let i = inputs(
+        reference_scenario(Language::Fr).expect("valid"),
+        Language::Fr,
+    );
+    let pdf = temp_pdf("fr.pdf", &render(&briefing(&i)).expect("renders"));
+    let text = tool("pdftotext", &["-layout"], &pdf);
+    let f = &i.evaluation.figures;
+    for expected in [
+        "Société Générale des Eaux & Forêts · 29 novembre 2026".to_owned(),
+        "DIFFUSION RESTREINTE".to_owned(),
+        euros_compact(f.extra_cost_npv, Language::Fr),
+        euros_compact(f.net_benefit_npv, Language::Fr),
+        euros(f.net_benefit_npv, Language::Fr),
+        euros(f.extra_cost_npv, Language::Fr),
+        "sha256:55fbd4807677".to_owned(),
+        "graine 20220622".to_owned(),
+        "Registre des hypothèses".to_owned(),
+        "Limites".to_owned(),
+        "Cigref, communiqué of 22 June 2022".to_owned(),
+    ] {
+        let expected = expected.replace(['\u{202f}', '\u{a0}'], " ");
+        let flat = text.replace(['\u{202f}', '\u{a0}'], " ");
+        assert!(
+            flat.contains(&expected),
+            "{expected:?} not in the PDF's text"
+        );
+    }
+    assert!(
+        text.contains("données") && text.contains('€') && text.contains("été"),
+        "accents and € come out as written"
+    );
+}
+
+#[test]
+fn the_english_briefing_is_complete() {
+    let i = inputs(
+        reference_scenario(Language::En).expect("valid"),
+        Language::En,
+    );
+    let pdf = temp_pdf("en.pdf", &render(&briefing(&i)).expect("renders"));
+    let text = tool("pdftotext", &[], &pdf).replace(['\u{202f}', '\u{a0}'], " ");
+    for expected in [
+        "Board briefing",
+        "Recommendation",
+        "Risk: a bad year for each option",
+        "Assumptions register",
+        "Method",
+        "Limitations",
+        "29 November 2026",
+        "seed 20220622",
+        "JUDGMENT",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing");
+    }
+    for french in ["Recommandation", "Registre", "graine"] {
+        assert!(!text.contains(french), "{french:?} in the English briefing");
+    }
+}
+
+#[test]
+fn fonts_are_embedded_and_subset_and_qpdf_accepts_the_file() {
+    let i = inputs(
+        reference_scenario(Language::Fr).expect("valid"),
+        Language::Fr,
+    );
+    let pdf = temp_pdf("fonts.pdf", &render(&briefing(&i)).expect("renders"));
+    let fonts = tool("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let (emb, sub) = (columns[columns.len() - 5], columns[columns.len() - 4]);
+        assert_eq!((emb, sub), ("yes", "yes"), "{row}");
+    }
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf is needed");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let i = inputs(
+        reference_scenario(Language::Fr).expect("valid"),
+        Language::Fr,
+    );
+    let first = render(&briefing(&i)).expect("renders");
+    let second = render(&briefing(&i)).expect("renders");
+    assert!(first == second, "two renders differ");
+    assert!(first.len() < 300_000, "{} bytes", first.len());
+}
+
+/// Forty risks with long names and sources: every line of text stays inside the margins.
+#[test]
+fn forty_long_risks_still_lay_out_inside_the_page() {
+    let mut scenario: Value =
+        serde_json::to_value(reference_scenario(Language::Fr).expect("valid")).expect("json");
+    let template = scenario["risks"][4].clone();
+    let risks: Vec<Value> = (0..40)
+        .map(|i| {
+            let mut risk = template.clone();
+            risk["id"] = json!(format!("risk_{i}"));
+            risk["name"] = json!(format!("Un risque au nom très long, numéro {i}, qui décrit longuement ses conséquences juridiques, financières et humaines"));
+            risk["annual_rate"]["source"] = json!(format!("{} https://example.org/{}", "Une source très longue et détaillée, citée avec sa page, son paragraphe et ses annexes ; ".repeat(6), "x".repeat(90)));
+            risk
+        })
+        .collect();
+    scenario["risks"] = json!(risks);
+    scenario["organisation"]["name"] = json!("O".repeat(200));
+    let scenario = parse_scenario(&scenario.to_string()).expect("valid");
+    let mut i = inputs(scenario, Language::Fr);
+    i.options.organisation = None;
+    let rendered = render_with_layout(&briefing(&i)).expect("renders");
+    assert!(rendered.pages >= 8, "{} pages", rendered.pages);
+    let (width, height) = (595.28, 841.89);
+    for placed in &rendered.placed {
+        assert!(
+            placed.left >= 49.5
+                && placed.right <= width - 49.5
+                && placed.baseline > 10.0
+                && placed.baseline < height - 10.0,
+            "off the page: {placed:?}"
+        );
+    }
+    let pdf = temp_pdf("forty.pdf", &rendered.pdf);
+    let text = tool("pdftotext", &[], &pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("numéro 39,"),
+        "the last risk is in the register"
+    );
+}

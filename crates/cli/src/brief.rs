@@ -1,0 +1,89 @@
+//! `bascule brief`: the board briefing of a scenario, written atomically.
+
+use crate::input;
+use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
+use bascule_model::problem::{Problem, ProblemKind};
+use bascule_model::{Language, Rejection, Scenario, evaluate_scenario, simulate_scenario};
+use std::io::Write;
+use std::path::Path;
+
+pub struct Request {
+    pub language: Option<Language>,
+    pub org: Option<String>,
+    pub marking: Option<String>,
+    pub date: Option<String>,
+    pub trials: Option<u64>,
+}
+
+pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(), Rejection> {
+    let language = request.language.unwrap_or(scenario.language);
+    let refuse = |path: &str, value: Option<String>, kind: ProblemKind| Rejection {
+        language,
+        problems: vec![Problem::new(path, value, kind)],
+    };
+    let date = match &request.date {
+        None => None,
+        Some(text) => Some(
+            BriefingDate::parse(text)
+                .ok_or_else(|| refuse("--date", Some(text.clone()), ProblemKind::BadDate))?,
+        ),
+    };
+    let mut settings = input::simulation_settings(scenario, request.trials, None)?;
+    settings.per_risk = true;
+    let evaluation = evaluate_scenario(scenario);
+    let simulation = simulate_scenario(scenario, settings);
+    let options = BriefingOptions {
+        language,
+        organisation: request.org,
+        marking: request.marking,
+        date,
+    };
+    let briefing = Briefing {
+        scenario,
+        evaluation: &evaluation,
+        simulation: &simulation,
+        options: &options,
+    };
+    let pdf = bascule_briefing::render(&briefing).map_err(|e| {
+        refuse(
+            "",
+            None,
+            ProblemKind::Unreadable {
+                reason: e.to_string(),
+            },
+        )
+    })?;
+    write_atomically(output, &pdf).map_err(|e| {
+        refuse(
+            "--output",
+            Some(output.display().to_string()),
+            ProblemKind::Unreadable {
+                reason: e.to_string(),
+            },
+        )
+    })
+}
+
+/// A temporary file in the same folder, flushed, then renamed over the target: a crash or
+/// a full disk never leaves a half-written briefing, and an older one stays until then.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "briefing.pdf".into());
+    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
