@@ -586,6 +586,19 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
     };
     layout.paragraph(&break_even, BODY, Weight::SemiBold, palette::TEXT);
     layout.space(3.0);
+    let chance =
+        Decimal::try_from(simulation.net_benefit.probability_positive * 100.0).unwrap_or_default();
+    let chance = number(chance.round_dp(1), language);
+    let odds = match language {
+        Language::Fr => format!(
+            "Probabilité que basculer soit le meilleur choix, au vu des événements simulés : {chance} %."
+        ),
+        Language::En => format!(
+            "Probability that moving is the better choice, given the simulated events: {chance} %."
+        ),
+    };
+    layout.paragraph(&odds, BODY, Weight::SemiBold, palette::TEXT);
+    layout.space(2.0);
     layout.paragraph(
         explain(Figure::ProbabilityPositive, language),
         SMALL,
