@@ -352,6 +352,8 @@ impl Layout {
     }
 
     /// A table: a header row repeated on every page it spans, cells wrapped to their column.
+    /// A table: a header row repeated on every page it spans, cells wrapped to their column;
+    /// a row taller than what is left of the page continues on the next one.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<Cell>], size: f64) {
         let leading = size * 1.3;
         let padding = 3.0;
@@ -361,37 +363,55 @@ impl Layout {
             .collect();
         let header_height =
             header_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * leading + 2.0 * padding;
+        let header_styles: Vec<(Weight, Color)> = columns
+            .iter()
+            .map(|_| (Weight::SemiBold, palette::TEXT))
+            .collect();
         let mut header_drawn_on = None;
         for row in rows {
-            let lines: Vec<Vec<String>> = columns
+            let mut lines: Vec<Vec<String>> = columns
                 .iter()
                 .zip(row)
                 .map(|(column, cell)| {
                     wrap(&cell.text, size, cell.weight, column.width - 2.0 * padding)
                 })
                 .collect();
-            let height =
-                lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * leading + 2.0 * padding;
-            if header_drawn_on != Some(self.pages.len()) || self.room() < height {
-                self.ensure(header_height + height);
+            let styles: Vec<(Weight, Color)> = row.iter().map(|c| (c.weight, c.color)).collect();
+            loop {
+                let needed = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                let one_line = leading + 2.0 * padding;
+                if header_drawn_on != Some(self.pages.len()) || self.room() < one_line {
+                    // A new page when not even the header and a line of this row fit here.
+                    self.ensure(header_height + one_line);
+                    self.table_row(columns, &header_lines, &header_styles, size, header_height);
+                    self.line(
+                        &[(MARGIN, self.y), (MARGIN + CONTENT_WIDTH, self.y)],
+                        &Stroke::solid(palette::AXIS, 0.6),
+                    );
+                    header_drawn_on = Some(self.pages.len());
+                }
+                let fitting = (((self.room() - 2.0 * padding) / leading).floor().max(1.0) as usize)
+                    .min(needed);
+                let now: Vec<Vec<String>> = lines
+                    .iter()
+                    .map(|cell| cell.iter().take(fitting).cloned().collect())
+                    .collect();
                 self.table_row(
                     columns,
-                    &header_lines,
-                    &columns
-                        .iter()
-                        .map(|_| (Weight::SemiBold, palette::TEXT))
-                        .collect::<Vec<_>>(),
+                    &now,
+                    &styles,
                     size,
-                    header_height,
+                    fitting as f64 * leading + 2.0 * padding,
                 );
-                self.line(
-                    &[(MARGIN, self.y), (MARGIN + CONTENT_WIDTH, self.y)],
-                    &Stroke::solid(palette::AXIS, 0.6),
-                );
-                header_drawn_on = Some(self.pages.len());
+                for cell in &mut lines {
+                    cell.drain(..fitting.min(cell.len()));
+                }
+                if lines.iter().all(Vec::is_empty) {
+                    break;
+                }
+                // The rest of this row goes on the next page, under a repeated header.
+                self.new_page();
             }
-            let styles: Vec<(Weight, Color)> = row.iter().map(|c| (c.weight, c.color)).collect();
-            self.table_row(columns, &lines, &styles, size, height);
             self.line(
                 &[(MARGIN, self.y), (MARGIN + CONTENT_WIDTH, self.y)],
                 &Stroke::solid(palette::GRID, 0.4),

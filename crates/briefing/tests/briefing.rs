@@ -192,6 +192,14 @@ fn forty_long_risks_still_lay_out_inside_the_page() {
         .collect();
     scenario["risks"] = json!(risks);
     scenario["organisation"]["name"] = json!("O".repeat(200));
+    // A source at the longest the format allows: one row taller than a page.
+    scenario["discount_rate_pct"]["source"] = json!(
+        "Une très longue justification du taux. "
+            .repeat(250)
+            .chars()
+            .take(10_000)
+            .collect::<String>()
+    );
     let scenario = parse_scenario(&scenario.to_string()).expect("valid");
     let mut i = inputs(scenario, Language::Fr);
     i.options.organisation = None;
