@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         "deps" => ensure_packages(BUILD_PACKAGES),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | deps\n  run   build Bascule and show the reference scenario's figures\n  test  run every test of the workspace\n  deps  only install the system packages the build needs"
+                "usage: cargo xtask run | test | deps\n  run   build Bascule, write the reference scenario and its briefing, show its figures\n  test  run every test of the workspace\n  deps  only install the system packages the build needs"
             );
             return ExitCode::from(2);
         }
@@ -57,7 +57,16 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(&reference, &defaults.stdout)
         .map_err(|e| format!("cannot write {}: {e}", reference.display()))?;
-    println!("Reference scenario written to {}\n", reference.display());
+    println!("Reference scenario written to {}", reference.display());
+    let briefing = out_dir.join("reference-briefing.pdf");
+    status(
+        Command::new(&bascule)
+            .arg("brief")
+            .arg(&reference)
+            .arg("-o")
+            .arg(&briefing),
+    )?;
+    println!("Its board briefing written to {}\n", briefing.display());
     status(
         Command::new(&bascule)
             .args(["evaluate", "--format", "table"])
