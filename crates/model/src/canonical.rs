@@ -11,9 +11,14 @@ use sha2::{Digest, Sha256};
 pub fn canonical_json(scenario: &Scenario) -> String {
     // Serialising our own plain types to a Value cannot fail (no map with non-string
     // keys, no non-finite float); Null would still hash consistently.
-    let value = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    jcs(&serde_json::to_value(scenario).unwrap_or(Value::Null))
+}
+
+/// The RFC 8785 (JCS) text of a JSON value whose numbers are all integers (our formats
+/// write every decimal as a string): members sorted by UTF-16 code units, no whitespace.
+pub fn jcs(value: &Value) -> String {
     let mut out = String::new();
-    write_canonical(&value, &mut out);
+    write_canonical(value, &mut out);
     out
 }
 

@@ -56,6 +56,45 @@ impl Json {
         })
     }
 
+    /// The value as JSON text again, numbers exactly as they were written.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(text) => out.push_str(text),
+            // Serialising a str cannot fail.
+            Json::String(text) => out.push_str(&serde_json::to_string(text).unwrap_or_default()),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(key).unwrap_or_default());
+                    out.push(':');
+                    value.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     /// What kind of value this is, for messages.
     pub fn kind(&self) -> JsonKind {
         match self {
@@ -187,6 +226,13 @@ mod tests {
             Err(JsonError::Syntax { .. })
         ));
         assert!(matches!(Json::parse(""), Err(JsonError::Syntax { .. })));
+    }
+
+    #[test]
+    fn the_tree_writes_back_as_the_same_json() {
+        let text = r#"{"a":0.10,"b":[1e13,-2.50,"x\"y"],"c":{"d":null,"e":true}}"#;
+        let json = Json::parse(text).expect("valid");
+        assert_eq!(json.to_text(), text);
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub enum ProblemKind {
         max: usize,
     },
     NotUtf8,
+    /// Not standard base64 (RFC 4648, with padding).
+    NotBase64,
     Unreadable {
         reason: String,
     },
@@ -172,6 +174,10 @@ impl ProblemKind {
             NotUtf8 => t(
                 "le fichier n'est pas du texte UTF-8".into(),
                 "the file is not UTF-8 text".into(),
+            ),
+            NotBase64 => t(
+                "n'est pas du base64 standard (RFC 4648)".into(),
+                "is not standard base64 (RFC 4648)".into(),
             ),
             Unreadable { reason } => t(
                 format!("lecture impossible : {reason}"),

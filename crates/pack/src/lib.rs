@@ -1,0 +1,174 @@
+//! Reference packs (format `bascule.pack`, version 1): an association's curated scenario of
+//! assumptions, its name and logo, signed with ed25519 so that a member can tell that the
+//! pack comes from the association and was not altered.
+//!
+//! What is signed: the RFC 8785 (JCS) text of the pack without its `signature` member, the
+//! scenario written in its canonical form (the one the scenario hash is taken of: every
+//! default written out, decimals as strings). ARCHITECTURE.md spells it out for other tools.
+
+pub mod keys;
+mod read;
+
+use bascule_model::{Rejection, Scenario};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::Serialize;
+
+pub use read::parse_pack;
+
+pub const FORMAT: &str = "bascule.pack";
+pub const FORMAT_VERSION: u32 = 1;
+/// The largest logo a pack may carry, decoded.
+pub const MAX_LOGO_BYTES: usize = 512 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pack {
+    pub format: &'static str,
+    pub version: u32,
+    pub publisher: Publisher,
+    pub title: String,
+    pub pack_version: String,
+    /// `YYYY-MM-DD`.
+    pub published: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub scenario: Scenario,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<PackSignature>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<Logo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Logo {
+    /// `image/svg+xml` or `image/png`.
+    pub media_type: String,
+    /// The image file, base64.
+    pub data: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackSignature {
+    pub algorithm: &'static str,
+    /// The signer's ed25519 public key, base64 of 32 bytes.
+    pub public_key: String,
+    /// The signature, base64 of 64 bytes.
+    pub value: String,
+}
+
+/// Why a pack is refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PackError {
+    /// The file is not a valid pack (every problem, at its field).
+    #[error("{0}")]
+    Invalid(Rejection),
+    #[error("the pack is not signed")]
+    Unsigned,
+    #[error("the signature is malformed: {0}")]
+    MalformedSignature(String),
+    #[error(
+        "the signature does not match: the pack was altered after it was signed, or its key was replaced"
+    )]
+    Altered,
+    #[error("signed with key {found}, not with the trusted key {expected}")]
+    UntrustedKey { expected: String, found: String },
+}
+
+/// A pack whose signature holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedPack {
+    pub pack: Pack,
+    pub key: VerifyingKey,
+    pub fingerprint: String,
+}
+
+impl Pack {
+    /// The bytes the signature covers.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        let mut unsigned = self.clone();
+        unsigned.signature = None;
+        // Our own plain types always serialise.
+        let value = serde_json::to_value(&unsigned).unwrap_or(serde_json::Value::Null);
+        bascule_model::canonical::jcs(&value).into_bytes()
+    }
+
+    /// Signs the pack with `key`, replacing any signature it had.
+    pub fn sign(mut self, key: &SigningKey) -> Pack {
+        self.signature = None;
+        let signature = key.sign(&self.signed_bytes());
+        self.signature = Some(PackSignature {
+            algorithm: "ed25519",
+            public_key: STANDARD.encode(key.verifying_key().to_bytes()),
+            value: STANDARD.encode(signature.to_bytes()),
+        });
+        self
+    }
+
+    /// The pack as a file: pretty JSON, the scenario in canonical form.
+    pub fn to_file(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Checks the signature; with `trusted` keys given, also that it is one of them.
+    pub fn verify(self, trusted: &[VerifyingKey]) -> Result<VerifiedPack, PackError> {
+        let Some(signature) = &self.signature else {
+            return Err(PackError::Unsigned);
+        };
+        let key_bytes = STANDARD
+            .decode(&signature.public_key)
+            .map_err(|_| PackError::MalformedSignature("the public key is not base64".into()))?;
+        if key_bytes.len() != 32 {
+            return Err(PackError::MalformedSignature(format!(
+                "the public key has {} bytes, 32 expected",
+                key_bytes.len()
+            )));
+        }
+        let key = keys::public_key_from_bytes(&key_bytes).map_err(|_| {
+            PackError::MalformedSignature("the public key is not an ed25519 key".into())
+        })?;
+        let value = STANDARD
+            .decode(&signature.value)
+            .map_err(|_| PackError::MalformedSignature("the signature is not base64".into()))?;
+        let value: [u8; 64] = value.as_slice().try_into().map_err(|_| {
+            PackError::MalformedSignature(format!(
+                "the signature has {} bytes, 64 expected",
+                value.len()
+            ))
+        })?;
+        key.verify_strict(&self.signed_bytes(), &Signature::from_bytes(&value))
+            .map_err(|_| PackError::Altered)?;
+        let fingerprint = keys::fingerprint(&key);
+        if !trusted.is_empty() && !trusted.contains(&key) {
+            let expected = trusted
+                .iter()
+                .map(keys::fingerprint)
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(PackError::UntrustedKey {
+                expected,
+                found: fingerprint,
+            });
+        }
+        Ok(VerifiedPack {
+            pack: self,
+            key,
+            fingerprint,
+        })
+    }
+}
+
+/// Reads a pack file and checks its signature (against `trusted` keys when given).
+pub fn verify_pack(text: &str, trusted: &[VerifyingKey]) -> Result<VerifiedPack, PackError> {
+    parse_pack(text)
+        .map_err(PackError::Invalid)?
+        .verify(trusted)
+}

@@ -1,0 +1,393 @@
+//! Reading a pack file: its own fields checked here, its scenario by the model's reader
+//! (problems named `scenario.…`).
+
+use crate::{FORMAT, FORMAT_VERSION, Logo, MAX_LOGO_BYTES, Pack, PackSignature, Publisher};
+use bascule_model::json::{Json, JsonError, MAX_FILE_BYTES};
+use bascule_model::problem::{Expected, Problem, ProblemKind, Rejection};
+use bascule_model::{Language, parse_scenario_or};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+/// A pack, logo included, is read under the same cap as a scenario file (2 MiB): a
+/// 512 KiB logo in base64 and a scenario fit well within it.
+const MAX_PACK_BYTES: usize = MAX_FILE_BYTES;
+
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: &str, value: Option<&Json>, kind: ProblemKind) {
+        self.0
+            .push(Problem::new(path, value.map(Json::excerpt), kind));
+    }
+
+    fn object<'a>(
+        &mut self,
+        node: &'a Json,
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Option<&'a [(String, Json)]> {
+        let Json::Object(members) = node else {
+            self.add(
+                path,
+                None,
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                    found: node.kind(),
+                },
+            );
+            return None;
+        };
+        for (i, (key, _)) in members.iter().enumerate() {
+            let at = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if !allowed.contains(&key.as_str()) {
+                self.add(
+                    &at,
+                    None,
+                    ProblemKind::UnknownField {
+                        allowed: allowed.to_vec(),
+                    },
+                );
+            } else if members[..i].iter().any(|(k, _)| k == key) {
+                self.add(&at, None, ProblemKind::DuplicateField);
+            }
+        }
+        Some(members)
+    }
+
+    fn text(
+        &mut self,
+        members: &[(String, Json)],
+        path: &str,
+        key: &str,
+        (min, max): (usize, usize),
+        required: bool,
+    ) -> Option<String> {
+        let at = if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        };
+        match members.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+            None if required => {
+                self.add(&at, None, ProblemKind::Missing);
+                None
+            }
+            None => None,
+            Some(Json::String(text)) => {
+                let found = text.chars().count();
+                if (min..=max).contains(&found) {
+                    Some(text.clone())
+                } else {
+                    self.add(&at, None, ProblemKind::Length { min, max, found });
+                    None
+                }
+            }
+            Some(other) => {
+                self.add(
+                    &at,
+                    Some(other),
+                    ProblemKind::WrongType {
+                        expected: Expected::String,
+                        found: other.kind(),
+                    },
+                );
+                None
+            }
+        }
+    }
+}
+
+fn member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Reads a pack file's text; every problem is reported, the scenario's at `scenario.…`.
+pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
+    let file_problem = |kind| Rejection::of_file(Language::Fr, kind);
+    if text.len() > MAX_PACK_BYTES {
+        return Err(file_problem(ProblemKind::FileTooLarge {
+            bytes: text.len() as u64,
+            max: MAX_PACK_BYTES,
+        }));
+    }
+    let json = match Json::parse(text) {
+        Ok(json) => json,
+        Err(JsonError::TooLarge { bytes }) => {
+            return Err(file_problem(ProblemKind::FileTooLarge {
+                bytes: bytes as u64,
+                max: MAX_PACK_BYTES,
+            }));
+        }
+        Err(JsonError::Syntax { line, column, .. }) => {
+            return Err(file_problem(ProblemKind::Syntax { line, column }));
+        }
+    };
+    let mut problems = Problems::default();
+    let allowed = [
+        "format",
+        "version",
+        "publisher",
+        "title",
+        "pack_version",
+        "published",
+        "description",
+        "scenario",
+        "signature",
+    ];
+    let Some(members) = problems.object(&json, "", &allowed) else {
+        return Err(Rejection {
+            language: Language::Fr,
+            problems: problems.0,
+        });
+    };
+    // The scenario says the language the problems are worded in.
+    let scenario_node = member(members, "scenario");
+    let language = match scenario_node {
+        Some(Json::Object(s))
+            if s.iter()
+                .any(|(k, v)| k == "language" && *v == Json::String("en".into())) =>
+        {
+            Language::En
+        }
+        _ => Language::Fr,
+    };
+
+    let format_ok = match member(members, "format") {
+        Some(Json::String(f)) if f == FORMAT => true,
+        other => {
+            problems.add(
+                "format",
+                other,
+                if other.is_none() {
+                    ProblemKind::Missing
+                } else {
+                    ProblemKind::NotOneOf {
+                        allowed: vec![FORMAT],
+                    }
+                },
+            );
+            false
+        }
+    };
+    let version_ok = match member(members, "version") {
+        Some(Json::Number(v)) if v == "1" => true,
+        other => {
+            problems.add(
+                "version",
+                other,
+                if other.is_none() {
+                    ProblemKind::Missing
+                } else {
+                    ProblemKind::NotOneOf { allowed: vec!["1"] }
+                },
+            );
+            false
+        }
+    };
+    let publisher = read_publisher(&mut problems, member(members, "publisher"));
+    let title = problems.text(members, "", "title", (1, 200), true);
+    let pack_version = problems.text(members, "", "pack_version", (1, 50), true);
+    let published = problems
+        .text(members, "", "published", (10, 10), true)
+        .and_then(|date| {
+            if bascule_date(&date) {
+                Some(date)
+            } else {
+                problems.add(
+                    "published",
+                    Some(&Json::String(date.clone())),
+                    ProblemKind::BadDate,
+                );
+                None
+            }
+        });
+    let description = problems.text(members, "", "description", (0, 5000), false);
+    let scenario = match scenario_node {
+        None => {
+            problems.add("scenario", None, ProblemKind::Missing);
+            None
+        }
+        Some(node) => match parse_scenario_or(&node.to_text(), language) {
+            Ok(scenario) => Some(scenario),
+            Err(rejection) => {
+                for mut problem in rejection.problems {
+                    problem.path = if problem.path.is_empty() {
+                        "scenario".into()
+                    } else {
+                        format!("scenario.{}", problem.path)
+                    };
+                    problems.0.push(problem);
+                }
+                None
+            }
+        },
+    };
+    let signature = read_signature(&mut problems, member(members, "signature"));
+
+    if !problems.0.is_empty() {
+        return Err(Rejection {
+            language,
+            problems: problems.0,
+        });
+    }
+    match (
+        format_ok,
+        version_ok,
+        publisher,
+        title,
+        pack_version,
+        published,
+        scenario,
+        signature,
+    ) {
+        (
+            true,
+            true,
+            Some(publisher),
+            Some(title),
+            Some(pack_version),
+            Some(published),
+            Some(scenario),
+            Some(signature),
+        ) => Ok(Pack {
+            format: FORMAT,
+            version: FORMAT_VERSION,
+            publisher,
+            title,
+            pack_version,
+            published,
+            description,
+            scenario,
+            signature,
+        }),
+        _ => Err(Rejection {
+            language,
+            problems: vec![Problem::new("", None, ProblemKind::Missing)],
+        }),
+    }
+}
+
+fn read_publisher(problems: &mut Problems, node: Option<&Json>) -> Option<Publisher> {
+    let Some(node) = node else {
+        problems.add("publisher", None, ProblemKind::Missing);
+        return None;
+    };
+    let members = problems.object(node, "publisher", &["name", "url", "logo"])?;
+    let name = problems.text(members, "publisher", "name", (1, 200), true);
+    let url = problems.text(members, "publisher", "url", (1, 500), false);
+    let logo = match member(members, "logo") {
+        None => Some(None),
+        Some(node) => read_logo(problems, node).map(Some),
+    };
+    Some(Publisher {
+        name: name?,
+        url,
+        logo: logo?,
+    })
+}
+
+fn read_logo(problems: &mut Problems, node: &Json) -> Option<Logo> {
+    let members = problems.object(node, "publisher.logo", &["media_type", "data"])?;
+    let media_type = problems
+        .text(members, "publisher.logo", "media_type", (1, 50), true)
+        .and_then(|m| {
+            if m == "image/svg+xml" || m == "image/png" {
+                Some(m)
+            } else {
+                problems.add(
+                    "publisher.logo.media_type",
+                    Some(&Json::String(m)),
+                    ProblemKind::NotOneOf {
+                        allowed: vec!["image/svg+xml", "image/png"],
+                    },
+                );
+                None
+            }
+        });
+    let data = problems
+        .text(
+            members,
+            "publisher.logo",
+            "data",
+            (1, MAX_LOGO_BYTES * 2),
+            true,
+        )
+        .and_then(|data| match STANDARD.decode(&data) {
+            Ok(bytes) if bytes.len() <= MAX_LOGO_BYTES => Some(data),
+            Ok(bytes) => {
+                problems.add(
+                    "publisher.logo.data",
+                    None,
+                    ProblemKind::FileTooLarge {
+                        bytes: bytes.len() as u64,
+                        max: MAX_LOGO_BYTES,
+                    },
+                );
+                None
+            }
+            Err(_) => {
+                problems.add("publisher.logo.data", None, ProblemKind::NotBase64);
+                None
+            }
+        });
+    Some(Logo {
+        media_type: media_type?,
+        data: data?,
+    })
+}
+
+fn read_signature(problems: &mut Problems, node: Option<&Json>) -> Option<Option<PackSignature>> {
+    let Some(node) = node else { return Some(None) };
+    let members = problems.object(node, "signature", &["algorithm", "public_key", "value"])?;
+    let algorithm = problems
+        .text(members, "signature", "algorithm", (1, 20), true)
+        .and_then(|a| {
+            if a == "ed25519" {
+                Some("ed25519")
+            } else {
+                problems.add(
+                    "signature.algorithm",
+                    Some(&Json::String(a)),
+                    ProblemKind::NotOneOf {
+                        allowed: vec!["ed25519"],
+                    },
+                );
+                None
+            }
+        });
+    let public_key = problems.text(members, "signature", "public_key", (1, 200), true);
+    let value = problems.text(members, "signature", "value", (1, 200), true);
+    Some(Some(PackSignature {
+        algorithm: algorithm?,
+        public_key: public_key?,
+        value: value?,
+    }))
+}
+
+/// `YYYY-MM-DD`, a day that exists.
+fn bascule_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !(1..=12).contains(&month) {
+        return false;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days).contains(&day)
+}
