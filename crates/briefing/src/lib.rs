@@ -30,6 +30,40 @@ pub struct BriefingOptions {
     pub marking: Option<String>,
     /// The briefing's date; never the clock, so that a file gives the same PDF every run.
     pub date: Option<BriefingDate>,
+    /// Where the assumptions come from, when they come from an association's pack.
+    pub reference: Option<ReferenceNote>,
+}
+
+/// The pack the scenario comes from, as the briefing names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceNote {
+    pub publisher: String,
+    pub pack_version: String,
+    /// The fingerprint of the key whose signature was checked; `None`: not verified.
+    pub verified_key: Option<String>,
+}
+
+impl ReferenceNote {
+    pub fn written(&self, language: Language) -> String {
+        match (&self.verified_key, language) {
+            (Some(key), Language::Fr) => format!(
+                "Hypothèses de référence : {}, pack {} (vérifié, clé {key})",
+                self.publisher, self.pack_version
+            ),
+            (Some(key), Language::En) => format!(
+                "Reference assumptions: {}, pack {} (verified, key {key})",
+                self.publisher, self.pack_version
+            ),
+            (None, Language::Fr) => format!(
+                "Hypothèses de référence : {}, pack {} (NON VÉRIFIÉ)",
+                self.publisher, self.pack_version
+            ),
+            (None, Language::En) => format!(
+                "Reference assumptions: {}, pack {} (UNVERIFIED)",
+                self.publisher, self.pack_version
+            ),
+        }
+    }
 }
 
 /// A calendar date, `YYYY-MM-DD`.

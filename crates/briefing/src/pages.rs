@@ -137,6 +137,24 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             palette::MUTED,
             Anchor::Start,
         );
+        if let Some(reference) = &briefing.options.reference {
+            let note = chart_font::fit(
+                &reference.written(language),
+                6.5,
+                Weight::Regular,
+                CONTENT_WIDTH,
+            );
+            layout.text_on(
+                page,
+                MARGIN,
+                PAGE_HEIGHT - 25.0,
+                &note,
+                6.5,
+                Weight::Regular,
+                palette::MUTED,
+                Anchor::Start,
+            );
+        }
         let number = format!("{} {} / {total}", t("Page", "Page"), page + 1);
         layout.text_on(
             page,
@@ -221,6 +239,23 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         palette::MUTED,
         13.0,
     );
+    if let Some(reference) = &briefing.options.reference {
+        // The association's name on page 1, and whether its pack's signature was checked.
+        let colour = if reference.verified_key.is_some() {
+            palette::HIGH
+        } else {
+            MARKING
+        };
+        layout.paragraph_in(
+            MARGIN,
+            CONTENT_WIDTH,
+            &reference.written(language),
+            9.0,
+            Weight::SemiBold,
+            colour,
+            13.0,
+        );
+    }
     layout.space(8.0);
     let question = match language {
         Language::Fr => format!(

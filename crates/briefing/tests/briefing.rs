@@ -35,6 +35,7 @@ fn inputs(scenario: Scenario, language: Language) -> Inputs {
         organisation: Some("Société Générale des Eaux & Forêts".into()),
         marking: Some("Diffusion restreinte".into()),
         date: BriefingDate::parse("2026-11-29"),
+        reference: None,
     };
     Inputs {
         scenario,

@@ -13,6 +13,7 @@ pub struct Request {
     pub marking: Option<String>,
     pub date: Option<String>,
     pub trials: Option<u64>,
+    pub reference: Option<bascule_briefing::ReferenceNote>,
 }
 
 pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(), Rejection> {
@@ -37,6 +38,7 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
         organisation: request.org,
         marking: request.marking,
         date,
+        reference: request.reference,
     };
     let briefing = Briefing {
         scenario,

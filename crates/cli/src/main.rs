@@ -2,6 +2,7 @@
 
 mod brief;
 mod input;
+mod packs;
 mod simulation_table;
 mod table;
 
@@ -30,8 +31,10 @@ enum Command {
     },
     /// Evaluate a scenario file: costs, expected losses, sensitivity, break-even.
     Evaluate {
-        /// The scenario file (`-` for standard input).
-        file: PathBuf,
+        /// The scenario file (`-` for standard input); without it, `--pack`'s scenario.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        pack: packs::PackSource,
         /// `table` for people (the default on a terminal), `json` for programs (model.md section 8).
         #[arg(long, value_enum)]
         format: Option<Format>,
@@ -58,8 +61,10 @@ enum Command {
     },
     /// Write the board briefing of a scenario as a PDF.
     Brief {
-        /// The scenario file (`-` for standard input).
-        file: PathBuf,
+        /// The scenario file (`-` for standard input); without it, `--pack`'s scenario.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        pack: packs::PackSource,
         /// Where to write the PDF (replaced only once the new one is complete).
         #[arg(short, long)]
         output: PathBuf,
@@ -79,6 +84,11 @@ enum Command {
         /// Simulated horizons for the risk page, 1,000 to 2,000,000 (default: the file's).
         #[arg(long)]
         trials: Option<u64>,
+    },
+    /// Reference packs: keys, signed packs of assumptions, their verification.
+    Pack {
+        #[command(subcommand)]
+        command: packs::PackCommand,
     },
     /// Print the JSON Schema of the scenario format.
     Schema,
@@ -130,6 +140,7 @@ fn run(command: Command) -> Result<String, Rejection> {
         Command::Schema => Ok(pretty(&bascule_model::scenario_schema())),
         Command::Brief {
             file,
+            pack,
             output,
             lang,
             org,
@@ -138,23 +149,27 @@ fn run(command: Command) -> Result<String, Rejection> {
             trials,
         } => {
             let fallback = lang.map_or_else(input::language_from_environment, Language::from);
-            let scenario = input::read_scenario(&file, fallback)?;
-            brief::write(
-                &scenario,
-                &output,
-                brief::Request {
-                    language: lang.map(Language::from),
-                    org,
-                    marking,
-                    date,
-                    trials,
-                },
-            )?;
+            let (scenario, reference) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
+            let request = brief::Request {
+                language: lang.map(Language::from),
+                org,
+                marking,
+                date,
+                trials,
+                reference,
+            };
+            brief::write(&scenario, &output, request)?;
             Ok(String::new())
         }
-        Command::Evaluate { file, format, lang } => {
+        Command::Pack { command } => packs::run(command),
+        Command::Evaluate {
+            file,
+            pack,
+            format,
+            lang,
+        } => {
             let fallback = lang.map_or_else(input::language_from_environment, Language::from);
-            let scenario = input::read_scenario(&file, fallback)?;
+            let (scenario, _) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
             let evaluation = evaluate_scenario(&scenario);
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
                 Format::Table

@@ -467,3 +467,187 @@ fn brief_refuses_a_bad_date_or_folder_and_keeps_the_old_file() {
     );
     assert_eq!(std::fs::read(&existing).expect("kept"), b"the board's copy");
 }
+
+fn repo(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+        .to_str()
+        .expect("utf-8 path")
+        .to_owned()
+}
+
+#[test]
+fn the_example_pack_verifies_with_its_test_key() {
+    let output = bascule(&[
+        "pack",
+        "verify",
+        &repo("packs/example-pack.json"),
+        "--trust",
+        &repo("packs/test-key/TEST-ONLY-example-publisher.pub"),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("vérifié : signé par la clé") && text.contains("Association exemple"),
+        "{text}"
+    );
+}
+
+#[test]
+fn keygen_create_verify_and_use_a_pack() {
+    let dir = temp_file("placeholder", b"")
+        .parent()
+        .expect("dir")
+        .to_path_buf();
+    let name = dir.join("publisher");
+    let made = bascule(&["pack", "keygen", "--out", name.to_str().expect("path")]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("publisher.key"))
+            .expect("key")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the secret key is readable by its owner only"
+        );
+    }
+    assert_refused(
+        &bascule(&["pack", "keygen", "--out", name.to_str().expect("path")]),
+        "existe déjà",
+    );
+
+    let scenario = temp_file(
+        "pack-source.json",
+        &bascule(&["defaults", "--lang", "en"]).stdout,
+    );
+    let pack = dir.join("pack.json");
+    let key = dir.join("publisher.key");
+    let created = bascule(&[
+        "pack",
+        "create",
+        "--scenario",
+        scenario.to_str().expect("path"),
+        "--publisher",
+        "Cigref test",
+        "--published",
+        "2026-11-29",
+        "--key",
+        key.to_str().expect("path"),
+        "-o",
+        pack.to_str().expect("path"),
+    ]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let pack = pack.to_str().expect("path");
+    let public = dir.join("publisher.pub");
+    assert!(
+        bascule(&[
+            "pack",
+            "verify",
+            pack,
+            "--trust",
+            public.to_str().expect("path")
+        ])
+        .status
+        .success()
+    );
+    assert_refused(
+        &bascule(&[
+            "pack",
+            "verify",
+            pack,
+            "--trust",
+            &repo("packs/test-key/TEST-ONLY-example-publisher.pub"),
+        ]),
+        "n'est pas la clé de confiance",
+    );
+
+    // The pack's scenario, evaluated, is the scenario's own figures.
+    let from_pack = stdout_json(&bascule(&["evaluate", "--pack", pack, "--format", "json"]));
+    let from_file = stdout_json(&bascule(&[
+        "evaluate",
+        scenario.to_str().expect("path"),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(from_pack, from_file);
+
+    // Altered by one figure: refused with the reason.
+    let altered = std::fs::read_to_string(pack).expect("pack").replacen(
+        "\"value\": \"22.5\"",
+        "\"value\": \"25\"",
+        1,
+    );
+    let altered = temp_file("altered.json", altered.as_bytes());
+    assert_refused(
+        &bascule(&["pack", "verify", altered.to_str().expect("path")]),
+        "modifié après sa signature",
+    );
+    assert_refused(
+        &bascule(&[
+            "brief",
+            "--pack",
+            altered.to_str().expect("path"),
+            "-o",
+            "/tmp/never.pdf",
+        ]),
+        "modifié après sa signature",
+    );
+}
+
+#[test]
+fn an_unsigned_pack_is_used_only_when_accepted_and_then_labelled() {
+    let mut pack: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo("packs/example-pack.json")).expect("pack"),
+    )
+    .expect("json");
+    pack.as_object_mut().expect("object").remove("signature");
+    let unsigned = temp_file("unsigned.json", pack.to_string().as_bytes());
+    let unsigned = unsigned.to_str().expect("path");
+    let out = temp_file("unsigned.pdf", b"");
+    let out = out.to_str().expect("path");
+    assert_refused(
+        &bascule(&["brief", "--pack", unsigned, "-o", out]),
+        "n'est pas signé",
+    );
+    let accepted = bascule(&[
+        "brief",
+        "--pack",
+        unsigned,
+        "--accept-unverified",
+        "-o",
+        out,
+        "--trials",
+        "1000",
+    ]);
+    assert!(
+        accepted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+    let text = Command::new("pdftotext")
+        .args([out, "-"])
+        .output()
+        .expect("pdftotext is needed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("NON VÉRIFIÉ"),
+        "the briefing says the pack is unverified"
+    );
+}

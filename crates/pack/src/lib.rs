@@ -83,6 +83,26 @@ pub enum PackError {
     UntrustedKey { expected: String, found: String },
 }
 
+impl PackError {
+    /// What is wrong, in `language`.
+    pub fn message(&self, language: bascule_model::Language) -> String {
+        let fr = language == bascule_model::Language::Fr;
+        match self {
+            PackError::Invalid(rejection) => rejection.render(),
+            PackError::Unsigned if fr => "le pack n'est pas signé : son origine ne peut pas être vérifiée".into(),
+            PackError::Unsigned => "the pack is not signed: where it comes from cannot be checked".into(),
+            PackError::MalformedSignature(reason) if fr => format!("la signature est mal formée ({reason})"),
+            PackError::MalformedSignature(reason) => format!("the signature is malformed ({reason})"),
+            PackError::Altered if fr => "la signature ne correspond pas : le pack a été modifié après sa signature, ou sa clé remplacée".into(),
+            PackError::Altered => self.to_string(),
+            PackError::UntrustedKey { expected, found } if fr => {
+                format!("signé par la clé {found}, qui n'est pas la clé de confiance {expected}")
+            }
+            PackError::UntrustedKey { .. } => self.to_string(),
+        }
+    }
+}
+
 /// A pack whose signature holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedPack {
