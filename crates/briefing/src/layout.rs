@@ -311,6 +311,28 @@ impl Layout {
         });
     }
 
+    /// Places an image (already in the document's resources) with its top left at `(x, y)`.
+    pub fn image(
+        &mut self,
+        id: printpdf::XObjectId,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        pixels: (usize, usize),
+    ) {
+        let transform = printpdf::XObjectTransform {
+            translate_x: Some(Pt(x as f32)),
+            translate_y: Some(Pt((PAGE_HEIGHT - y - height) as f32)),
+            // At 72 dpi one pixel is one point: scale pixels to the size wanted.
+            scale_x: Some((width / pixels.0.max(1) as f64) as f32),
+            scale_y: Some((height / pixels.1.max(1) as f64) as f32),
+            dpi: Some(72.0),
+            ..Default::default()
+        };
+        self.ops().push(Op::UseXobject { id, transform });
+    }
+
     /// Draws a chart at the cursor, full width, breaking to a new page if it does not fit.
     pub fn chart(&mut self, chart: &Chart) {
         self.ensure(chart.height);

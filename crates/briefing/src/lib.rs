@@ -3,6 +3,7 @@
 //! assumptions register, the method and its limits. The same inputs give the same bytes.
 
 mod layout;
+mod logo;
 mod pages;
 mod seal;
 
@@ -41,6 +42,11 @@ pub struct ReferenceNote {
     pub pack_version: String,
     /// The fingerprint of the key whose signature was checked; `None`: not verified.
     pub verified_key: Option<String>,
+    /// The publisher's logo, a PNG file, shown on page 1 (SVG logos are not drawn yet).
+    pub logo_png: Option<Vec<u8>>,
+    /// The pack's own value of each assumption, by path (`migration.moved_share_pct`): the
+    /// register marks the values the scenario changed.
+    pub pack_values: std::collections::BTreeMap<String, rust_decimal::Decimal>,
 }
 
 impl ReferenceNote {

@@ -45,6 +45,34 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
         .insert(fonts.semibold.clone(), PdfFont::new(semibold));
     let mut layout = Layout::new(fonts);
 
+    // The publisher's logo, top right of page 1, under a fixed name (see the fonts).
+    let logo = briefing
+        .options
+        .reference
+        .as_ref()
+        .and_then(|r| r.logo_png.as_deref())
+        .and_then(crate::logo::decode_png);
+    if let Some(image) = logo {
+        let id = printpdf::XObjectId("BSCLOGOPublisher".into());
+        let pixels = (image.width, image.height);
+        doc.resources
+            .xobjects
+            .map
+            .insert(id.clone(), printpdf::XObject::Image(image));
+        let (max_width, max_height) = (120.0, 36.0);
+        let scale = (max_width / pixels.0 as f64).min(max_height / pixels.1 as f64);
+        let (width, height) = (pixels.0 as f64 * scale, pixels.1 as f64 * scale);
+        layout.image(
+            id,
+            PAGE_WIDTH - MARGIN - width,
+            layout.y,
+            width,
+            height,
+            pixels,
+        );
+        layout.space(height + 8.0);
+    }
+
     first_page(briefing, &mut layout);
     layout.new_page();
     risk_page(briefing, &mut layout);
@@ -702,12 +730,37 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
             Cell::plain(""),
         ],
     ];
-    for (_, target, assumption) in assumptions(scenario) {
-        rows.push(register_row(
+    let pack_values = briefing
+        .options
+        .reference
+        .as_ref()
+        .map(|r| &r.pack_values)
+        .filter(|v| !v.is_empty());
+    for (path, target, assumption) in assumptions(scenario) {
+        let mut row = register_row(
             &assumption_label(scenario, target, language),
             assumption,
             language,
-        ));
+        );
+        // Where the scenario departs from the association's pack, say so beside the value.
+        if let Some(pack_values) = pack_values {
+            let note = match pack_values.get(&path) {
+                Some(value) if *value == assumption.value => None,
+                Some(value) => Some(format!(
+                    "{} : {}",
+                    t("pack", "pack"),
+                    number(*value, language)
+                )),
+                None => Some(t("absent du pack", "not in the pack").to_owned()),
+            };
+            if let Some(note) = note {
+                row[1] = Cell::strong(
+                    format!("{}\n{note}", number(assumption.value, language)),
+                    JUDGMENT,
+                );
+            }
+        }
+        rows.push(row);
     }
     layout.table(&columns, &rows, 6.8);
 }

@@ -226,3 +226,62 @@ fn forty_long_risks_still_lay_out_inside_the_page() {
         "the last risk is in the register"
     );
 }
+
+fn tiny_png() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, 4, 2);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().expect("header");
+        writer
+            .write_image_data(&[0x1f, 0x3f, 0x66, 0xff].repeat(8))
+            .expect("pixels");
+    }
+    bytes
+}
+
+#[test]
+fn a_pack_puts_its_publisher_logo_and_departures_on_the_briefing() {
+    let scenario = reference_scenario(Language::Fr).expect("valid");
+    let mut i = inputs(scenario.clone(), Language::Fr);
+    let mut pack_values: std::collections::BTreeMap<String, rust_decimal::Decimal> =
+        bascule_model::sensitivity::assumptions(&scenario)
+            .into_iter()
+            .map(|(path, _, a)| (path, a.value))
+            .collect();
+    pack_values.insert(
+        "trusted_offer.premium_pct".into(),
+        rust_decimal::Decimal::from(40),
+    );
+    i.options.reference = Some(bascule_briefing::ReferenceNote {
+        publisher: "Association exemple".into(),
+        pack_version: "2026.1".into(),
+        verified_key: Some("1774 8BC8 E5E2 5887 EEEC".into()),
+        logo_png: Some(tiny_png()),
+        pack_values,
+    });
+    let rendered = render_with_layout(&briefing(&i)).expect("renders");
+    let pdf = temp_pdf("pack.pdf", &rendered.pdf);
+    let text = tool("pdftotext", &[], &pdf);
+    assert!(text.contains("Hypothèses de référence : Association exemple, pack 2026.1 (vérifié, clé 1774 8BC8 E5E2 5887 EEEC)"), "{text}");
+    assert_eq!(
+        text.matches("pack : 40").count(),
+        1,
+        "the one value that departs from the pack is marked"
+    );
+    let images = tool("pdfimages", &["-list"], &pdf);
+    let drawn = images
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .count();
+    assert_eq!(
+        drawn, 1,
+        "one image, the logo (its alpha as a soft mask): {images}"
+    );
+    assert!(
+        render(&briefing(&i)).expect("renders") == rendered.pdf,
+        "still the same bytes every time"
+    );
+}

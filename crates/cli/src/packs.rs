@@ -3,6 +3,7 @@
 use crate::input;
 use bascule_briefing::ReferenceNote;
 use bascule_model::problem::{Problem, ProblemKind};
+use bascule_model::sensitivity::assumptions;
 use bascule_model::{Language, Rejection, Scenario};
 use bascule_pack::keys;
 use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, verify_pack};
@@ -105,41 +106,63 @@ fn trusted_keys(paths: &[PathBuf], language: Language) -> Result<Vec<VerifyingKe
         .collect()
 }
 
-/// The scenario of `file`, or else of the pack, with what the briefing should say of it.
+/// The scenario of `file`, or else of the pack, with what the briefing should say of the
+/// pack when one is given (its publisher, its logo, and its values to compare with).
 pub fn scenario_from(
     file: Option<&Path>,
     source: &PackSource,
     language: Language,
 ) -> Result<(Scenario, Option<ReferenceNote>), Rejection> {
-    if let Some(file) = file {
-        return Ok((input::read_scenario(file, language)?, None));
-    }
-    let Some(path) = &source.pack else {
-        let reason = match language {
-            Language::Fr => "donnez un fichier de scénario ou --pack".to_owned(),
-            Language::En => "give a scenario file or --pack".to_owned(),
-        };
-        return Err(refuse(language, "", None, reason));
+    let pack = match &source.pack {
+        None => None,
+        Some(path) => Some(load(path, source, language)?),
     };
+    let scenario = match (file, &pack) {
+        (Some(file), _) => input::read_scenario(file, language)?,
+        (None, Some((pack, _))) => pack.scenario.clone(),
+        (None, None) => {
+            let reason = match language {
+                Language::Fr => "donnez un fichier de scénario ou --pack".to_owned(),
+                Language::En => "give a scenario file or --pack".to_owned(),
+            };
+            return Err(refuse(language, "", None, reason));
+        }
+    };
+    let note = pack.map(|(pack, verified_key)| ReferenceNote {
+        publisher: pack.publisher.name.clone(),
+        pack_version: pack.pack_version.clone(),
+        verified_key,
+        logo_png: pack
+            .publisher
+            .logo
+            .as_ref()
+            .filter(|logo| logo.media_type == "image/png")
+            .and_then(|logo| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(&logo.data)
+                    .ok()
+            }),
+        pack_values: assumptions(&pack.scenario)
+            .into_iter()
+            .map(|(path, _, a)| (path, a.value))
+            .collect(),
+    });
+    Ok((scenario, note))
+}
+
+/// A pack whose signature holds (with its key's fingerprint), or an unsigned one the user
+/// explicitly accepted (no fingerprint).
+fn load(
+    path: &Path,
+    source: &PackSource,
+    language: Language,
+) -> Result<(Pack, Option<String>), Rejection> {
     let text = read_text(path, "--pack", language)?;
     let trusted = trusted_keys(&source.trust, language)?;
     match verify_pack(&text, &trusted) {
-        Ok(verified) => {
-            let note = ReferenceNote {
-                publisher: verified.pack.publisher.name.clone(),
-                pack_version: verified.pack.pack_version.clone(),
-                verified_key: Some(verified.fingerprint),
-            };
-            Ok((verified.pack.scenario, Some(note)))
-        }
+        Ok(verified) => Ok((verified.pack, Some(verified.fingerprint))),
         Err(PackError::Unsigned) if source.accept_unverified => {
-            let pack = bascule_pack::parse_pack(&text)?;
-            let note = ReferenceNote {
-                publisher: pack.publisher.name.clone(),
-                pack_version: pack.pack_version.clone(),
-                verified_key: None,
-            };
-            Ok((pack.scenario, Some(note)))
+            Ok((bascule_pack::parse_pack(&text)?, None))
         }
         Err(PackError::Invalid(rejection)) => Err(rejection),
         Err(error) => Err(refuse(
