@@ -82,25 +82,15 @@ pub struct BriefingDate {
 
 impl BriefingDate {
     pub fn parse(text: &str) -> Option<BriefingDate> {
-        let mut parts = text.split('-');
-        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        if !bascule_model::dates::is_full_date(text) {
             return None;
         }
-        let date = BriefingDate {
-            year: year.parse().ok()?,
-            month: month.parse().ok()?,
-            day: day.parse().ok()?,
-        };
-        let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-        let days = match date.month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            1..=12 => 31,
-            _ => return None,
-        };
-        (1..=days).contains(&date.day).then_some(date)
+        let (year, month, day) = bascule_model::dates::parse_partial(text)?;
+        Some(BriefingDate {
+            year: i32::try_from(year).ok()?,
+            month: u8::try_from(month?).ok()?,
+            day: u8::try_from(day?).ok()?,
+        })
     }
 
     /// Seconds from 1970-01-01 to this date at 00:00 UTC (days from civil, H. Hinnant).

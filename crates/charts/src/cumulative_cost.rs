@@ -1,7 +1,7 @@
 //! Cumulative cost by year of both options.
 
 use crate::font::Weight;
-use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
+use crate::frame::{self, Plot, Scale, money, tick_money, words};
 use crate::marks::{Anchor, Chart, Stroke, palette};
 use bascule_model::{Figures, Language};
 use rust_decimal::Decimal;
@@ -23,10 +23,7 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         cumulative(&figures.hybrid.yearly_cost),
     );
     let years = public.len();
-    let (public_label, hybrid_label) = (
-        words(language, "Statu quo (public)", "Status quo (public)"),
-        words(language, "Hybride", "Hybrid"),
-    );
+    let (public_label, hybrid_label) = frame::option_names(language);
     let last = |series: &[f64]| series.last().copied().unwrap_or(0.0);
     let description = format!(
         "{} {}: {} {}, {} {}",
@@ -92,13 +89,10 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         Stroke::solid(palette::AXIS, 0.6),
     );
 
+    let (public_stroke, hybrid_stroke) = frame::option_strokes();
     let series = [
-        (&public, Stroke::solid(palette::PUBLIC, 1.8), true),
-        (
-            &hybrid,
-            Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5),
-            false,
-        ),
+        (&public, public_stroke, true),
+        (&hybrid, hybrid_stroke, false),
     ];
     for (values, stroke, filled) in &series {
         let points: Vec<(f64, f64)> = values
@@ -154,20 +148,6 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         palette::HYBRID,
     );
 
-    frame::legend(
-        &mut chart,
-        plot.left,
-        10.0,
-        &[
-            (
-                public_label.to_owned(),
-                Key::Line(Stroke::solid(palette::PUBLIC, 1.8)),
-            ),
-            (
-                hybrid_label.to_owned(),
-                Key::Line(Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5)),
-            ),
-        ],
-    );
+    frame::options_legend(&mut chart, plot.left, 10.0, language);
     chart
 }

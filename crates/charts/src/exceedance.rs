@@ -1,7 +1,7 @@
 //! Loss exceedance curves of both options, loss on a log axis.
 
 use crate::font::Weight;
-use crate::frame::{self, Key, Plot, Scale, money, percent, tick_money, words};
+use crate::frame::{self, Plot, Scale, money, percent, tick_money, words};
 use crate::marks::{Anchor, Chart, Stroke, palette};
 use bascule_model::Language;
 use bascule_model::montecarlo::SimulationResult;
@@ -12,10 +12,7 @@ pub fn loss_exceedance(
     width: f64,
     height: f64,
 ) -> Chart {
-    let (public_label, hybrid_label) = (
-        words(language, "Statu quo (public)", "Status quo (public)"),
-        words(language, "Hybride", "Hybrid"),
-    );
+    let (public_label, hybrid_label) = frame::option_names(language);
     let description = format!(
         "{}: P95 {} {}, {} {}",
         words(
@@ -89,12 +86,10 @@ pub fn loss_exceedance(
         Stroke::solid(palette::AXIS, 0.6),
     );
 
+    let (public_stroke, hybrid_stroke) = frame::option_strokes();
     let series = [
-        (&result.public, Stroke::solid(palette::PUBLIC, 1.8)),
-        (
-            &result.hybrid,
-            Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5),
-        ),
+        (&result.public, public_stroke),
+        (&result.hybrid, hybrid_stroke),
     ];
     for (option, stroke) in &series {
         let points: Vec<(f64, f64)> = option
@@ -138,20 +133,6 @@ pub fn loss_exceedance(
         &mut chart,
         10.0,
     );
-    frame::legend(
-        &mut chart,
-        plot.left,
-        10.0,
-        &[
-            (
-                public_label.to_owned(),
-                Key::Line(Stroke::solid(palette::PUBLIC, 1.8)),
-            ),
-            (
-                hybrid_label.to_owned(),
-                Key::Line(Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5)),
-            ),
-        ],
-    );
+    frame::options_legend(&mut chart, plot.left, 10.0, language);
     chart
 }

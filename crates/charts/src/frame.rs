@@ -180,6 +180,37 @@ pub fn legend(chart: &mut Chart, x: f64, y: f64, entries: &[(String, Key)]) -> f
     at - x
 }
 
+/// The two options' names, status quo first.
+pub fn option_names(language: Language) -> (&'static str, &'static str) {
+    (
+        words(language, "Statu quo (public)", "Status quo (public)"),
+        words(language, "Hybride", "Hybrid"),
+    )
+}
+
+/// How each option's line is drawn: the status quo solid and dark, the hybrid dashed.
+pub fn option_strokes() -> (Stroke, Stroke) {
+    (
+        Stroke::solid(palette::PUBLIC, 1.8),
+        Stroke::dashed(palette::HYBRID, 1.8, 5.0, 2.5),
+    )
+}
+
+/// The legend of a chart with one line per option.
+pub fn options_legend(chart: &mut Chart, x: f64, y: f64, language: Language) {
+    let (public, hybrid) = option_names(language);
+    let (public_stroke, hybrid_stroke) = option_strokes();
+    legend(
+        chart,
+        x,
+        y,
+        &[
+            (public.to_owned(), Key::Line(public_stroke)),
+            (hybrid.to_owned(), Key::Line(hybrid_stroke)),
+        ],
+    );
+}
+
 /// The widest of `labels` at `size`.
 pub fn widest(labels: impl Iterator<Item = String>, size: f64) -> f64 {
     labels

@@ -5,6 +5,7 @@
 
 pub mod bounds;
 pub mod canonical;
+pub mod dates;
 pub mod evaluate;
 pub mod explain;
 pub mod inputs;

@@ -105,22 +105,7 @@ pub fn percent(value: Decimal, decimals: u32, language: Language) -> String {
 
 /// A decimal number with the language's decimal mark and thousands groups.
 pub fn number(value: Decimal, language: Language) -> String {
-    let text = value.normalize().to_string();
-    let (sign, unsigned) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |t| ("−", t));
-    let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let (separator, mark) = if language == Language::Fr {
-        ('\u{202f}', ',')
-    } else {
-        (',', '.')
-    };
-    let grouped = group_thousands(int_part, separator);
-    if frac_part.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{mark}{frac_part}")
-    }
+    number_fixed(value.normalize(), language)
 }
 
 fn group_thousands(digits: &str, separator: char) -> String {

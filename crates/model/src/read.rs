@@ -80,6 +80,13 @@ fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// Where a value comes from, as read (see [`Reader::provenance`]).
+struct Provenance {
+    source: Option<Option<String>>,
+    source_date: Option<Option<String>>,
+    confidence: Option<Option<Confidence>>,
+}
+
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
@@ -329,21 +336,13 @@ impl Reader {
                 self.report(&obj.at("high"), high_node, ProblemKind::HighBelowValue);
             }
         }
-        let source = obj
-            .get("source")
-            .map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
-        let source_date = obj
-            .get("source_date")
-            .map(|v| self.source_date(v, &obj.at("source_date")));
-        let confidence = obj
-            .get("confidence")
-            .map(|v| self.confidence(v, &obj.at("confidence")));
+        let provenance = self.provenance(&obj);
         Some(Assumption {
             value: value?,
             range: range.ok()?,
-            source: source.map_or(Some(None), |s| s.map(Some))?,
-            source_date: source_date.map_or(Some(None), |s| s.map(Some))?,
-            confidence: confidence.map_or(Some(None), |s| s.map(Some))?,
+            source: provenance.source?,
+            source_date: provenance.source_date?,
+            confidence: provenance.confidence?,
         })
     }
 
@@ -364,9 +363,29 @@ impl Reader {
         }
     }
 
+    /// The optional `source`, `source_date` and `confidence` of an assumption or a risk;
+    /// each `None` when present but wrong (reported), `Some(None)` when absent.
+    fn provenance(&mut self, obj: &Obj) -> Provenance {
+        let present = |found: Option<Option<String>>| found.map_or(Some(None), |s| s.map(Some));
+        let source = obj
+            .get("source")
+            .map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
+        let source_date = obj
+            .get("source_date")
+            .map(|v| self.source_date(v, &obj.at("source_date")));
+        let confidence = obj
+            .get("confidence")
+            .map(|v| self.confidence(v, &obj.at("confidence")));
+        Provenance {
+            source: present(source),
+            source_date: present(source_date),
+            confidence: confidence.map_or(Some(None), |c| c.map(Some)),
+        }
+    }
+
     fn source_date(&mut self, node: &Json, path: &str) -> Option<String> {
         let text = self.string(node, path, (4, 10))?;
-        if is_source_date(&text) {
+        if crate::dates::is_partial_date(&text) {
             Some(text)
         } else {
             self.report(path, Some(node), ProblemKind::BadDate);
@@ -804,15 +823,7 @@ impl Reader {
                 ProblemKind::DuringMigrationNotIntroduced,
             );
         }
-        let source = obj
-            .get("source")
-            .map(|v| self.string(v, &obj.at("source"), bounds::SOURCE_CHARS));
-        let source_date = obj
-            .get("source_date")
-            .map(|v| self.source_date(v, &obj.at("source_date")));
-        let confidence = obj
-            .get("confidence")
-            .map(|v| self.confidence(v, &obj.at("confidence")));
+        let provenance = self.provenance(&obj);
         Some(Risk {
             id: id?,
             name: name?,
@@ -822,9 +833,9 @@ impl Reader {
             exposure: exposure?,
             trusted_multiplier: multiplier?,
             during_migration_only: during_migration_only?,
-            source: source.map_or(Some(None), |s| s.map(Some))?,
-            source_date: source_date.map_or(Some(None), |s| s.map(Some))?,
-            confidence: confidence.map_or(Some(None), |s| s.map(Some))?,
+            source: provenance.source?,
+            source_date: provenance.source_date?,
+            confidence: provenance.confidence?,
         })
     }
 
@@ -843,58 +854,5 @@ impl Reader {
             trials: u32::try_from(trials?).ok()?,
             seed: seed?,
         })
-    }
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month and a day that exist.
-fn is_source_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let numeric = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
-    let (year, month, day) = match parts.as_slice() {
-        [y] if numeric(y, 4) => return true,
-        [y, m] if numeric(y, 4) && numeric(m, 2) => (y, m, None),
-        [y, m, d] if numeric(y, 4) && numeric(m, 2) && numeric(d, 2) => (y, m, Some(d)),
-        _ => return false,
-    };
-    let (Ok(year), Ok(month)) = (year.parse::<u32>(), month.parse::<u32>()) else {
-        return false;
-    };
-    if !(1..=12).contains(&month) {
-        return false;
-    }
-    let Some(day) = day else { return true };
-    let Ok(day) = day.parse::<u32>() else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (1..=days_in_month).contains(&day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_source_date;
-
-    #[test]
-    fn source_dates_are_real_dates() {
-        for good in ["2022", "2022-06", "2022-06-22", "2024-02-29"] {
-            assert!(is_source_date(good), "{good}");
-        }
-        for bad in [
-            "22",
-            "2022-6",
-            "2022-13",
-            "2022-06-31",
-            "2023-02-29",
-            "2022-06-22-01",
-            "juin 2022",
-        ] {
-            assert!(!is_source_date(bad), "{bad}");
-        }
     }
 }

@@ -195,7 +195,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
     let published = problems
         .text(members, "", "published", (10, 10), true)
         .and_then(|date| {
-            if bascule_date(&date) {
+            if bascule_model::dates::is_full_date(&date) {
                 Some(date)
             } else {
                 problems.add(
@@ -367,27 +367,4 @@ fn read_signature(problems: &mut Problems, node: Option<&Json>) -> Option<Option
         public_key: public_key?,
         value: value?,
     }))
-}
-
-/// `YYYY-MM-DD`, a day that exists.
-fn bascule_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
-    else {
-        return false;
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !(1..=12).contains(&month) {
-        return false;
-    }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (1..=days).contains(&day)
 }
