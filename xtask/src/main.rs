@@ -6,10 +6,20 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
-/// Debian packages the build and the tests need on a fresh machine: a C toolchain, and
-/// pdftotext, pdffonts and qpdf, with which the briefing's tests read the PDF as a reader
-/// would. The desktop shell will add WebKitGTK and its WebDriver here when it lands.
-const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "poppler-utils", "qpdf"];
+/// Debian packages the build and the tests need on a fresh machine: a C toolchain; what
+/// Tauri 2 builds against on Linux (WebKitGTK 4.1 and friends); and pdftotext, pdffonts
+/// and qpdf, with which the briefing's tests read the PDF as a reader would.
+const BUILD_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libsoup-3.0-dev",
+    "librsvg2-dev",
+    "libayatana-appindicator3-dev",
+    "poppler-utils",
+    "qpdf",
+];
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();

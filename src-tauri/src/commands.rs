@@ -1,0 +1,211 @@
+//! The commands the UI invokes. Each is an adapter: read the payload, call the crates,
+//! return what the UI shows, already formatted in the user's language.
+
+use crate::error::CommandError;
+use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
+use bascule_model::montecarlo::Settings;
+use bascule_model::present::{euros, euros_compact, number, percent};
+use bascule_model::recommend::recommend;
+use bascule_model::reference::reference_scenario as reference;
+use bascule_model::{Language, evaluate_scenario, parse_scenario_or, simulate_scenario};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+const CHART_WIDTH: f64 = 620.0;
+
+fn language(code: Option<&str>) -> Result<Language, CommandError> {
+    match code {
+        None | Some("fr") => Ok(Language::Fr),
+        Some("en") => Ok(Language::En),
+        Some(other) => Err(CommandError::invalid_input(format!(
+            "language \"{other}\": \"fr\" or \"en\""
+        ))),
+    }
+}
+
+/// The reference scenario, as a scenario file.
+#[tauri::command]
+pub fn reference_scenario(language: Option<String>) -> Result<String, CommandError> {
+    let scenario = reference(self::language(language.as_deref())?)?;
+    serde_json::to_string_pretty(&scenario).map_err(|e| CommandError::io(e.to_string()))
+}
+
+#[derive(Debug, Serialize)]
+pub struct Figure {
+    pub compact: String,
+    pub exact: String,
+    pub negative: bool,
+}
+
+fn figure(value: Decimal, language: Language) -> Figure {
+    Figure {
+        compact: euros_compact(value, language),
+        exact: euros(value, language),
+        negative: value < Decimal::ZERO,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct EvaluateResponse {
+    pub scenario_sha256: String,
+    pub headline: String,
+    pub support: Vec<String>,
+    pub extra_cost: Figure,
+    pub risk_avoided: Figure,
+    pub net_benefit: Figure,
+    pub break_even: String,
+    pub cumulative_cost_svg: String,
+    pub tornado_svg: String,
+    pub risk_bars_svg: String,
+}
+
+/// Every expected figure of a scenario, and its charts; instant (about 0.1 ms).
+#[tauri::command]
+pub fn evaluate(
+    scenario: String,
+    language: Option<String>,
+) -> Result<EvaluateResponse, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let scenario = parse_scenario_or(&scenario, language)?;
+    let evaluation = evaluate_scenario(&scenario);
+    let f = &evaluation.figures;
+    let recommendation = recommend(&scenario, f, &evaluation.sensitivity, None, language);
+    let break_even = match f.break_even_premium_pct {
+        None => "—".to_owned(),
+        Some(p) => percent(p, 1, language),
+    };
+    Ok(EvaluateResponse {
+        scenario_sha256: bascule_model::scenario_sha256(&scenario),
+        headline: recommendation.headline,
+        support: recommendation.support,
+        extra_cost: figure(f.extra_cost_npv, language),
+        risk_avoided: figure(f.risk_avoided_npv, language),
+        net_benefit: figure(f.net_benefit_npv, language),
+        break_even,
+        cumulative_cost_svg: bascule_charts::to_svg(&bascule_charts::cumulative_cost(
+            f,
+            language,
+            CHART_WIDTH,
+            240.0,
+        )),
+        tornado_svg: bascule_charts::to_svg(&bascule_charts::tornado(
+            &scenario,
+            &evaluation.sensitivity,
+            f.net_benefit_npv,
+            language,
+            CHART_WIDTH,
+        )),
+        risk_bars_svg: bascule_charts::to_svg(&bascule_charts::risk_bars(
+            &scenario,
+            f,
+            language,
+            CHART_WIDTH,
+        )),
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulateResponse {
+    pub probability_positive: String,
+    pub p95_public: String,
+    pub p95_hybrid: String,
+    pub exceedance_svg: String,
+}
+
+/// The Monte Carlo figures (tens of milliseconds): off the UI thread.
+#[tauri::command(async)]
+pub fn simulate(
+    scenario: String,
+    language: Option<String>,
+    trials: Option<u32>,
+) -> Result<SimulateResponse, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let scenario = parse_scenario_or(&scenario, language)?;
+    let trials = trials.unwrap_or(scenario.simulation.trials);
+    if !(1_000..=2_000_000).contains(&trials) {
+        return Err(CommandError::invalid_input(format!(
+            "trials {trials}: 1,000 to 2,000,000"
+        )));
+    }
+    let result = simulate_scenario(
+        &scenario,
+        Settings {
+            trials,
+            seed: scenario.simulation.seed,
+            per_risk: false,
+        },
+    );
+    let chance = Decimal::try_from(result.net_benefit.probability_positive * 100.0)
+        .unwrap_or_default()
+        .round_dp(1);
+    let money = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
+    Ok(SimulateResponse {
+        probability_positive: format!("{}\u{a0}%", number(chance, language)),
+        p95_public: money(result.public.annual_loss.p95),
+        p95_hybrid: money(result.hybrid.annual_loss.p95),
+        exceedance_svg: bascule_charts::to_svg(&bascule_charts::loss_exceedance(
+            &result,
+            language,
+            CHART_WIDTH,
+            240.0,
+        )),
+    })
+}
+
+/// Writes the board briefing to `path` (chosen by the system dialog in the UI, or given by
+/// a test): atomically, an existing file replaced only once the new one is complete.
+#[tauri::command(async)]
+pub fn export_briefing(
+    scenario: String,
+    path: String,
+    language: Option<String>,
+    organisation: Option<String>,
+    marking: Option<String>,
+    date: Option<String>,
+) -> Result<String, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let scenario = parse_scenario_or(&scenario, language)?;
+    let date =
+        match date.as_deref() {
+            None | Some("") => None,
+            Some(text) => Some(BriefingDate::parse(text).ok_or_else(|| {
+                CommandError::invalid_input(format!("date \"{text}\": YYYY-MM-DD"))
+            })?),
+        };
+    let evaluation = evaluate_scenario(&scenario);
+    let simulation = simulate_scenario(
+        &scenario,
+        Settings {
+            trials: scenario.simulation.trials,
+            seed: scenario.simulation.seed,
+            per_risk: true,
+        },
+    );
+    let options = BriefingOptions {
+        language,
+        organisation: organisation.filter(|o| !o.trim().is_empty()),
+        marking: marking.filter(|m| !m.trim().is_empty()),
+        date,
+        reference: None,
+    };
+    let briefing = Briefing {
+        scenario: &scenario,
+        evaluation: &evaluation,
+        simulation: &simulation,
+        options: &options,
+    };
+    let pdf = bascule_briefing::render(&briefing).map_err(|e| CommandError::io(e.to_string()))?;
+    let target = std::path::PathBuf::from(&path);
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let temporary = folder.join(format!(".bascule-export-{}.partial", std::process::id()));
+    let written =
+        std::fs::write(&temporary, &pdf).and_then(|()| std::fs::rename(&temporary, &target));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(CommandError::io(format!("{path}: {error}")));
+    }
+    Ok(path)
+}
