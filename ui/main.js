@@ -181,5 +181,4 @@ document.getElementById("language-toggle").addEventListener("click", () => {
   start(state.language === "fr" ? "en" : "fr");
 });
 
-const preferred = (navigator.language || "fr").toLowerCase().startsWith("en") ? "en" : "fr";
-start(preferred);
+invoke("preferred_language").then(start, () => start("fr"));

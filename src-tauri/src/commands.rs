@@ -23,6 +23,18 @@ fn language(code: Option<&str>) -> Result<Language, CommandError> {
     }
 }
 
+/// The user's language from the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): English
+/// when it says so, French otherwise.
+#[tauri::command]
+pub fn preferred_language() -> &'static str {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("en") { "en" } else { "fr" }
+}
+
 /// The reference scenario, as a scenario file.
 #[tauri::command]
 pub fn reference_scenario(language: Option<String>) -> Result<String, CommandError> {

@@ -10,6 +10,7 @@ pub use error::CommandError;
 /// The app's wiring, shared by `run` and by the tests under Tauri's mock runtime.
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
+        commands::preferred_language,
         commands::reference_scenario,
         commands::evaluate,
         commands::simulate,

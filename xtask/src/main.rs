@@ -27,9 +27,10 @@ fn main() -> ExitCode {
         "run" => run(),
         "test" => test(),
         "deps" => ensure_packages(BUILD_PACKAGES),
+        "e2e" => e2e(),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | deps\n  run   build Bascule, write the reference scenario and its briefing, show its figures\n  test  run every test of the workspace\n  deps  only install the system packages the build needs"
+                "usage: cargo xtask run | test | e2e | deps\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver\n  deps  only install the system packages the build needs"
             );
             return ExitCode::from(2);
         }
@@ -52,7 +53,15 @@ fn root() -> PathBuf {
 
 fn run() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
-    cargo(&["build", "--release", "--locked", "-p", "bascule"])?;
+    cargo(&[
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "bascule",
+        "-p",
+        "bascule-desktop",
+    ])?;
     let bascule = root().join("target/release/bascule");
     let out_dir = root().join("target/bascule");
     std::fs::create_dir_all(&out_dir)
@@ -127,6 +136,52 @@ fn summary_counts(line: &str) -> Option<(u64, u64)> {
         })
     };
     Some((count("passed")?, count("failed")?))
+}
+
+/// What the end-to-end run needs besides the build: a display, WebKit's WebDriver.
+const E2E_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+
+/// The real app under Xvfb through tauri-driver (installed from crates.io when missing).
+fn e2e() -> Result<(), String> {
+    ensure_packages(BUILD_PACKAGES)?;
+    ensure_packages(E2E_PACKAGES)?;
+    cargo(&["build", "--locked", "-p", "bascule-desktop"])?;
+    let has_driver = Command::new("tauri-driver").arg("--help").output().is_ok();
+    if !has_driver {
+        cargo(&["install", "tauri-driver", "--locked", "--version", "^2"])?;
+    }
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let app = root().join("target/debug/bascule-desktop");
+    // tauri-driver installed by cargo lands in ~/.cargo/bin: make sure it is found.
+    let path = format!(
+        "{}:{}",
+        std::env::var("CARGO_HOME")
+            .map(|h| format!("{h}/bin"))
+            .unwrap_or_else(|_| format!(
+                "{}/.cargo/bin",
+                std::env::var("HOME").unwrap_or_default()
+            )),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    status(
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1600x1000x24"])
+            .arg(cargo_bin)
+            .args([
+                "test",
+                "--locked",
+                "-p",
+                "bascule-e2e",
+                "--test",
+                "app",
+                "--",
+                "--ignored",
+                "--nocapture",
+            ])
+            .env("APP_BIN", app)
+            .env("PATH", path)
+            .current_dir(root()),
+    )
 }
 
 fn cargo(args: &[&str]) -> Result<(), String> {
