@@ -1,4 +1,4 @@
-//! `cargo xtask run | test`: the two commands of the README. Each first checks the system
+//! `cargo xtask run | test` (the two commands of the README), `e2e` and `deps`. Each checks the system
 //! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
 //! with sudo; otherwise it prints the command to run), then does its job.
 
