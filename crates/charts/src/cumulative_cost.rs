@@ -84,10 +84,7 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
             );
         }
     }
-    chart.line(
-        vec![(plot.left, plot.bottom), (plot.right, plot.bottom)],
-        Stroke::solid(palette::AXIS, 0.6),
-    );
+    frame::baseline(&mut chart, plot);
 
     let (public_stroke, hybrid_stroke) = frame::option_strokes();
     let series = [

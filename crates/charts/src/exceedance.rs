@@ -28,14 +28,9 @@ pub fn loss_exceedance(
     let mut chart = Chart::new(width, height, description);
     let grid = &result.public.lec;
     if grid.is_empty() {
-        chart.text_in(
-            width / 2.0,
-            height / 2.0,
+        frame::nothing_to_draw(
+            &mut chart,
             words(language, "Aucune perte simulée.", "No simulated loss."),
-            frame::LABEL_SIZE,
-            Anchor::Middle,
-            Weight::Regular,
-            palette::MUTED,
         );
         return chart;
     }
@@ -81,10 +76,7 @@ pub fn loss_exceedance(
         Weight::Regular,
         palette::MUTED,
     );
-    chart.line(
-        vec![(plot.left, plot.bottom), (plot.right, plot.bottom)],
-        Stroke::solid(palette::AXIS, 0.6),
-    );
+    frame::baseline(&mut chart, plot);
 
     let (public_stroke, hybrid_stroke) = frame::option_strokes();
     let series = [

@@ -211,6 +211,28 @@ pub fn options_legend(chart: &mut Chart, x: f64, y: f64, language: Language) {
     );
 }
 
+/// The line under a plot's data.
+pub fn baseline(chart: &mut Chart, plot: Plot) {
+    chart.line(
+        vec![(plot.left, plot.bottom), (plot.right, plot.bottom)],
+        Stroke::solid(palette::AXIS, 0.6),
+    );
+}
+
+/// A chart with nothing to draw says so, in the middle.
+pub fn nothing_to_draw(chart: &mut Chart, message: &str) {
+    let (x, y) = (chart.width / 2.0, chart.height / 2.0);
+    chart.text_in(
+        x,
+        y,
+        message,
+        LABEL_SIZE,
+        Anchor::Middle,
+        Weight::Regular,
+        palette::MUTED,
+    );
+}
+
 /// The widest of `labels` at `size`.
 pub fn widest(labels: impl Iterator<Item = String>, size: f64) -> f64 {
     labels

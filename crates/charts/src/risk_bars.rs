@@ -52,18 +52,13 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
     .to_owned();
     let mut chart = Chart::new(width, height, description);
     if rows.is_empty() {
-        chart.text_in(
-            width / 2.0,
-            height / 2.0,
+        frame::nothing_to_draw(
+            &mut chart,
             words(
                 language,
                 "Aucun risque dans ce scénario.",
                 "No risk in this scenario.",
             ),
-            frame::LABEL_SIZE,
-            Anchor::Middle,
-            Weight::Regular,
-            palette::MUTED,
         );
         return chart;
     }

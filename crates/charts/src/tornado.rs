@@ -59,18 +59,13 @@ pub fn tornado(
     );
     let mut chart = Chart::new(width, height, description);
     if rows.is_empty() {
-        chart.text_in(
-            width / 2.0,
-            height / 2.0,
+        frame::nothing_to_draw(
+            &mut chart,
             words(
                 language,
                 "Aucune hypothèse n'a de plage.",
                 "No assumption has a range.",
             ),
-            frame::LABEL_SIZE,
-            Anchor::Middle,
-            Weight::Regular,
-            palette::MUTED,
         );
         return chart;
     }
