@@ -20,6 +20,7 @@ pub mod reference;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod variants;
 
 pub use canonical::scenario_sha256;
 pub use evaluate::Figures;
