@@ -2,7 +2,6 @@
 //! return what the UI shows, already formatted in the user's language.
 
 use crate::error::CommandError;
-use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
 use bascule_model::montecarlo::Settings;
 use bascule_model::present::{euros, euros_compact, number, percent};
 use bascule_model::recommend::recommend;
@@ -13,7 +12,7 @@ use serde::Serialize;
 
 const CHART_WIDTH: f64 = 620.0;
 
-fn language(code: Option<&str>) -> Result<Language, CommandError> {
+pub(crate) fn language(code: Option<&str>) -> Result<Language, CommandError> {
     match code {
         None | Some("fr") => Ok(Language::Fr),
         Some("en") => Ok(Language::En),
@@ -164,60 +163,16 @@ pub fn simulate(
     })
 }
 
-/// Writes the board briefing to `path` (chosen by the system dialog in the UI, or given by
-/// a test): atomically, an existing file replaced only once the new one is complete.
-#[tauri::command(async)]
-pub fn export_briefing(
+/// The Cigref 20 % and 25 % variants of a scenario (model.md section 7), as scenario files.
+#[tauri::command]
+pub fn cigref_variants(
     scenario: String,
-    path: String,
     language: Option<String>,
-    organisation: Option<String>,
-    marking: Option<String>,
-    date: Option<String>,
-) -> Result<String, CommandError> {
+) -> Result<Vec<String>, CommandError> {
     let language = self::language(language.as_deref())?;
     let scenario = parse_scenario_or(&scenario, language)?;
-    let date =
-        match date.as_deref() {
-            None | Some("") => None,
-            Some(text) => Some(BriefingDate::parse(text).ok_or_else(|| {
-                CommandError::invalid_input(format!("date \"{text}\": YYYY-MM-DD"))
-            })?),
-        };
-    let evaluation = evaluate_scenario(&scenario);
-    let simulation = simulate_scenario(
-        &scenario,
-        Settings {
-            trials: scenario.simulation.trials,
-            seed: scenario.simulation.seed,
-            per_risk: true,
-        },
-    );
-    let options = BriefingOptions {
-        language,
-        organisation: organisation.filter(|o| !o.trim().is_empty()),
-        marking: marking.filter(|m| !m.trim().is_empty()),
-        date,
-        reference: None,
-    };
-    let briefing = Briefing {
-        scenario: &scenario,
-        evaluation: &evaluation,
-        simulation: &simulation,
-        options: &options,
-    };
-    let pdf = bascule_briefing::render(&briefing).map_err(|e| CommandError::io(e.to_string()))?;
-    let target = std::path::PathBuf::from(&path);
-    let folder = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let temporary = folder.join(format!(".bascule-export-{}.partial", std::process::id()));
-    let written =
-        std::fs::write(&temporary, &pdf).and_then(|()| std::fs::rename(&temporary, &target));
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(CommandError::io(format!("{path}: {error}")));
-    }
-    Ok(path)
+    bascule_model::variants::cigref_variants(&scenario)
+        .iter()
+        .map(|v| serde_json::to_string_pretty(v).map_err(|e| CommandError::io(e.to_string())))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! Errors as the UI receives them: `{kind, message, problems: [{field, message}]}`, worded
 //! in the user's language, so that it can mark each field without parsing text.
 
-use bascule_model::Rejection;
+use bascule_model::{Language, Rejection};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,6 +34,37 @@ impl CommandError {
             message: message.into(),
             problems: Vec::new(),
         }
+    }
+}
+
+/// What the app was doing with a file when it failed, for the message.
+#[derive(Debug, Clone, Copy)]
+pub enum FileAction {
+    Read,
+    Write,
+}
+
+impl CommandError {
+    /// A file that could not be read or written, in the user's language; nothing else
+    /// was changed.
+    pub fn file(
+        language: Language,
+        action: FileAction,
+        path: &std::path::Path,
+        error: impl std::fmt::Display,
+    ) -> CommandError {
+        let path = path.display();
+        let message = match (language, action) {
+            (Language::Fr, FileAction::Read) => format!("Impossible de lire « {path} » : {error}"),
+            (Language::Fr, FileAction::Write) => format!(
+                "Impossible d'écrire « {path} » : {error}. Le fichier existant, s'il y en a un, est intact."
+            ),
+            (Language::En, FileAction::Read) => format!("Cannot read \"{path}\": {error}"),
+            (Language::En, FileAction::Write) => format!(
+                "Cannot write \"{path}\": {error}. The existing file, if any, is unchanged."
+            ),
+        };
+        CommandError::io(message)
     }
 }
 

@@ -2,24 +2,50 @@
 //! returns; no figure is computed here or in the UI.
 
 mod commands;
+mod dialogs;
 mod error;
+mod export;
+mod library;
+mod packs;
+pub mod store;
 
 pub use commands::{EvaluateResponse, SimulateResponse};
 pub use error::CommandError;
+pub use store::AppFolder;
 
-/// The app's wiring, shared by `run` and by the tests under Tauri's mock runtime.
-pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::preferred_language,
-        commands::reference_scenario,
-        commands::evaluate,
-        commands::simulate,
-        commands::export_briefing,
-    ])
+/// The app's wiring, shared by `run` and by the tests under Tauri's mock runtime; `folder`
+/// is where the app keeps its own files.
+pub fn builder<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    folder: AppFolder,
+) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(folder)
+        .invoke_handler(tauri::generate_handler![
+            commands::preferred_language,
+            commands::reference_scenario,
+            commands::evaluate,
+            commands::simulate,
+            commands::cigref_variants,
+            export::export_briefing,
+            library::restore_session,
+            library::autosave,
+            library::recent_files,
+            library::open_scenario,
+            library::save_scenario,
+            packs::import_pack,
+            packs::imported_packs,
+            packs::trust_pack_publisher,
+            packs::trusted_publishers,
+            packs::forget_publisher,
+        ])
 }
 
 pub fn run() {
-    let app = builder(tauri::Builder::default()).run(tauri::generate_context!());
+    let folder =
+        AppFolder::locate().unwrap_or_else(|| AppFolder::at(std::env::temp_dir().join("bascule")));
+    let app = builder(tauri::Builder::default(), folder).run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("Bascule could not start: {error}");
         std::process::exit(1);

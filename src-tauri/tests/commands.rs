@@ -6,11 +6,24 @@ use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
 
-fn app() -> (
-    tauri::App<tauri::test::MockRuntime>,
-    tauri::WebviewWindow<tauri::test::MockRuntime>,
-) {
-    let app = bascule_desktop::builder(mock_builder())
+type Webview = tauri::WebviewWindow<tauri::test::MockRuntime>;
+
+/// A fresh folder under the system's temporary folder, unique to this call.
+fn temporary(name: &str) -> std::path::PathBuf {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("bascule-ipc-{}-{n}-{name}", std::process::id()));
+    std::fs::create_dir_all(&path).expect("temporary folder");
+    path
+}
+
+fn app() -> (tauri::App<tauri::test::MockRuntime>, Webview) {
+    app_in(temporary("app-data"))
+}
+
+fn app_in(folder: std::path::PathBuf) -> (tauri::App<tauri::test::MockRuntime>, Webview) {
+    let folder = bascule_desktop::AppFolder::at(folder);
+    let app = bascule_desktop::builder(mock_builder(), folder)
         .build(mock_context(noop_assets()))
         .expect("app builds");
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -19,11 +32,7 @@ fn app() -> (
     (app, webview)
 }
 
-fn invoke(
-    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    command: &str,
-    body: Value,
-) -> Result<Value, Value> {
+fn invoke(webview: &Webview, command: &str, body: Value) -> Result<Value, Value> {
     get_ipc_response(
         webview,
         InvokeRequest {
@@ -46,7 +55,7 @@ fn invoke(
     .map(|response| response.deserialize::<Value>().expect("JSON response"))
 }
 
-fn reference(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>, language: &str) -> String {
+fn reference(webview: &Webview, language: &str) -> String {
     let scenario = invoke(
         webview,
         "reference_scenario",
@@ -119,6 +128,21 @@ fn wrong_payloads_are_refused_without_a_panic() {
         ("simulate", json!({ "scenario": "[]" })),
         ("reference_scenario", json!({ "language": 7 })),
         ("export_briefing", json!({ "scenario": "{}" })),
+        (
+            "export_briefing",
+            json!({ "scenario": "{}", "choices": { "colour": "red" } }),
+        ),
+        (
+            "open_scenario",
+            json!({ "path": "/nonexistent/bascule.json" }),
+        ),
+        (
+            "save_scenario",
+            json!({ "scenario": "{}", "path": "/tmp/never.json" }),
+        ),
+        ("autosave", json!({ "session": { "path": 3 } })),
+        ("import_pack", json!({ "path": "/nonexistent/pack.json" })),
+        ("trust_pack_publisher", json!({ "id": "../../etc/passwd" })),
     ] {
         let error = invoke(&webview, command, body.clone()).expect_err("refused");
         assert!(!error.to_string().is_empty(), "{command} {body}");
@@ -153,7 +177,8 @@ fn simulate_and_export_work_through_ipc() {
     let written = invoke(
         &webview,
         "export_briefing",
-        json!({ "scenario": scenario, "path": path.to_str().expect("path"), "language": "en", "date": "2026-11-29", "marking": "Restricted" }),
+        json!({ "scenario": scenario, "path": path.to_str().expect("path"), "language": "en",
+                "choices": { "date": "2026-11-29", "marking": "Restricted" } }),
     )
     .expect("exports");
     assert_eq!(written, json!(path.to_str().expect("path")));
@@ -199,7 +224,217 @@ fn no_remote_source_and_no_broad_permission() {
     }
     let capability =
         std::fs::read_to_string(root.join("capabilities/default.json")).expect("capability");
-    for forbidden in ["shell", "fs:", "http:"] {
+    for forbidden in ["shell", "fs:", "http:", "dialog:", "opener:"] {
         assert!(!capability.contains(forbidden), "{forbidden} granted");
     }
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_saved_scenario_reopens_as_it_was_and_is_remembered() {
+    let (_app, webview) = app();
+    let mut scenario: Value = serde_json::from_str(&reference(&webview, "fr")).expect("json");
+    scenario["migration"]["moved_share_pct"]["value"] = json!("25");
+    let folder = temporary("save");
+    let path = folder.join("mon scénario.json");
+    let written = invoke(
+        &webview,
+        "save_scenario",
+        json!({ "scenario": scenario.to_string(), "path": path.to_str(), "language": "fr" }),
+    )
+    .expect("saved");
+    assert_eq!(written, json!(path.to_str()));
+    let opened = invoke(
+        &webview,
+        "open_scenario",
+        json!({ "path": path.to_str(), "language": "fr" }),
+    )
+    .expect("opened");
+    let reopened: Value =
+        serde_json::from_str(opened["scenario"].as_str().expect("text")).expect("json");
+    assert_eq!(reopened["migration"]["moved_share_pct"]["value"], "25");
+    let recent = invoke(&webview, "recent_files", json!({})).expect("recent");
+    assert_eq!(recent, json!([path.to_str()]));
+    // Saving an invalid scenario over it is refused at the field; the file is unchanged.
+    let before = std::fs::read(&path).expect("file");
+    scenario["migration"]["moved_share_pct"]["value"] = json!("140");
+    let error = invoke(
+        &webview,
+        "save_scenario",
+        json!({ "scenario": scenario.to_string(), "path": path.to_str(), "language": "fr" }),
+    )
+    .expect_err("refused");
+    assert_eq!(
+        error["problems"][0]["field"],
+        "migration.moved_share_pct.value"
+    );
+    assert_eq!(std::fs::read(&path).expect("file"), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_scenario_is_refused_and_left_alone() {
+    let (_app, webview) = app();
+    let path = temporary("bad").join("notes.json");
+    std::fs::write(&path, "{\"format\": \"bascule.scenario\", \"version\": 1}").expect("write");
+    let error = invoke(
+        &webview,
+        "open_scenario",
+        json!({ "path": path.to_str(), "language": "en" }),
+    )
+    .expect_err("refused");
+    assert_eq!(error["kind"], "invalid_scenario");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("required")),
+        "{error}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("kept"),
+        "{\"format\": \"bascule.scenario\", \"version\": 1}"
+    );
+    let recent = invoke(&webview, "recent_files", json!({})).expect("recent");
+    assert_eq!(recent, json!([]));
+}
+
+#[test]
+fn the_autosaved_session_is_restored_by_the_next_app() {
+    let data = temporary("session");
+    {
+        let (_app, webview) = app_in(data.clone());
+        assert_eq!(
+            invoke(&webview, "restore_session", json!({})).expect("none"),
+            Value::Null
+        );
+        let session = json!({ "scenario": "{\"name\": \"en cours", "path": null, "unsaved": true });
+        invoke(&webview, "autosave", json!({ "session": session })).expect("kept");
+    }
+    let (_app, webview) = app_in(data);
+    let restored = invoke(&webview, "restore_session", json!({})).expect("restored");
+    assert_eq!(restored["scenario"], "{\"name\": \"en cours");
+    assert_eq!(restored["unsaved"], true);
+}
+
+#[test]
+fn the_cigref_variants_are_two_valid_scenarios_at_20_and_25() {
+    let (_app, webview) = app();
+    let scenario = reference(&webview, "fr");
+    let variants = invoke(
+        &webview,
+        "cigref_variants",
+        json!({ "scenario": scenario, "language": "fr" }),
+    )
+    .expect("variants");
+    let shares: Vec<Value> = variants
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|v| {
+            let v: Value = serde_json::from_str(v.as_str().expect("text")).expect("json");
+            v["migration"]["moved_share_pct"]["value"].clone()
+        })
+        .collect();
+    assert_eq!(shares, vec![json!("20"), json!("25")]);
+}
+
+fn example_pack() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../packs/example-pack.json")
+}
+
+#[test]
+fn a_pack_is_verified_once_its_publisher_is_trusted_and_named_in_the_briefing() {
+    let (_app, webview) = app();
+    let imported = invoke(
+        &webview,
+        "import_pack",
+        json!({ "path": example_pack().to_str(), "language": "fr" }),
+    )
+    .expect("imported");
+    assert_eq!(imported["status"], "unknown_key");
+    assert_eq!(imported["fingerprint"], "1774 8BC8 E5E2 5887 EEEC");
+    let id = imported["id"].as_str().expect("id").to_owned();
+    let trusted = invoke(&webview, "trust_pack_publisher", json!({ "id": id })).expect("trusted");
+    assert_eq!(trusted["status"], "verified");
+    let listed = invoke(&webview, "imported_packs", json!({})).expect("listed");
+    assert_eq!(listed[0]["status"], "verified");
+    let publisher = trusted["publisher"].as_str().expect("publisher").to_owned();
+    let path = temporary("pack-brief").join("note.pdf");
+    invoke(
+        &webview,
+        "export_briefing",
+        json!({ "scenario": trusted["scenario"], "path": path.to_str(), "language": "fr",
+                "choices": { "pack": id } }),
+    )
+    .expect("exported");
+    let text = pdf_text(&path);
+    assert!(text.contains(&publisher), "publisher missing");
+    assert!(
+        text.contains("(vérifié, clé 1774 8BC8 E5E2 5887 EEEC)"),
+        "{text}"
+    );
+    let trusted_list = invoke(&webview, "trusted_publishers", json!({})).expect("list");
+    assert_eq!(trusted_list[0]["fingerprint"], "1774 8BC8 E5E2 5887 EEEC");
+    let after = invoke(
+        &webview,
+        "forget_publisher",
+        json!({ "fingerprint": "1774 8BC8 E5E2 5887 EEEC" }),
+    )
+    .expect("forgotten");
+    assert_eq!(after, json!([]));
+}
+
+#[test]
+fn an_altered_pack_is_refused_and_an_unsigned_one_needs_consent() {
+    let (_app, webview) = app();
+    let folder = temporary("packs");
+    let text = std::fs::read_to_string(example_pack()).expect("pack");
+    let altered = folder.join("altered.json");
+    std::fs::write(
+        &altered,
+        text.replacen("\"pack_version\": \"", "\"pack_version\": \"9", 1),
+    )
+    .expect("write");
+    let error = invoke(
+        &webview,
+        "import_pack",
+        json!({ "path": altered.to_str(), "language": "en" }),
+    )
+    .expect_err("refused");
+    assert_eq!(error["kind"], "pack_refused");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("altered")),
+        "{error}"
+    );
+    let mut unsigned: Value = serde_json::from_str(&text).expect("json");
+    unsigned
+        .as_object_mut()
+        .expect("object")
+        .remove("signature");
+    let unsigned_path = folder.join("unsigned.json");
+    std::fs::write(&unsigned_path, unsigned.to_string()).expect("write");
+    let error = invoke(
+        &webview,
+        "import_pack",
+        json!({ "path": unsigned_path.to_str(), "language": "fr" }),
+    )
+    .expect_err("needs consent");
+    assert_eq!(error["kind"], "unsigned_pack");
+    let accepted = invoke(
+        &webview,
+        "import_pack",
+        json!({ "path": unsigned_path.to_str(), "accept_unverified": true }),
+    )
+    .expect("accepted as unverified");
+    assert_eq!(accepted["status"], "unverified");
+    assert_eq!(accepted["fingerprint"], Value::Null);
 }

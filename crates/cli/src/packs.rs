@@ -3,7 +3,6 @@
 use crate::input;
 use bascule_briefing::ReferenceNote;
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::sensitivity::assumptions;
 use bascule_model::{Language, Rejection, Scenario};
 use bascule_pack::keys;
 use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, verify_pack};
@@ -132,20 +131,8 @@ pub fn scenario_from(
         publisher: pack.publisher.name.clone(),
         pack_version: pack.pack_version.clone(),
         verified_key,
-        logo_png: pack
-            .publisher
-            .logo
-            .as_ref()
-            .filter(|logo| logo.media_type == "image/png")
-            .and_then(|logo| {
-                base64::engine::general_purpose::STANDARD
-                    .decode(&logo.data)
-                    .ok()
-            }),
-        pack_values: assumptions(&pack.scenario)
-            .into_iter()
-            .map(|(path, _, a)| (path, a.value))
-            .collect(),
+        logo_png: pack.logo_png(),
+        pack_values: pack.assumption_values(),
     });
     Ok((scenario, note))
 }

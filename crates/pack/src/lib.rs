@@ -133,6 +133,24 @@ impl Pack {
         self
     }
 
+    /// The publisher's logo when it is a PNG (the briefing draws PNG logos only).
+    pub fn logo_png(&self) -> Option<Vec<u8>> {
+        let logo = self.publisher.logo.as_ref()?;
+        if logo.media_type != "image/png" {
+            return None;
+        }
+        STANDARD.decode(&logo.data).ok()
+    }
+
+    /// The pack's value of each assumption, by path (`migration.moved_share_pct`), for the
+    /// register to mark the values a scenario changed.
+    pub fn assumption_values(&self) -> std::collections::BTreeMap<String, rust_decimal::Decimal> {
+        bascule_model::sensitivity::assumptions(&self.scenario)
+            .into_iter()
+            .map(|(path, _, a)| (path, a.value))
+            .collect()
+    }
+
     /// The pack as a file: pretty JSON, the scenario in canonical form.
     pub fn to_file(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"

@@ -153,7 +153,7 @@ async fn drive(app: &std::path::Path) -> Result<(), Error> {
             "const [path, done] = arguments;
              const { invoke } = window.__TAURI__.core;
              invoke('reference_scenario', { language: 'fr' })
-               .then((scenario) => invoke('export_briefing', { scenario, path, language: 'fr', date: '2026-11-29' }))
+               .then((scenario) => invoke('export_briefing', { scenario, path, language: 'fr', choices: { date: '2026-11-29' } }))
                .then(done, (e) => done('error: ' + JSON.stringify(e)));",
             vec![json!(pdf.to_str().ok_or("path")?)],
         )

@@ -1,0 +1,97 @@
+//! The board briefing, written where the user chooses.
+
+use crate::commands::language;
+use crate::dialogs::{self, Kind};
+use crate::error::{CommandError, FileAction};
+use crate::library::file_stem;
+use crate::packs::reference_note;
+use crate::store::{self, AppFolder};
+use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
+use bascule_model::montecarlo::Settings;
+use bascule_model::{evaluate_scenario, parse_scenario_or, simulate_scenario};
+use serde::Deserialize;
+use tauri::{AppHandle, Runtime, State};
+
+/// What the export dialog asks.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportChoices {
+    /// `fr` or `en`: the briefing's language, which may differ from the app's.
+    pub language: Option<String>,
+    pub organisation: Option<String>,
+    /// A classification marking, e.g. "Diffusion restreinte".
+    pub marking: Option<String>,
+    /// `YYYY-MM-DD`, printed on page 1; none: no date (the PDF stays reproducible).
+    pub date: Option<String>,
+    /// The imported pack the scenario started from.
+    pub pack: Option<String>,
+    /// Open the briefing in the system's viewer once written.
+    #[serde(default)]
+    pub open_after: bool,
+}
+
+/// Writes the board briefing to `path` (a test gives one) or where the user chooses in
+/// the save dialog: atomically, an existing file replaced only once the new one is
+/// complete. Returns the path written, `None` if the user cancelled.
+#[tauri::command(async)]
+pub fn export_briefing<R: Runtime>(
+    app: AppHandle<R>,
+    folder: State<'_, AppFolder>,
+    scenario: String,
+    path: Option<String>,
+    choices: Option<ExportChoices>,
+    language: Option<String>,
+) -> Result<Option<String>, CommandError> {
+    let app_language = self::language(language.as_deref())?;
+    let choices = choices.unwrap_or_default();
+    let language = match choices.language.as_deref() {
+        None => app_language,
+        chosen => self::language(chosen)?,
+    };
+    let scenario = parse_scenario_or(&scenario, app_language)?;
+    let date =
+        match choices.date.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(BriefingDate::parse(text).ok_or_else(|| {
+                CommandError::invalid_input(format!("date \"{text}\": YYYY-MM-DD"))
+            })?),
+        };
+    let reference = match choices.pack.as_deref() {
+        None => None,
+        Some(id) => Some(reference_note(&folder, id, app_language)?),
+    };
+    let suggested = format!("{}.pdf", file_stem(&scenario.name));
+    let Some(target) = dialogs::save(&app, path, Kind::Briefing, &suggested, app_language) else {
+        return Ok(None);
+    };
+    let evaluation = evaluate_scenario(&scenario);
+    let simulation = simulate_scenario(
+        &scenario,
+        Settings {
+            trials: scenario.simulation.trials,
+            seed: scenario.simulation.seed,
+            per_risk: true,
+        },
+    );
+    let options = BriefingOptions {
+        language,
+        organisation: choices.organisation.filter(|o| !o.trim().is_empty()),
+        marking: choices.marking.filter(|m| !m.trim().is_empty()),
+        date,
+        reference,
+    };
+    let briefing = Briefing {
+        scenario: &scenario,
+        evaluation: &evaluation,
+        simulation: &simulation,
+        options: &options,
+    };
+    let pdf = bascule_briefing::render(&briefing).map_err(|e| CommandError::io(e.to_string()))?;
+    store::write_atomic(&target, &pdf)
+        .map_err(|e| CommandError::file(app_language, FileAction::Write, &target, e))?;
+    if choices.open_after {
+        // Written is what matters; a missing viewer is not a failed export.
+        let _ = dialogs::show_in_viewer(&target);
+    }
+    Ok(Some(target.display().to_string()))
+}

@@ -1,0 +1,122 @@
+//! Scenario files and the session: open, save, save as, recent files, the autosave that
+//! reopening restores.
+
+use crate::commands::language;
+use crate::dialogs::{self, Kind};
+use crate::error::{CommandError, FileAction};
+use crate::store::{self, AppFolder, Session};
+use bascule_model::parse_scenario_or;
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+
+/// Where the user left off, if the app was used before on this account.
+#[tauri::command]
+pub fn restore_session(folder: State<'_, AppFolder>) -> Option<Session> {
+    folder.session()
+}
+
+/// Keeps the scenario as it is now, valid or not, so that closing the window or a crash
+/// loses nothing. Called by the UI a moment after each edit.
+#[tauri::command(async)]
+pub fn autosave(
+    folder: State<'_, AppFolder>,
+    session: Session,
+    language: Option<String>,
+) -> Result<(), CommandError> {
+    let language = self::language(language.as_deref())?;
+    if session.scenario.len() as u64 > store::MAX_FILE_BYTES {
+        return Err(CommandError::invalid_input(match language {
+            bascule_model::Language::Fr => "scénario trop grand pour être gardé (2 Mio au plus)",
+            bascule_model::Language::En => "scenario too large to keep (2 MiB at most)",
+        }));
+    }
+    folder
+        .save_session(&session)
+        .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))
+}
+
+#[tauri::command]
+pub fn recent_files(folder: State<'_, AppFolder>) -> Vec<String> {
+    folder.recent()
+}
+
+#[derive(Debug, Serialize)]
+pub struct OpenedScenario {
+    pub path: String,
+    /// The file's text, as it is on disk.
+    pub scenario: String,
+}
+
+/// Opens a scenario file (`path`, or the one the user picks). A file that is not a valid
+/// scenario is refused with every problem at its field, and left as it is.
+#[tauri::command(async)]
+pub fn open_scenario<R: Runtime>(
+    app: AppHandle<R>,
+    folder: State<'_, AppFolder>,
+    path: Option<String>,
+    language: Option<String>,
+) -> Result<Option<OpenedScenario>, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let Some(path) = dialogs::open(&app, path, Kind::Scenario, language) else {
+        return Ok(None);
+    };
+    let text = store::read_user_file(&path)
+        .map_err(|e| CommandError::file(language, FileAction::Read, &path, e))?;
+    parse_scenario_or(&text, language)?;
+    let path = path.display().to_string();
+    // The recent list is a convenience: failing to update it does not fail the open.
+    let _ = folder.remember(&path);
+    Ok(Some(OpenedScenario {
+        path,
+        scenario: text,
+    }))
+}
+
+/// Saves the scenario to `path` (save), or where the user chooses (save as, or a first
+/// save), in the model's own form: every default written, decimals as text. Returns the
+/// path written, `None` if the user cancelled. An invalid scenario is not saved (the
+/// autosave keeps it); the file on disk stays as it was.
+#[tauri::command(async)]
+pub fn save_scenario<R: Runtime>(
+    app: AppHandle<R>,
+    folder: State<'_, AppFolder>,
+    scenario: String,
+    path: Option<String>,
+    language: Option<String>,
+) -> Result<Option<String>, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let parsed = parse_scenario_or(&scenario, language)?;
+    let suggested = format!("{}.json", file_stem(&parsed.name));
+    let Some(path) = dialogs::save(&app, path, Kind::Scenario, &suggested, language) else {
+        return Ok(None);
+    };
+    let text =
+        serde_json::to_string_pretty(&parsed).map_err(|e| CommandError::io(e.to_string()))?;
+    store::write_atomic(&path, format!("{text}\n").as_bytes())
+        .map_err(|e| CommandError::file(language, FileAction::Write, &path, e))?;
+    let path = path.display().to_string();
+    let _ = folder.remember(&path);
+    Ok(Some(path))
+}
+
+/// A file name from a scenario's name: letters, digits, spaces and dashes kept, at most
+/// 60 characters.
+pub fn file_stem(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    let stem: String = words.join(" ").chars().take(60).collect();
+    if stem.trim().is_empty() {
+        "bascule".to_owned()
+    } else {
+        stem.trim().to_owned()
+    }
+}

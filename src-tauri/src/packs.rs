@@ -1,0 +1,252 @@
+//! Reference packs in the app: import (checking the signature), trusted publishers, and
+//! what the briefing says of the pack a scenario started from.
+
+use crate::commands::language;
+use crate::dialogs::{self, Kind};
+use crate::error::{CommandError, FileAction};
+use crate::store::{self, AppFolder, TrustedPublisher};
+use bascule_briefing::ReferenceNote;
+use bascule_model::Language;
+use bascule_pack::{Pack, PackError, keys, parse_pack};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use ed25519_dalek::VerifyingKey;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tauri::{AppHandle, Runtime, State};
+
+/// An imported pack as the UI shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackView {
+    /// The first 16 hex digits of the file's SHA-256: its name in the app's folder.
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub pack_version: String,
+    pub published: String,
+    pub description: Option<String>,
+    /// `verified` (signed by a trusted publisher), `unknown_key` (signed, by a key not
+    /// yet trusted: see `fingerprint`) or `unverified` (unsigned, accepted as such).
+    pub status: &'static str,
+    pub fingerprint: Option<String>,
+    /// The pack's scenario, as a scenario file.
+    pub scenario: String,
+}
+
+/// A pack read from the app's folder, with what its signature says today.
+struct Checked {
+    pack: Pack,
+    key: Option<VerifyingKey>,
+    trusted: bool,
+}
+
+fn trusted_keys(folder: &AppFolder) -> Vec<VerifyingKey> {
+    folder
+        .trusted()
+        .iter()
+        .filter_map(|t| STANDARD.decode(&t.public_key).ok())
+        .filter_map(|bytes| keys::public_key_from_bytes(&bytes).ok())
+        .collect()
+}
+
+/// Checks `text` as a pack: `Ok` when its signature holds (whoever signed it) or when it
+/// is unsigned and `accept_unverified`; refused otherwise, saying why.
+fn check(
+    text: &str,
+    folder: &AppFolder,
+    accept_unverified: bool,
+    language: Language,
+) -> Result<Checked, CommandError> {
+    let pack = parse_pack(text)?;
+    match pack.clone().verify(&[]) {
+        Ok(verified) => {
+            let trusted = trusted_keys(folder).contains(&verified.key);
+            Ok(Checked {
+                pack,
+                key: Some(verified.key),
+                trusted,
+            })
+        }
+        Err(PackError::Unsigned) if accept_unverified => Ok(Checked {
+            pack,
+            key: None,
+            trusted: false,
+        }),
+        Err(PackError::Unsigned) => Err(CommandError {
+            kind: "unsigned_pack",
+            message: PackError::Unsigned.message(language),
+            problems: Vec::new(),
+        }),
+        Err(error) => Err(CommandError {
+            kind: "pack_refused",
+            message: error.message(language),
+            problems: Vec::new(),
+        }),
+    }
+}
+
+fn view(id: String, checked: &Checked) -> PackView {
+    let pack = &checked.pack;
+    PackView {
+        id,
+        title: pack.title.clone(),
+        publisher: pack.publisher.name.clone(),
+        pack_version: pack.pack_version.clone(),
+        published: pack.published.clone(),
+        description: pack.description.clone(),
+        status: match (&checked.key, checked.trusted) {
+            (Some(_), true) => "verified",
+            (Some(_), false) => "unknown_key",
+            (None, _) => "unverified",
+        },
+        fingerprint: checked.key.as_ref().map(keys::fingerprint),
+        scenario: serde_json::to_string_pretty(&pack.scenario).unwrap_or_default(),
+    }
+}
+
+fn pack_id(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn stored(folder: &AppFolder, id: &str) -> std::path::PathBuf {
+    folder.packs().join(format!("{id}.json"))
+}
+
+/// Imports a pack (`path`, or the one the user picks): checked, then kept in the app's
+/// folder. An altered or malformed pack is refused with the reason; an unsigned one only
+/// with `accept_unverified` (the user said so), and is labelled unverified from then on.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn import_pack<R: Runtime>(
+    app: AppHandle<R>,
+    folder: State<'_, AppFolder>,
+    path: Option<String>,
+    accept_unverified: Option<bool>,
+    language: Option<String>,
+) -> Result<Option<PackView>, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let Some(path) = dialogs::open(&app, path, Kind::Pack, language) else {
+        return Ok(None);
+    };
+    let text = store::read_user_file(&path)
+        .map_err(|e| CommandError::file(language, FileAction::Read, &path, e))?;
+    let checked = check(&text, &folder, accept_unverified.unwrap_or(false), language)?;
+    let id = pack_id(&text);
+    let target = stored(&folder, &id);
+    store::write_atomic(&target, text.as_bytes())
+        .map_err(|e| CommandError::file(language, FileAction::Write, &target, e))?;
+    Ok(Some(view(id, &checked)))
+}
+
+/// Reads an imported pack back from the app's folder and checks it again.
+fn load(folder: &AppFolder, id: &str, language: Language) -> Result<Checked, CommandError> {
+    if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(CommandError::invalid_input(format!(
+            "pack \"{id}\": 16 hexadecimal digits"
+        )));
+    }
+    let path = stored(folder, id);
+    let text = store::read_user_file(&path)
+        .map_err(|e| CommandError::file(language, FileAction::Read, &path, e))?;
+    // Imported unsigned only when the user accepted it as such.
+    check(&text, folder, true, language)
+}
+
+/// Every imported pack, as the library lists them.
+#[tauri::command(async)]
+pub fn imported_packs(
+    folder: State<'_, AppFolder>,
+    language: Option<String>,
+) -> Result<Vec<PackView>, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let Ok(entries) = std::fs::read_dir(folder.packs()) else {
+        return Ok(Vec::new());
+    };
+    let mut ids: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".json")
+                .map(str::to_owned)
+        })
+        .collect();
+    ids.sort();
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| load(&folder, &id, language).ok().map(|c| view(id, &c)))
+        .collect())
+}
+
+/// Trusts the key that signed an imported pack, under its publisher's name: its packs
+/// show as verified from then on.
+#[tauri::command(async)]
+pub fn trust_pack_publisher(
+    folder: State<'_, AppFolder>,
+    id: String,
+    language: Option<String>,
+) -> Result<PackView, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let checked = load(&folder, &id, language)?;
+    let Some(key) = checked.key else {
+        return Err(CommandError {
+            kind: "unsigned_pack",
+            message: PackError::Unsigned.message(language),
+            problems: Vec::new(),
+        });
+    };
+    let mut trusted = folder.trusted();
+    let fingerprint = keys::fingerprint(&key);
+    if !trusted.iter().any(|t| t.fingerprint == fingerprint) {
+        trusted.push(TrustedPublisher {
+            name: checked.pack.publisher.name.clone(),
+            public_key: STANDARD.encode(key.to_bytes()),
+            fingerprint,
+        });
+        folder
+            .save_trusted(&trusted)
+            .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))?;
+    }
+    Ok(view(id.clone(), &load(&folder, &id, language)?))
+}
+
+#[tauri::command]
+pub fn trusted_publishers(folder: State<'_, AppFolder>) -> Vec<TrustedPublisher> {
+    folder.trusted()
+}
+
+/// No longer trusts the key with this fingerprint.
+#[tauri::command(async)]
+pub fn forget_publisher(
+    folder: State<'_, AppFolder>,
+    fingerprint: String,
+    language: Option<String>,
+) -> Result<Vec<TrustedPublisher>, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let mut trusted = folder.trusted();
+    trusted.retain(|t| t.fingerprint != fingerprint);
+    folder
+        .save_trusted(&trusted)
+        .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))?;
+    Ok(trusted)
+}
+
+/// What the briefing says of the pack `id`: verified only when signed by a trusted key.
+pub fn reference_note(
+    folder: &AppFolder,
+    id: &str,
+    language: Language,
+) -> Result<ReferenceNote, CommandError> {
+    let checked = load(folder, id, language)?;
+    Ok(ReferenceNote {
+        publisher: checked.pack.publisher.name.clone(),
+        pack_version: checked.pack.pack_version.clone(),
+        verified_key: checked
+            .key
+            .filter(|_| checked.trusted)
+            .as_ref()
+            .map(keys::fingerprint),
+        logo_png: checked.pack.logo_png(),
+        pack_values: checked.pack.assumption_values(),
+    })
+}
