@@ -1,184 +1,470 @@
 // Bascule's UI: it lays out and formats what the Rust commands return; it computes no figure.
+import { loadWords, t, translatePage } from "./i18n.js";
+import { Editor } from "./editor.js";
+import { History } from "./history.js";
+import { Refiner, showResults } from "./results.js";
+import { Compare } from "./compare.js";
+
 const { invoke } = window.__TAURI__.core;
+const AUTOSAVE_MS = 400;
 
-// The fields on the first screen: path in the scenario, label key, unit key, and whether
-// the field is an assumption (value under `.value`) or a plain integer.
-const FIELDS = [
-  { path: "organisation.users", label: "field.users", unit: "unit.users", integer: true },
-  { path: "migration.moved_share_pct", label: "field.movedShare", unit: "unit.percent" },
-  { path: "migration.sensitive_data_coverage_pct", label: "field.coverage", unit: "unit.percent" },
-  { path: "trusted_offer.premium_pct", label: "field.premium", unit: "unit.percent" },
-  { path: "public_suite.discount_pct", label: "field.discount", unit: "unit.percent" },
-  { path: "migration.cost_per_user_eur", label: "field.costPerUser", unit: "unit.eur" },
-  { path: "discount_rate_pct", label: "field.discountRate", unit: "unit.percent" },
-  { path: "horizon_years", label: "field.horizon", unit: "unit.years", integer: true },
-];
+const state = {
+  language: "fr",
+  scenario: null,
+  path: null,
+  unsaved: false,
+  pack: null,
+  packView: null,
+  evaluation: 0,
+  autosaveTimer: null,
+};
+const history = new History();
+const refiner = new Refiner();
+const byId = (id) => document.getElementById(id);
+const editor = new Editor(byId("fields"), edit);
+const compare = new Compare(byId("compare-columns"), notify);
 
-const state = { language: "fr", words: {}, scenario: null, simulation: 0 };
+const errorText = (error) => (typeof error === "string" ? error : error?.message ?? String(error));
 
-async function loadWords(language) {
-  const response = await fetch(`i18n/${language}.json`);
-  return response.json();
+function notify(message, isError = false) {
+  const notice = byId("notice");
+  notice.textContent = message;
+  notice.classList.toggle("error", isError);
+  notice.hidden = !message;
 }
 
-const t = (key) => state.words[key] ?? key;
+// --- the scenario and its results -------------------------------------------------------
 
-function get(object, path) {
-  return path.split(".").reduce((node, key) => node?.[key], object);
+function edit(key, mutate, structural) {
+  history.record(JSON.stringify(state.scenario), key);
+  mutate(state.scenario);
+  state.unsaved = true;
+  if (structural) editor.render(state.scenario, state.language);
+  changed();
 }
 
-function set(object, path, value) {
-  const keys = path.split(".");
-  const last = keys.pop();
-  const parent = keys.reduce((node, key) => node[key], object);
-  parent[last] = value;
-}
-
-function fieldValue(field) {
-  const node = get(state.scenario, field.path);
-  return field.integer ? String(node) : String(typeof node === "object" ? node.value : node);
-}
-
-function translate() {
-  document.documentElement.lang = state.language;
-  for (const element of document.querySelectorAll("[data-i18n]")) {
-    element.textContent = t(element.dataset.i18n);
-  }
-  document.getElementById("language-toggle").textContent = t("language.switch");
-}
-
-function renderFields() {
-  const form = document.getElementById("fields");
-  form.replaceChildren();
-  for (const field of FIELDS) {
-    const id = `field-${field.path.replaceAll(".", "-")}`;
-    const wrapper = document.createElement("div");
-    wrapper.className = "field";
-    wrapper.dataset.path = field.path;
-    const label = document.createElement("label");
-    label.htmlFor = id;
-    label.textContent = t(field.label);
-    const row = document.createElement("div");
-    row.className = "row";
-    const input = document.createElement("input");
-    input.id = id;
-    input.inputMode = "decimal";
-    input.value = fieldValue(field);
-    input.dataset.testid = id;
-    input.addEventListener("input", () => onEdit(field, input.value));
-    const unit = document.createElement("span");
-    unit.className = "unit";
-    unit.textContent = t(field.unit);
-    row.append(input, unit);
-    wrapper.append(label, row);
-    const node = get(state.scenario, field.path);
-    if (node && typeof node === "object") {
-      const hint = document.createElement("p");
-      hint.className = "hint";
-      const parts = [];
-      if (node.low !== undefined) parts.push(`${t("hint.range")} ${node.low} – ${node.high}`);
-      if (node.source) parts.push(`${t("hint.source")} : ${node.source}`);
-      hint.textContent = parts.join(" · ");
-      hint.title = node.source ?? "";
-      wrapper.append(hint);
-    }
-    const error = document.createElement("p");
-    error.className = "error";
-    error.hidden = true;
-    error.setAttribute("role", "alert");
-    error.dataset.testid = `${id}-error`;
-    wrapper.append(error);
-    form.append(wrapper);
-  }
-}
-
-function onEdit(field, text) {
-  if (field.integer) {
-    // Sent as typed: the model says what is wrong with it, in the user's language.
-    set(state.scenario, field.path, /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : text);
-  } else {
-    const node = get(state.scenario, field.path);
-    if (typeof node === "object") node.value = text.trim();
-    else set(state.scenario, field.path, text.trim());
-  }
+function changed() {
+  showDocument();
   refresh();
+  scheduleAutosave();
 }
 
-function showProblems(problems) {
-  for (const wrapper of document.querySelectorAll(".field")) {
-    const path = wrapper.dataset.path;
-    const problem = problems.find((p) => p.field === path || p.field.startsWith(`${path}.`));
-    const error = wrapper.querySelector(".error");
-    wrapper.classList.toggle("invalid", Boolean(problem));
-    error.hidden = !problem;
-    error.textContent = problem ? problem.message.replace(/^[^:]*:\s*/, "") : "";
+function load(scenario, { path = null, unsaved = false, pack = null, packView = null } = {}) {
+  state.scenario = scenario;
+  state.path = path;
+  state.unsaved = unsaved;
+  state.pack = pack;
+  state.packView = packView;
+  history.clear();
+  editor.openRisks = new Set();
+  editor.render(state.scenario, state.language);
+  changed();
+}
+
+function showDocument() {
+  byId("scenario-name").textContent = state.scenario?.name ?? "";
+  const where = state.path ?? t("file.notSaved");
+  byId("file-state").textContent = state.unsaved ? `${where} · ${t("file.modified")}` : where;
+  document.title = `${state.unsaved ? "• " : ""}${state.scenario?.name ?? ""} — Bascule`;
+  byId("undo").disabled = !history.canUndo;
+  byId("redo").disabled = !history.canRedo;
+  const badge = byId("pack-badge");
+  badge.hidden = !state.packView;
+  if (state.packView) {
+    const p = state.packView;
+    badge.textContent = `${t("pack.badge")} : ${p.publisher}, ${t("pack.version")} ${p.pack_version} (${t(`pack.status.${p.status}`)})`;
+    badge.dataset.status = p.status;
   }
-}
-
-function showFigure(id, figure) {
-  const value = document.getElementById(id);
-  value.textContent = figure.compact;
-  value.classList.toggle("negative", figure.negative);
-  document.getElementById(`${id}-exact`).textContent = figure.exact;
 }
 
 async function refresh() {
   const scenario = JSON.stringify(state.scenario);
+  const evaluation = ++state.evaluation;
   let results;
   try {
     results = await invoke("evaluate", { scenario, language: state.language });
   } catch (error) {
-    showProblems(error.problems ?? []);
+    if (evaluation !== state.evaluation) return;
+    refiner.cancel();
+    editor.showProblems(error?.problems ?? [{ field: "", message: errorText(error) }], byId("problems"));
     return;
   }
-  showProblems([]);
-  document.getElementById("headline").textContent = results.headline;
-  const support = document.getElementById("support");
-  support.replaceChildren(...results.support.map((sentence) => {
-    const item = document.createElement("li");
-    item.textContent = sentence;
-    return item;
-  }));
-  showFigure("extra-cost", results.extra_cost);
-  showFigure("risk-avoided", results.risk_avoided);
-  showFigure("net-benefit", results.net_benefit);
-  document.getElementById("break-even").textContent = results.break_even;
-  // Charts come as SVG drawn by bascule-charts, the same marks as in the PDF.
-  document.getElementById("chart-cost").innerHTML = results.cumulative_cost_svg;
-  document.getElementById("chart-tornado").innerHTML = results.tornado_svg;
-  document.getElementById("chart-risks").innerHTML = results.risk_bars_svg;
-  refine(scenario);
+  if (evaluation !== state.evaluation) return;
+  editor.showProblems([], byId("problems"));
+  showResults(results);
+  refiner.refine(scenario, state.language);
 }
 
-// The Monte Carlo refines a moment later; a newer edit makes an older run's answer moot.
-async function refine(scenario) {
-  const run = ++state.simulation;
-  const refining = document.getElementById("refining");
-  refining.hidden = false;
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  if (run !== state.simulation) return;
+// --- autosave ---------------------------------------------------------------------------
+
+function scheduleAutosave() {
+  clearTimeout(state.autosaveTimer);
+  state.autosaveTimer = setTimeout(autosaveNow, AUTOSAVE_MS);
+}
+
+async function autosaveNow() {
+  clearTimeout(state.autosaveTimer);
+  const session = {
+    scenario: JSON.stringify(state.scenario, null, 2),
+    path: state.path,
+    unsaved: state.unsaved,
+    pack: state.pack,
+  };
   try {
-    const result = await invoke("simulate", { scenario, language: state.language, trials: 20000 });
-    if (run !== state.simulation) return;
-    document.getElementById("probability").textContent = result.probability_positive;
-    document.getElementById("chart-exceedance").innerHTML = result.exceedance_svg;
-  } finally {
-    if (run === state.simulation) refining.hidden = true;
+    await invoke("autosave", { session, language: state.language });
+  } catch (error) {
+    notify(errorText(error), true);
   }
+}
+
+// --- files ------------------------------------------------------------------------------
+
+async function confirmDiscard() {
+  if (!state.unsaved || !state.path) return true;
+  return ask(t("confirm.discard"), t("confirm.discardYes"));
+}
+
+function ask(text, yes) {
+  const dialog = byId("confirm-dialog");
+  byId("confirm-text").textContent = text;
+  byId("confirm-yes").textContent = yes;
+  dialog.returnValue = "";
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
+  });
+}
+
+async function newScenario() {
+  if (!(await confirmDiscard())) return;
+  const text = await invoke("reference_scenario", { language: state.language });
+  load(JSON.parse(text), { unsaved: false });
+  notify(t("file.newFromReference"));
+}
+
+async function openScenario(path = null) {
+  if (!(await confirmDiscard())) return;
+  try {
+    const opened = await invoke("open_scenario", { path, language: state.language });
+    if (!opened) return;
+    load(JSON.parse(opened.scenario), { path: opened.path });
+    notify(`${t("file.opened")} : ${opened.path}`);
+  } catch (error) {
+    notify(errorText(error), true);
+  }
+}
+
+async function save(asNew) {
+  try {
+    const path = await invoke("save_scenario", {
+      scenario: JSON.stringify(state.scenario),
+      path: asNew ? null : state.path,
+      language: state.language,
+    });
+    if (!path) return;
+    state.path = path;
+    state.unsaved = false;
+    showDocument();
+    await autosaveNow();
+    notify(`${t("file.saved")} : ${path}`);
+  } catch (error) {
+    notify(error?.problems?.length ? t("file.saveInvalid") : errorText(error), true);
+  }
+}
+
+// --- undo, redo -------------------------------------------------------------------------
+
+function travel(direction) {
+  const current = JSON.stringify(state.scenario);
+  const snapshot = direction < 0 ? history.undo(current) : history.redo(current);
+  if (snapshot === null) return;
+  state.scenario = JSON.parse(snapshot);
+  state.unsaved = true;
+  editor.render(state.scenario, state.language);
+  changed();
+}
+
+// --- export -----------------------------------------------------------------------------
+
+function openExport() {
+  byId("export-language").value = state.language;
+  byId("export-organisation").value = state.scenario?.organisation?.name ?? "";
+  if (!byId("export-date").value) byId("export-date").value = new Date().toISOString().slice(0, 10);
+  byId("export-dialog").showModal();
+}
+
+async function exportBriefing() {
+  byId("export-dialog").close();
+  const choices = {
+    language: byId("export-language").value,
+    organisation: byId("export-organisation").value,
+    marking: byId("export-marking").value,
+    date: byId("export-date").value,
+    pack: state.pack,
+    open_after: byId("export-open").checked,
+  };
+  notify(t("export.working"));
+  try {
+    const path = await invoke("export_briefing", {
+      scenario: JSON.stringify(state.scenario),
+      path: null,
+      choices,
+      language: state.language,
+    });
+    notify(path ? `${t("export.done")} : ${path}` : "");
+  } catch (error) {
+    notify(error?.problems?.length ? t("export.invalid") : errorText(error), true);
+  }
+}
+
+// --- library and packs ------------------------------------------------------------------
+
+function linkItem(text, onClick, extra) {
+  const item = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link";
+  button.textContent = text;
+  button.addEventListener("click", onClick);
+  item.append(button);
+  if (extra) item.append(extra);
+  return item;
+}
+
+function emptyItem(key) {
+  const item = document.createElement("li");
+  item.className = "hint";
+  item.textContent = t(key);
+  return item;
+}
+
+async function openLibrary() {
+  const [recent, packs, trusted] = await Promise.all([
+    invoke("recent_files"),
+    invoke("imported_packs", { language: state.language }).catch(() => []),
+    invoke("trusted_publishers"),
+  ]);
+  const dialog = byId("library-dialog");
+  byId("recent-list").replaceChildren(...(recent.length ? recent.map((path) => linkItem(path, () => {
+    dialog.close();
+    openScenario(path);
+  })) : [emptyItem("library.noRecent")]));
+  byId("pack-list").replaceChildren(...(packs.length ? packs.map((pack) => linkItem(
+    `${pack.title} — ${pack.publisher}, ${t("pack.version")} ${pack.pack_version} (${t(`pack.status.${pack.status}`)})`,
+    () => {
+      dialog.close();
+      showPack(pack);
+    },
+  )) : [emptyItem("library.noPacks")]));
+  byId("trusted-list").replaceChildren(...(trusted.length ? trusted.map((publisher) => {
+    const forget = document.createElement("button");
+    forget.type = "button";
+    forget.textContent = t("library.forget");
+    forget.setAttribute("aria-label", `${t("library.forget")} ${publisher.name}`);
+    forget.addEventListener("click", async () => {
+      await invoke("forget_publisher", { fingerprint: publisher.fingerprint, language: state.language });
+      openLibrary();
+    });
+    const item = document.createElement("li");
+    item.append(`${publisher.name} — `, Object.assign(document.createElement("code"), { textContent: publisher.fingerprint }), " ", forget);
+    return item;
+  }) : [emptyItem("library.noTrusted")]));
+  if (!dialog.open) dialog.showModal();
+}
+
+async function importPack(path = null) {
+  let pack;
+  try {
+    pack = await invoke("import_pack", { path, language: state.language });
+  } catch (error) {
+    if (error?.kind === "unsigned_pack" && (await ask(`${error.message}. ${t("pack.acceptUnsigned")}`, t("pack.acceptUnsignedYes")))) {
+      try {
+        pack = await invoke("import_pack", { path, accept_unverified: true, language: state.language });
+      } catch (again) {
+        notify(errorText(again), true);
+        return;
+      }
+    } else {
+      if (error?.kind !== "unsigned_pack") notify(`${t("pack.refused")} : ${errorText(error)}`, true);
+      return;
+    }
+  }
+  if (!pack) return;
+  byId("library-dialog").close();
+  showPack(pack);
+}
+
+function showPack(pack) {
+  state.shownPack = pack;
+  byId("pack-title").textContent = pack.title;
+  byId("pack-publisher").textContent = `${pack.publisher} — ${t("pack.version")} ${pack.pack_version}, ${pack.published}`;
+  const status = byId("pack-status");
+  status.dataset.status = pack.status;
+  status.textContent = pack.status === "verified"
+    ? `${t("pack.status.verified")} : ${pack.publisher}`
+    : t(`pack.explain.${pack.status}`);
+  const fingerprint = byId("pack-fingerprint");
+  fingerprint.hidden = !pack.fingerprint;
+  fingerprint.textContent = pack.fingerprint ? `${t("pack.fingerprint")} : ${pack.fingerprint}` : "";
+  byId("pack-description").textContent = pack.description ?? "";
+  byId("pack-trust").hidden = pack.status !== "unknown_key";
+  const dialog = byId("pack-dialog");
+  if (!dialog.open) dialog.showModal();
+}
+
+async function trustShownPack() {
+  try {
+    const pack = await invoke("trust_pack_publisher", { id: state.shownPack.id, language: state.language });
+    showPack(pack);
+    if (state.pack === pack.id) {
+      state.packView = pack;
+      showDocument();
+    }
+  } catch (error) {
+    notify(errorText(error), true);
+  }
+}
+
+async function startFromShownPack() {
+  byId("pack-dialog").close();
+  if (!(await confirmDiscard())) return;
+  const pack = state.shownPack;
+  load(JSON.parse(pack.scenario), { unsaved: true, pack: pack.id, packView: pack });
+  notify(`${t("pack.started")} : ${pack.title}`);
+}
+
+// --- views ------------------------------------------------------------------------------
+
+function showView(name) {
+  const compareShown = name === "compare";
+  byId("view-edit").hidden = compareShown;
+  byId("view-compare").hidden = !compareShown;
+  byId("tab-edit").setAttribute("aria-selected", String(!compareShown));
+  byId("tab-compare").setAttribute("aria-selected", String(compareShown));
+  if (compareShown) compare.render(state.language);
+}
+
+async function cigrefVariants() {
+  try {
+    const variants = await invoke("cigref_variants", { scenario: JSON.stringify(state.scenario), language: state.language });
+    compare.replace([state.scenario, ...variants.map((text) => JSON.parse(text))]);
+    compare.render(state.language);
+  } catch (error) {
+    notify(error?.problems?.length ? t("compare.invalid") : errorText(error), true);
+  }
+}
+
+async function addFileToCompare() {
+  try {
+    const opened = await invoke("open_scenario", { path: null, language: state.language });
+    if (!opened) return;
+    compare.add(JSON.parse(opened.scenario));
+    compare.render(state.language);
+  } catch (error) {
+    notify(errorText(error), true);
+  }
+}
+
+// --- language ---------------------------------------------------------------------------
+
+async function setLanguage(language) {
+  state.language = language;
+  await loadWords(language);
+  translatePage(language);
+  byId("language-toggle").textContent = t("language.switch");
+  if (state.scenario) {
+    editor.render(state.scenario, language);
+    showDocument();
+    refresh();
+    if (!byId("view-compare").hidden) compare.render(language);
+  }
+}
+
+// --- wiring -----------------------------------------------------------------------------
+
+function on(id, handler) {
+  byId(id).addEventListener("click", handler);
+}
+
+on("new", newScenario);
+on("open", () => openScenario());
+on("save", () => save(false));
+on("save-as", () => save(true));
+on("undo", () => travel(-1));
+on("redo", () => travel(1));
+on("library", openLibrary);
+on("library-close", () => byId("library-dialog").close());
+on("import-pack", () => importPack());
+on("pack-trust", trustShownPack);
+on("pack-start", startFromShownPack);
+on("pack-close", () => byId("pack-dialog").close());
+on("export", openExport);
+on("export-cancel", () => byId("export-dialog").close());
+byId("export-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  exportBriefing();
+});
+on("tab-edit", () => showView("edit"));
+on("tab-compare", () => showView("compare"));
+on("compare-cigref", cigrefVariants);
+on("compare-add", () => {
+  compare.add(state.scenario);
+  compare.render(state.language);
+});
+on("compare-open", addFileToCompare);
+on("language-toggle", () => setLanguage(state.language === "fr" ? "en" : "fr"));
+
+document.addEventListener("keydown", (event) => {
+  if (!(event.ctrlKey || event.metaKey) || document.querySelector("dialog[open]")) return;
+  const key = event.key.toLowerCase();
+  const actions = {
+    z: () => travel(event.shiftKey ? 1 : -1),
+    y: () => travel(1),
+    s: () => save(event.shiftKey),
+    o: () => openScenario(),
+    n: () => newScenario(),
+    e: openExport,
+  };
+  if (actions[key]) {
+    event.preventDefault();
+    actions[key]();
+  }
+});
+// Closing the window: whatever was typed in the last moment is kept.
+window.addEventListener("pagehide", autosaveNow);
+
+// Exposed to the end-to-end test, which cannot drive the system's file dialogs.
+window.bascule = { openScenario, importPack, save: (path) => saveTo(path), state };
+
+async function saveTo(path) {
+  state.path = path;
+  await save(false);
 }
 
 async function start(language) {
-  state.language = language;
-  state.words = await loadWords(language);
-  state.scenario = JSON.parse(await invoke("reference_scenario", { language }));
-  document.getElementById("scenario-name").textContent = state.scenario.name;
-  translate();
-  renderFields();
-  await refresh();
+  await setLanguage(language);
+  const session = await invoke("restore_session").catch(() => null);
+  if (session) {
+    try {
+      let packView = null;
+      if (session.pack) {
+        const packs = await invoke("imported_packs", { language }).catch(() => []);
+        packView = packs.find((p) => p.id === session.pack) ?? null;
+      }
+      load(JSON.parse(session.scenario), {
+        path: session.path,
+        unsaved: session.unsaved,
+        pack: packView ? session.pack : null,
+        packView,
+      });
+      notify(t("file.restored"));
+      return;
+    } catch {
+      // An autosave that is not a scenario any more: start from the reference.
+    }
+  }
+  const text = await invoke("reference_scenario", { language });
+  load(JSON.parse(text));
 }
-
-document.getElementById("language-toggle").addEventListener("click", () => {
-  start(state.language === "fr" ? "en" : "fr");
-});
 
 invoke("preferred_language").then(start, () => start("fr"));

@@ -2,6 +2,7 @@
 //! return what the UI shows, already formatted in the user's language.
 
 use crate::error::CommandError;
+use bascule_model::explain::{Figure as Explained, explain};
 use bascule_model::montecarlo::Settings;
 use bascule_model::present::{euros, euros_compact, number, percent};
 use bascule_model::recommend::recommend;
@@ -11,6 +12,19 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 const CHART_WIDTH: f64 = 620.0;
+/// The narrowest and widest charts drawn (points): narrower columns (compare) ask for
+/// narrower charts so that their labels stay readable once scaled to the screen.
+const CHART_WIDTHS: std::ops::RangeInclusive<f64> = 240.0..=1200.0;
+
+fn chart_width(asked: Option<f64>) -> Result<f64, CommandError> {
+    match asked {
+        None => Ok(CHART_WIDTH),
+        Some(width) if CHART_WIDTHS.contains(&width) => Ok(width),
+        Some(width) => Err(CommandError::invalid_input(format!(
+            "chart_width {width}: 240 to 1200"
+        ))),
+    }
+}
 
 pub(crate) fn language(code: Option<&str>) -> Result<Language, CommandError> {
     match code {
@@ -65,18 +79,22 @@ pub struct EvaluateResponse {
     pub risk_avoided: Figure,
     pub net_benefit: Figure,
     pub break_even: String,
+    /// What the figures mean, for the reader who asks (model's own texts).
+    pub explanations: Vec<String>,
     pub cumulative_cost_svg: String,
     pub tornado_svg: String,
     pub risk_bars_svg: String,
 }
 
 /// Every expected figure of a scenario, and its charts; instant (about 0.1 ms).
-#[tauri::command]
+#[tauri::command(rename_all = "snake_case")]
 pub fn evaluate(
     scenario: String,
     language: Option<String>,
+    chart_width: Option<f64>,
 ) -> Result<EvaluateResponse, CommandError> {
     let language = self::language(language.as_deref())?;
+    let width = self::chart_width(chart_width)?;
     let scenario = parse_scenario_or(&scenario, language)?;
     let evaluation = evaluate_scenario(&scenario);
     let f = &evaluation.figures;
@@ -93,24 +111,32 @@ pub fn evaluate(
         risk_avoided: figure(f.risk_avoided_npv, language),
         net_benefit: figure(f.net_benefit_npv, language),
         break_even,
+        explanations: [
+            Explained::ExpectedNetBenefit,
+            Explained::NpvOfLosses,
+            Explained::ProbabilityPositive,
+            Explained::Exceedance,
+            Explained::RateVersusProbability,
+            Explained::Lognormal,
+        ]
+        .into_iter()
+        .map(|figure| explain(figure, language).to_owned())
+        .collect(),
         cumulative_cost_svg: bascule_charts::to_svg(&bascule_charts::cumulative_cost(
             f,
             language,
-            CHART_WIDTH,
-            240.0,
+            width,
+            (width * 0.39).max(200.0),
         )),
         tornado_svg: bascule_charts::to_svg(&bascule_charts::tornado(
             &scenario,
             &evaluation.sensitivity,
             f.net_benefit_npv,
             language,
-            CHART_WIDTH,
+            width,
         )),
         risk_bars_svg: bascule_charts::to_svg(&bascule_charts::risk_bars(
-            &scenario,
-            f,
-            language,
-            CHART_WIDTH,
+            &scenario, f, language, width,
         )),
     })
 }

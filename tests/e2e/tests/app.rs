@@ -19,6 +19,16 @@ fn app_binary() -> PathBuf {
     )
 }
 
+/// The net benefit of the reference's Cigref variant at `share` %, written as the app does.
+fn expected_variant_net_benefit(share: u32) -> String {
+    let scenario = reference_scenario(Language::Fr).expect("valid");
+    let variant = bascule_model::variants::with_moved_share(&scenario, share.into());
+    plain(&bascule_model::present::euros_compact(
+        evaluate_scenario(&variant).figures.net_benefit_npv,
+        Language::Fr,
+    ))
+}
+
 /// What `bascule evaluate` says the net benefit is, written as the app writes it.
 fn expected_net_benefit(moved_share: &str) -> String {
     let mut scenario: Value =
@@ -37,9 +47,15 @@ fn plain(text: &str) -> String {
 }
 
 async fn text_of(client: &Client, selector: &str) -> Result<String, Error> {
-    Ok(plain(
-        &client.find(Locator::Css(selector)).await?.text().await?,
-    ))
+    let element = client.find(Locator::Css(selector)).await?;
+    let shown = element.text().await?;
+    // A line cut short with an ellipsis reads as empty to WebDriver: take its content.
+    if shown.is_empty() {
+        return Ok(plain(
+            &element.prop("textContent").await?.unwrap_or_default(),
+        ));
+    }
+    Ok(plain(&shown))
 }
 
 /// Waits until the element's text satisfies `check`; fails with what it last read.
@@ -60,6 +76,32 @@ async fn wait_for_text(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     Err(format!("{selector}: still {last:?} after 20 s").into())
+}
+
+async fn click(client: &Client, selector: &str) -> Result<(), Error> {
+    client.find(Locator::Css(selector)).await?.click().await?;
+    Ok(())
+}
+
+/// Runs `script` (async, its last argument is the callback) in the page; a rejected
+/// promise comes back as `"error: …"`.
+async fn run(client: &Client, script: &str, arguments: Vec<Value>) -> Result<Value, Error> {
+    Ok(client.execute_async(script, arguments).await?)
+}
+
+async fn screenshot(client: &Client, name: &str) -> Result<(), Error> {
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&out)?;
+    std::fs::write(out.join(name), client.screenshot().await?)?;
+    Ok(())
+}
+
+fn pdf_text(path: &std::path::Path) -> Result<String, Error> {
+    let output = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()?;
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 async fn type_into(client: &Client, selector: &str, text: &str) -> Result<(), Error> {
@@ -87,7 +129,11 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let result = drive(&app_binary()).await;
+    let mut result = drive(&app_binary(), &home).await;
+    if result.is_ok() {
+        // The same account again: the app reopens where the user left it.
+        result = reopen(&app_binary()).await;
+    }
     // SIGTERM, so that tauri-driver stops WebKitWebDriver too.
     if let Some(pid) = driver.id() {
         std::process::Command::new("kill")
@@ -99,15 +145,19 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
     result
 }
 
-async fn drive(app: &std::path::Path) -> Result<(), Error> {
+async fn connect(app: &std::path::Path) -> Result<Client, Error> {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".into(), json!("wry"));
     capabilities.insert("tauri:options".into(), json!({ "application": app }));
-    let started = Instant::now();
-    let client = ClientBuilder::rustls()?
+    Ok(ClientBuilder::rustls()?
         .capabilities(capabilities)
         .connect("http://127.0.0.1:4444")
-        .await?;
+        .await?)
+}
+
+async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Error> {
+    let started = Instant::now();
+    let client = connect(app).await?;
 
     // The reference scenario's figures, exactly what the command line computes.
     let reference = expected_net_benefit("22.5");
@@ -119,6 +169,16 @@ async fn drive(app: &std::path::Path) -> Result<(), Error> {
         "start to first figures: {} ms",
         started.elapsed().as_millis()
     );
+    run(
+        &client,
+        "const done = arguments[0];
+         const settled = () => (document.getElementById('refining').hidden ? done('ok') : setTimeout(settled, 50));
+         settled();",
+        vec![],
+    )
+    .await?;
+    // The first screen a user sees, for the README.
+    screenshot(&client, "main-window.png").await?;
     assert_eq!(shown, reference);
     let headline = text_of(&client, "#headline").await?;
     assert!(
@@ -146,22 +206,142 @@ async fn drive(app: &std::path::Path) -> Result<(), Error> {
     })
     .await?;
 
+    // Add a risk, then undo: the table is back as it was.
+    let risks = client.find_all(Locator::Css("details.risk")).await?.len();
+    let add = client
+        .find(Locator::XPath(
+            "//button[normalize-space()='Ajouter un risque']",
+        ))
+        .await?;
+    add.click().await?;
+    assert_eq!(
+        client.find_all(Locator::Css("details.risk")).await?.len(),
+        risks + 1
+    );
+    click(&client, "[data-testid=undo]").await?;
+    assert_eq!(
+        client.find_all(Locator::Css("details.risk")).await?.len(),
+        risks
+    );
+    click(&client, "[data-testid=redo]").await?;
+    assert_eq!(
+        client.find_all(Locator::Css("details.risk")).await?.len(),
+        risks + 1
+    );
+    click(&client, "[data-testid=undo]").await?;
+
+    // Save at 25 %, change to 21 %, reopen the file: 25 % and its figures are back.
+    let folder = home.join("scénarios");
+    std::fs::create_dir_all(&folder)?;
+    let saved = folder.join("bascule 25 %.json");
+    type_into(&client, "#field-migration-moved_share_pct", "25").await?;
+    wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| t == at_25).await?;
+    let answer = run(
+        &client,
+        "const [path, done] = arguments; window.bascule.save(path).then(() => done('ok'), (e) => done('error: ' + e));",
+        vec![json!(saved.to_str().ok_or("path")?)],
+    )
+    .await?;
+    assert_eq!(answer, json!("ok"));
+    wait_for_text(&client, "[data-testid=file-state]", |t| {
+        t.ends_with("bascule 25 %.json")
+    })
+    .await?;
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&saved)?)?;
+    assert_eq!(file["migration"]["moved_share_pct"]["value"], "25");
+    type_into(&client, "#field-migration-moved_share_pct", "21").await?;
+    wait_for_text(&client, "[data-testid=file-state]", |t| {
+        t.contains("modifié")
+    })
+    .await?;
+    run(
+        &client,
+        "const [path, done] = arguments; window.bascule.openScenario(path); done('ok');",
+        vec![json!(saved.to_str().ok_or("path")?)],
+    )
+    .await?;
+    // Unsaved changes to a file: the app asks before dropping them.
+    click(&client, "[data-testid=confirm-yes]").await?;
+    wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| t == at_25).await?;
+    let shown = client
+        .find(Locator::Css("#field-migration-moved_share_pct"))
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(shown.as_deref(), Some("25"));
+
+    // Import the example pack: signed by a key not yet trusted, its fingerprint shown;
+    // trusted, it is verified; a scenario started from it says so on the briefing.
+    let pack = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../packs/example-pack.json");
+    run(
+        &client,
+        "const [path, done] = arguments; window.bascule.importPack(path); done('ok');",
+        vec![json!(pack.to_str().ok_or("path")?)],
+    )
+    .await?;
+    wait_for_text(&client, "[data-testid=pack-fingerprint]", |t| {
+        t.ends_with("1774 8BC8 E5E2 5887 EEEC")
+    })
+    .await?;
+    screenshot(&client, "pack-dialog.png").await?;
+    click(&client, "[data-testid=pack-trust]").await?;
+    let status = wait_for_text(&client, "[data-testid=pack-status]", |t| {
+        t.starts_with("vérifié")
+    })
+    .await?;
+    assert!(status.contains("Association exemple"), "{status}");
+    click(&client, "[data-testid=pack-start]").await?;
+    let badge = wait_for_text(&client, "[data-testid=pack-badge]", |t| !t.is_empty()).await?;
+    assert!(badge.contains("(vérifié)"), "{badge}");
+
     // Export the briefing through the IPC command, with a path (the GTK dialog cannot be driven).
     let pdf = std::env::temp_dir().join(format!("bascule-e2e-{}.pdf", std::process::id()));
-    let exported = client
-        .execute_async(
-            "const [path, done] = arguments;
-             const { invoke } = window.__TAURI__.core;
-             invoke('reference_scenario', { language: 'fr' })
-               .then((scenario) => invoke('export_briefing', { scenario, path, language: 'fr', choices: { date: '2026-11-29' } }))
-               .then(done, (e) => done('error: ' + JSON.stringify(e)));",
-            vec![json!(pdf.to_str().ok_or("path")?)],
-        )
-        .await?;
+    let exported = run(
+        &client,
+        "const [path, done] = arguments;
+         const { invoke } = window.__TAURI__.core;
+         const state = window.bascule.state;
+         invoke('export_briefing', { scenario: JSON.stringify(state.scenario), path, language: 'fr',
+                                     choices: { date: '2026-11-29', pack: state.pack } })
+           .then(done, (e) => done('error: ' + JSON.stringify(e)));",
+        vec![json!(pdf.to_str().ok_or("path")?)],
+    )
+    .await?;
     assert_eq!(exported, json!(pdf.to_str().ok_or("path")?), "{exported}");
     let bytes = std::fs::read(&pdf)?;
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() > 20_000);
+    let text = plain(&pdf_text(&pdf)?);
+    assert!(
+        text.contains("Association exemple"),
+        "publisher missing from the briefing"
+    );
+    assert!(
+        text.contains("(vérifié, clé 1774 8BC8 E5E2 5887 EEEC)"),
+        "verified note missing"
+    );
     std::fs::remove_file(&pdf)?;
+
+    // Compare: the Cigref 20 % and 25 % variants beside the current scenario.
+    click(&client, "[data-testid=tab-compare]").await?;
+    click(&client, "[data-testid=compare-cigref]").await?;
+    let at_20 = expected_variant_net_benefit(20);
+    wait_for_text(&client, "[data-testid=compare-net-benefit-1]", |t| {
+        t == at_20
+    })
+    .await?;
+    let at_25_compact = expected_variant_net_benefit(25);
+    assert_eq!(
+        text_of(&client, "[data-testid=compare-net-benefit-2]").await?,
+        at_25_compact
+    );
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    screenshot(&client, "compare.png").await?;
+    click(&client, "[data-testid=tab-edit]").await?;
+    type_into(&client, "#field-migration-moved_share_pct", "22.5").await?;
+    wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| {
+        t == reference
+    })
+    .await?;
 
     // An edit to every expected figure and chart redrawn, 50 times, timed in the page.
     let mut timings: Vec<f64> = Vec::new();
@@ -189,10 +369,27 @@ async fn drive(app: &std::path::Path) -> Result<(), Error> {
         timings[24], timings[47]
     );
 
-    let screenshot = client.screenshot().await?;
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
-    std::fs::create_dir_all(&out)?;
-    std::fs::write(out.join("main-window.png"), screenshot)?;
+    // Leave at 24 %, for the next start to restore.
+    type_into(&client, "#field-migration-moved_share_pct", "24").await?;
+    wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| {
+        t == expected_net_benefit("24")
+    })
+    .await?;
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    client.close().await?;
+    Ok(())
+}
+
+/// A second start on the same account: the autosave brings back the scenario as it was
+/// left (24 %, from the pack, still verified), without a click.
+async fn reopen(app: &std::path::Path) -> Result<(), Error> {
+    let client = connect(app).await?;
+    let at_24 = expected_net_benefit("24");
+    wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| t == at_24).await?;
+    let notice = text_of(&client, "[data-testid=notice]").await?;
+    assert!(notice.contains("rétabli"), "{notice}");
+    let badge = text_of(&client, "[data-testid=pack-badge]").await?;
+    assert!(badge.contains("(vérifié)"), "{badge}");
     client.close().await?;
     Ok(())
 }
