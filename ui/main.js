@@ -87,12 +87,20 @@ async function refresh() {
     if (evaluation !== state.evaluation) return;
     refiner.cancel();
     editor.showProblems(error?.problems ?? [{ field: "", message: errorText(error) }], byId("problems"));
+    showStale(true);
     return;
   }
   if (evaluation !== state.evaluation) return;
   editor.showProblems([], byId("problems"));
+  showStale(false);
   showResults(results);
   refiner.refine(scenario, state.language);
+}
+
+// Results of the last valid entry stay on screen, marked as such, while a field is wrong.
+function showStale(stale) {
+  byId("stale").hidden = !stale;
+  document.querySelector(".results").classList.toggle("stale", stale);
 }
 
 // --- autosave ---------------------------------------------------------------------------
@@ -120,7 +128,7 @@ async function autosaveNow() {
 // --- files ------------------------------------------------------------------------------
 
 async function confirmDiscard() {
-  if (!state.unsaved || !state.path) return true;
+  if (!state.unsaved) return true;
   return ask(t("confirm.discard"), t("confirm.discardYes"));
 }
 

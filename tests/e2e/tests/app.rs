@@ -200,6 +200,7 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     )
     .await?;
     assert!(error.contains("entre 0 et 100"), "{error}");
+    screenshot(&client, "invalid-field.png").await?;
     type_into(&client, "#field-migration-moved_share_pct", "22.5").await?;
     wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| {
         t == reference
@@ -229,6 +230,19 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
         risks + 1
     );
     click(&client, "[data-testid=undo]").await?;
+
+    // A risk opened in the editor, every field of it at hand.
+    run(
+        &client,
+        "const done = arguments[0];
+         const risk = document.querySelectorAll('details.risk')[1];
+         risk.open = true;
+         risk.scrollIntoView();
+         setTimeout(() => done('ok'), 200);",
+        vec![],
+    )
+    .await?;
+    screenshot(&client, "risk-editor.png").await?;
 
     // Save at 25 %, change to 21 %, reopen the file: 25 % and its figures are back.
     let folder = home.join("scénarios");
@@ -293,6 +307,20 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     click(&client, "[data-testid=pack-start]").await?;
     let badge = wait_for_text(&client, "[data-testid=pack-badge]", |t| !t.is_empty()).await?;
     assert!(badge.contains("(vérifié)"), "{badge}");
+
+    // The export dialog and the library, as the user sees them.
+    click(&client, "[data-testid=export]").await?;
+    screenshot(&client, "export-dialog.png").await?;
+    click(&client, "#export-cancel").await?;
+    click(&client, "[data-testid=library]").await?;
+    wait_for_text(&client, "[data-testid=trusted-list]", |t| {
+        t.contains("1774 8BC8")
+    })
+    .await?;
+    let recent = text_of(&client, "[data-testid=recent-list]").await?;
+    assert!(recent.contains("bascule 25 %.json"), "{recent}");
+    screenshot(&client, "library.png").await?;
+    click(&client, "#library-close").await?;
 
     // Export the briefing through the IPC command, with a path (the GTK dialog cannot be driven).
     let pdf = std::env::temp_dir().join(format!("bascule-e2e-{}.pdf", std::process::id()));
