@@ -179,6 +179,11 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     .await?;
     // The first screen a user sees, for the README.
     screenshot(&client, "main-window.png").await?;
+    // A smaller laptop screen: the same screen, still readable.
+    client.set_window_size(1280, 800).await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(&client, "main-window-1280x800.png").await?;
+    client.set_window_size(1440, 900).await?;
     assert_eq!(shown, reference);
     let headline = text_of(&client, "#headline").await?;
     assert!(
