@@ -225,7 +225,7 @@ export class Editor {
       parts.push(`${t("hint.range")} ${shown(object.low, this.language)} – ${shown(object.high, this.language)}`);
     }
     if (object.confidence) parts.push(t(`option.${object.confidence}`));
-    if (object.source) parts.push(`${t("hint.source")} : ${object.source}`);
+    if (object.source) parts.push(`${t("hint.source")}${t("colon")}${object.source}`);
     if (parts.length === 0) parts.push(t("hint.noSource"));
     const hint = element("p", { className: "hint", id: `${id}-hint`, text: parts.join(" · "), title: object.source ?? "" });
     const open = this.openDetails.has(path);

@@ -72,7 +72,7 @@ function showDocument() {
   badge.hidden = !state.packView;
   if (state.packView) {
     const p = state.packView;
-    badge.textContent = `${t("pack.badge")} : ${p.publisher}, ${t("pack.version")} ${p.pack_version} (${t(`pack.status.${p.status}`)})`;
+    badge.textContent = `${t("pack.badge")}${t("colon")}${p.publisher}, ${t("pack.version")} ${p.pack_version} (${t(`pack.status.${p.status}`)})`;
     badge.dataset.status = p.status;
   }
 }
@@ -156,7 +156,7 @@ async function openScenario(path = null) {
     const opened = await invoke("open_scenario", { path, language: state.language });
     if (!opened) return;
     load(JSON.parse(opened.scenario), { path: opened.path });
-    notify(`${t("file.opened")} : ${opened.path}`);
+    notify(`${t("file.opened")}${t("colon")}${opened.path}`);
   } catch (error) {
     notify(errorText(error), true);
   }
@@ -174,7 +174,7 @@ async function save(asNew) {
     state.unsaved = false;
     showDocument();
     await autosaveNow();
-    notify(`${t("file.saved")} : ${path}`);
+    notify(`${t("file.saved")}${t("colon")}${path}`);
   } catch (error) {
     notify(error?.problems?.length ? t("file.saveInvalid") : errorText(error), true);
   }
@@ -219,7 +219,7 @@ async function exportBriefing() {
       choices,
       language: state.language,
     });
-    notify(path ? `${t("export.done")} : ${path}` : "");
+    notify(path ? `${t("export.done")}${t("colon")}${path}` : "");
   } catch (error) {
     notify(error?.problems?.length ? t("export.invalid") : errorText(error), true);
   }
@@ -293,7 +293,7 @@ async function importPack(path = null) {
         return;
       }
     } else {
-      if (error?.kind !== "unsigned_pack") notify(`${t("pack.refused")} : ${errorText(error)}`, true);
+      if (error?.kind !== "unsigned_pack") notify(`${t("pack.refused")}${t("colon")}${errorText(error)}`, true);
       return;
     }
   }
@@ -309,11 +309,11 @@ function showPack(pack) {
   const status = byId("pack-status");
   status.dataset.status = pack.status;
   status.textContent = pack.status === "verified"
-    ? `${t("pack.status.verified")} : ${pack.publisher}`
+    ? `${t("pack.status.verified")}${t("colon")}${pack.publisher}`
     : t(`pack.explain.${pack.status}`);
   const fingerprint = byId("pack-fingerprint");
   fingerprint.hidden = !pack.fingerprint;
-  fingerprint.textContent = pack.fingerprint ? `${t("pack.fingerprint")} : ${pack.fingerprint}` : "";
+  fingerprint.textContent = pack.fingerprint ? `${t("pack.fingerprint")}${t("colon")}${pack.fingerprint}` : "";
   byId("pack-description").textContent = pack.description ?? "";
   byId("pack-trust").hidden = pack.status !== "unknown_key";
   const dialog = byId("pack-dialog");
@@ -338,7 +338,7 @@ async function startFromShownPack() {
   if (!(await confirmDiscard())) return;
   const pack = state.shownPack;
   load(JSON.parse(pack.scenario), { unsaved: true, pack: pack.id, packView: pack });
-  notify(`${t("pack.started")} : ${pack.title}`);
+  notify(`${t("pack.started")}${t("colon")}${pack.title}`);
 }
 
 // --- views ------------------------------------------------------------------------------

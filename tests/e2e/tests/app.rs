@@ -184,6 +184,19 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     tokio::time::sleep(Duration::from_millis(300)).await;
     screenshot(&client, "main-window-1280x800.png").await?;
     client.set_window_size(1440, 900).await?;
+
+    // English, complete, and back.
+    click(&client, "[data-testid=language-toggle]").await?;
+    wait_for_text(&client, "#headline", |t| {
+        t.starts_with("Moving 22.5 % of users")
+    })
+    .await?;
+    assert_eq!(
+        text_of(&client, "[data-testid=language-toggle]").await?,
+        "Français"
+    );
+    click(&client, "[data-testid=language-toggle]").await?;
+    wait_for_text(&client, "#headline", |t| t.starts_with("Basculer 22,5 %")).await?;
     assert_eq!(shown, reference);
     let headline = text_of(&client, "#headline").await?;
     assert!(
