@@ -341,6 +341,40 @@ async function startFromShownPack() {
   notify(`${t("pack.started")}${t("colon")}${pack.title}`);
 }
 
+// --- first run, about ---------------------------------------------------------------
+
+async function showOrientationIfNew() {
+  const settings = await invoke("settings").catch(() => ({ orientation_dismissed: true }));
+  byId("orientation").hidden = settings.orientation_dismissed;
+}
+
+async function dismissOrientation() {
+  byId("orientation").hidden = true;
+  try {
+    await invoke("save_settings", { settings: { orientation_dismissed: true }, language: state.language });
+  } catch (error) {
+    notify(errorText(error), true);
+  }
+}
+
+async function openAbout() {
+  const about = await invoke("about");
+  byId("about-version").textContent = `Bascule ${about.version} — ${t("about.model")} ${about.model_version}`;
+  byId("about-fonts").textContent = about.fonts_licence;
+  const dependencies = about.dependencies ?? [];
+  byId("about-dependencies-title").textContent = `${t("about.dependencies")} (${dependencies.length})`;
+  byId("about-dependencies").replaceChildren(...dependencies.map((crate) => {
+    const row = document.createElement("tr");
+    for (const text of [crate.name, crate.version, crate.license]) {
+      const cell = document.createElement("td");
+      cell.textContent = text;
+      row.append(cell);
+    }
+    return row;
+  }));
+  byId("about-dialog").showModal();
+}
+
 // --- views ------------------------------------------------------------------------------
 
 function showView(name) {
@@ -420,6 +454,14 @@ on("compare-add", () => {
   compare.render(state.language);
 });
 on("compare-open", addFileToCompare);
+on("about", openAbout);
+on("about-close", () => byId("about-dialog").close());
+on("about-orientation", () => {
+  byId("about-dialog").close();
+  showView("edit");
+  byId("orientation").hidden = false;
+});
+on("orientation-dismiss", dismissOrientation);
 on("language-toggle", () => setLanguage(state.language === "fr" ? "en" : "fr"));
 
 document.addEventListener("keydown", (event) => {
@@ -451,6 +493,15 @@ async function saveTo(path) {
 
 async function start(language) {
   await setLanguage(language);
+  await restore(language);
+  showOrientationIfNew();
+  // A scenario given at launch (double-click in the file manager) opens after the session
+  // is back, so that unsaved work is asked about before it is replaced.
+  const launched = await invoke("launch_file").catch(() => null);
+  if (launched) openScenario(launched);
+}
+
+async function restore(language) {
   const session = await invoke("restore_session").catch(() => null);
   if (session) {
     try {

@@ -202,3 +202,38 @@ pub fn cigref_variants(
         .map(|v| serde_json::to_string_pretty(v).map_err(|e| CommandError::io(e.to_string())))
         .collect()
 }
+
+/// The scenario file the app was started with (a double-click in the file manager), given
+/// to the UI once.
+#[derive(Debug, Default)]
+pub struct LaunchFile(pub Option<String>);
+
+#[tauri::command]
+pub fn launch_file<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Option<String> {
+    use tauri::Manager;
+    let state = app.try_state::<std::sync::Mutex<LaunchFile>>()?;
+    let mut file = state.lock().ok()?;
+    file.0.take()
+}
+
+/// What Help → About shows.
+#[derive(Debug, Serialize)]
+pub struct About {
+    pub version: String,
+    pub model_version: &'static str,
+    pub fonts_licence: &'static str,
+    /// Every crate the app is built from, with its licence: generated from `cargo metadata`
+    /// by `cargo xtask licences` (a test keeps it current).
+    pub dependencies: serde_json::Value,
+}
+
+#[tauri::command]
+pub fn about() -> About {
+    About {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        model_version: bascule_model::MODEL_VERSION,
+        fonts_licence: include_str!("../../assets/fonts/OFL.txt"),
+        dependencies: serde_json::from_str(include_str!("../licences.json"))
+            .unwrap_or(serde_json::Value::Null),
+    }
+}

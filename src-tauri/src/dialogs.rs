@@ -18,8 +18,8 @@ impl Kind {
     fn filter(self, language: Language) -> (&'static str, &'static [&'static str]) {
         let fr = language == Language::Fr;
         match self {
-            Kind::Scenario if fr => ("Scénario Bascule", &["json"]),
-            Kind::Scenario => ("Bascule scenario", &["json"]),
+            Kind::Scenario if fr => ("Scénario Bascule", &["bascule", "json"]),
+            Kind::Scenario => ("Bascule scenario", &["bascule", "json"]),
             Kind::Pack if fr => ("Pack de référence", &["json"]),
             Kind::Pack => ("Reference pack", &["json"]),
             Kind::Briefing if fr => ("Note au conseil (PDF)", &["pdf"]),

@@ -24,6 +24,8 @@ pub fn builder<R: tauri::Runtime>(
         .manage(folder)
         .invoke_handler(tauri::generate_handler![
             commands::preferred_language,
+            commands::launch_file,
+            commands::about,
             commands::reference_scenario,
             commands::evaluate,
             commands::simulate,
@@ -34,6 +36,8 @@ pub fn builder<R: tauri::Runtime>(
             library::recent_files,
             library::open_scenario,
             library::save_scenario,
+            library::settings,
+            library::save_settings,
             packs::import_pack,
             packs::imported_packs,
             packs::trust_pack_publisher,
@@ -42,10 +46,22 @@ pub fn builder<R: tauri::Runtime>(
         ])
 }
 
-pub fn run() {
+/// `Bascule 0.1.0 (model 1)`.
+pub fn version_line() -> String {
+    format!(
+        "Bascule {} (model {})",
+        env!("CARGO_PKG_VERSION"),
+        bascule_model::MODEL_VERSION
+    )
+}
+
+/// Starts the app; `file`: a scenario to open (given by the file manager or a shell).
+pub fn run(file: Option<String>) {
     let folder =
         AppFolder::locate().unwrap_or_else(|| AppFolder::at(std::env::temp_dir().join("bascule")));
-    let app = builder(tauri::Builder::default(), folder).run(tauri::generate_context!());
+    let app = builder(tauri::Builder::default(), folder)
+        .manage(std::sync::Mutex::new(commands::LaunchFile(file)))
+        .run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("Bascule could not start: {error}");
         std::process::exit(1);

@@ -4,7 +4,7 @@
 use crate::commands::language;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
-use crate::store::{self, AppFolder, Session};
+use crate::store::{self, AppFolder, Session, Settings};
 use bascule_model::parse_scenario_or;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -86,7 +86,7 @@ pub fn save_scenario<R: Runtime>(
 ) -> Result<Option<String>, CommandError> {
     let language = self::language(language.as_deref())?;
     let parsed = parse_scenario_or(&scenario, language)?;
-    let suggested = format!("{}.json", file_stem(&parsed.name));
+    let suggested = format!("{}.bascule", file_stem(&parsed.name));
     let Some(path) = dialogs::save(&app, path, Kind::Scenario, &suggested, language) else {
         return Ok(None);
     };
@@ -119,4 +119,21 @@ pub fn file_stem(name: &str) -> String {
     } else {
         stem.trim().to_owned()
     }
+}
+
+#[tauri::command]
+pub fn settings(folder: State<'_, AppFolder>) -> Settings {
+    folder.settings()
+}
+
+#[tauri::command(async)]
+pub fn save_settings(
+    folder: State<'_, AppFolder>,
+    settings: Settings,
+    language: Option<String>,
+) -> Result<(), CommandError> {
+    let language = self::language(language.as_deref())?;
+    folder
+        .save_settings(&settings)
+        .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))
 }

@@ -33,6 +33,14 @@ pub struct Session {
     pub pack: Option<String>,
 }
 
+/// The user's choices that outlive a session.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The first-run orientation was read and put away.
+    #[serde(default)]
+    pub orientation_dismissed: bool,
+}
+
 /// A publisher whose packs show as verified.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrustedPublisher {
@@ -84,6 +92,14 @@ impl AppFolder {
         recent.truncate(RECENT_FILES);
         write_json(&self.file("recent.json"), &recent)?;
         Ok(recent)
+    }
+
+    pub fn settings(&self) -> Settings {
+        read_json(&self.file("settings.json")).unwrap_or_default()
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> std::io::Result<()> {
+        write_json(&self.file("settings.json"), settings)
     }
 
     pub fn trusted(&self) -> Vec<TrustedPublisher> {

@@ -1,6 +1,10 @@
-//! `cargo xtask run | test` (the two commands of the README), `e2e` and `deps`. Each checks the system
+//! `cargo xtask run | test` (the two commands of the README), `e2e`, `deps`, `bundle`,
+//! `icons` and `licences`. Each checks the system
 //! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
 //! with sudo; otherwise it prints the command to run), then does its job.
+
+mod licences;
+mod packaging;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -9,7 +13,7 @@ use std::process::{Command, ExitCode, Stdio};
 /// Debian packages the build and the tests need on a fresh machine: a C toolchain; what
 /// Tauri 2 builds against on Linux (WebKitGTK 4.1 and friends); and pdftotext, pdffonts
 /// and qpdf, with which the briefing's tests read the PDF as a reader would.
-const BUILD_PACKAGES: &[&str] = &[
+pub(crate) const BUILD_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
     "libssl-dev",
@@ -28,9 +32,12 @@ fn main() -> ExitCode {
         "test" => test(),
         "deps" => ensure_packages(BUILD_PACKAGES),
         "e2e" => e2e(),
+        "bundle" => packaging::bundle(),
+        "icons" => packaging::icons(),
+        "licences" => licences::licences(&root(), std::env::args().any(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | e2e | deps\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver\n  deps  only install the system packages the build needs"
+                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check]\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)"
             );
             return ExitCode::from(2);
         }
@@ -44,7 +51,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)
@@ -145,13 +152,20 @@ const E2E_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
 fn e2e() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
     ensure_packages(E2E_PACKAGES)?;
-    cargo(&["build", "--locked", "-p", "bascule-desktop"])?;
+    // `--release`: the binary users get (CI has built it for the package already).
+    let release = std::env::args().any(|a| a == "--release");
+    let profile = if release { "release" } else { "debug" };
+    if release {
+        cargo(&["build", "--release", "--locked", "-p", "bascule-desktop"])?;
+    } else {
+        cargo(&["build", "--locked", "-p", "bascule-desktop"])?;
+    }
     let has_driver = Command::new("tauri-driver").arg("--help").output().is_ok();
     if !has_driver {
         cargo(&["install", "tauri-driver", "--locked", "--version", "^2"])?;
     }
     let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let app = root().join("target/debug/bascule-desktop");
+    let app = root().join(format!("target/{profile}/bascule-desktop"));
     // tauri-driver installed by cargo lands in ~/.cargo/bin: make sure it is found.
     let path = format!(
         "{}:{}",
@@ -184,12 +198,12 @@ fn e2e() -> Result<(), String> {
     )
 }
 
-fn cargo(args: &[&str]) -> Result<(), String> {
+pub(crate) fn cargo(args: &[&str]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     status(Command::new(cargo).args(args).current_dir(root()))
 }
 
-fn status(command: &mut Command) -> Result<(), String> {
+pub(crate) fn status(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
     let status = command.status().map_err(|e| format!("{shown}: {e}"))?;
     if status.success() {
@@ -200,7 +214,7 @@ fn status(command: &mut Command) -> Result<(), String> {
 }
 
 /// Installs the missing packages with apt (as root, or through sudo); elsewhere says how.
-fn ensure_packages(packages: &[&str]) -> Result<(), String> {
+pub(crate) fn ensure_packages(packages: &[&str]) -> Result<(), String> {
     if !Path::new("/usr/bin/dpkg-query").exists() {
         eprintln!(
             "xtask: not a Debian-like system; make sure these are installed: {}",

@@ -134,6 +134,10 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         // The same account again: the app reopens where the user left it.
         result = reopen(&app_binary()).await;
     }
+    if result.is_ok() {
+        // A double-click on a scenario file starts the app with it.
+        result = open_from_file_manager(&app_binary(), &home).await;
+    }
     // SIGTERM, so that tauri-driver stops WebKitWebDriver too.
     if let Some(pid) = driver.id() {
         std::process::Command::new("kill")
@@ -146,9 +150,17 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
 }
 
 async fn connect(app: &std::path::Path) -> Result<Client, Error> {
+    connect_with(app, &[]).await
+}
+
+/// The app started with `arguments` (a file to open, as the file manager passes it).
+async fn connect_with(app: &std::path::Path, arguments: &[&str]) -> Result<Client, Error> {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".into(), json!("wry"));
-    capabilities.insert("tauri:options".into(), json!({ "application": app }));
+    capabilities.insert(
+        "tauri:options".into(),
+        json!({ "application": app, "args": arguments }),
+    );
     Ok(ClientBuilder::rustls()?
         .capabilities(capabilities)
         .connect("http://127.0.0.1:4444")
@@ -177,8 +189,18 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
         vec![],
     )
     .await?;
-    // The first screen a user sees, for the README.
+    wait_for_text(&client, "[data-testid=probability]", |t| t.ends_with('%')).await?;
+    screenshot(&client, "first-run.png").await?;
+    // First run: a short orientation, put away for good with one click.
+    let orientation = text_of(&client, "[data-testid=orientation]").await?;
+    assert!(
+        orientation.contains("Bienvenue dans Bascule"),
+        "{orientation}"
+    );
+    click(&client, "[data-testid=orientation-dismiss]").await?;
+    // The screen a user works in, for the README.
     screenshot(&client, "main-window.png").await?;
+
     // A smaller laptop screen: the same screen, still readable.
     client.set_window_size(1280, 800).await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -436,6 +458,39 @@ async fn reopen(app: &std::path::Path) -> Result<(), Error> {
     assert!(notice.contains("rétabli"), "{notice}");
     let badge = text_of(&client, "[data-testid=pack-badge]").await?;
     assert!(badge.contains("(vérifié)"), "{badge}");
+    let orientation_hidden = client
+        .find(Locator::Css("[data-testid=orientation]"))
+        .await?
+        .attr("hidden")
+        .await?;
+    assert!(orientation_hidden.is_some(), "the orientation came back");
+    // Help → About: versions, and the licences generated from cargo metadata.
+    click(&client, "[data-testid=about]").await?;
+    let version = wait_for_text(&client, "[data-testid=about-version]", |t| !t.is_empty()).await?;
+    assert!(version.starts_with("Bascule 0.1.0"), "{version}");
+    let dependencies = text_of(&client, "[data-testid=about-dependencies-title]").await?;
+    assert!(dependencies.contains("licences ("), "{dependencies}");
+    screenshot(&client, "about.png").await?;
+    client.close().await?;
+    Ok(())
+}
+
+/// The app started with a scenario file as its argument: the restored session has unsaved
+/// edits, so the app asks first, then shows the file.
+async fn open_from_file_manager(
+    app: &std::path::Path,
+    home: &std::path::Path,
+) -> Result<(), Error> {
+    let saved = home.join("scénarios").join("bascule 25 %.json");
+    let client = connect_with(app, &[saved.to_str().ok_or("path")?]).await?;
+    wait_for_text(&client, "[data-testid=confirm-yes]", |t| !t.is_empty()).await?;
+    click(&client, "[data-testid=confirm-yes]").await?;
+    let at_25 = expected_net_benefit("25");
+    wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| t == at_25).await?;
+    wait_for_text(&client, "[data-testid=file-state]", |t| {
+        t.ends_with("bascule 25 %.json")
+    })
+    .await?;
     client.close().await?;
     Ok(())
 }
