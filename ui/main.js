@@ -480,6 +480,12 @@ document.addEventListener("keydown", (event) => {
     actions[key]();
   }
 });
+// A bug Bascule did not foresee: said plainly, with where the report is; the autosave
+// keeps the work.
+window.__TAURI__.event.listen("bascule-panic", (event) => {
+  const report = event.payload?.report;
+  notify(`${t("panic.message")}${report ? ` ${t("panic.report")}${t("colon")}${report}` : ""}`, true);
+});
 // Closing the window: whatever was typed in the last moment is kept.
 window.addEventListener("pagehide", autosaveNow);
 

@@ -46,6 +46,31 @@ pub fn builder<R: tauri::Runtime>(
         ])
 }
 
+/// The running app, for the panic hook to tell the window.
+static APP: std::sync::OnceLock<tauri::AppHandle> = std::sync::OnceLock::new();
+
+/// A panic writes a report in `logs` and the window says so in plain words (the autosave
+/// has kept the user's work); if the window itself is gone, standard error says it.
+fn install_panic_report(logs: std::path::PathBuf) {
+    bascule_crash::install(
+        "bascule-desktop",
+        env!("CARGO_PKG_VERSION"),
+        Some(logs),
+        |report| {
+            let path = report.path.as_ref().map(|p| p.display().to_string());
+            eprintln!(
+                "bascule-desktop: unexpected internal error; report: {}\n({})",
+                path.as_deref().unwrap_or("—"),
+                report.summary
+            );
+            if let Some(app) = APP.get() {
+                use tauri::Emitter;
+                let _ = app.emit("bascule-panic", serde_json::json!({ "report": path }));
+            }
+        },
+    );
+}
+
 /// `Bascule 0.1.0 (model 1)`.
 pub fn version_line() -> String {
     format!(
@@ -59,8 +84,13 @@ pub fn version_line() -> String {
 pub fn run(file: Option<String>) {
     let folder =
         AppFolder::locate().unwrap_or_else(|| AppFolder::at(std::env::temp_dir().join("bascule")));
+    install_panic_report(folder.root().join("logs"));
     let app = builder(tauri::Builder::default(), folder)
         .manage(std::sync::Mutex::new(commands::LaunchFile(file)))
+        .setup(|app| {
+            let _ = APP.set(app.handle().clone());
+            Ok(())
+        })
         .run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("Bascule could not start: {error}");

@@ -119,6 +119,24 @@ impl From<Lang> for Language {
 const REJECTED: u8 = 2;
 
 fn main() -> ExitCode {
+    bascule_crash::install(
+        "bascule",
+        env!("CARGO_PKG_VERSION"),
+        bascule_crash::log_folder(),
+        |report| {
+            // The user's language is not known yet when the arguments are wrong: both.
+            let place = report
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "—".into());
+            eprintln!(
+                "bascule : erreur interne inattendue, aucun fichier n'a été modifié ; rapport : {place}\n\
+                 bascule: unexpected internal error, no file was changed; report: {place}\n({})",
+                report.summary
+            );
+        },
+    );
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(output) => write_stdout(&output),
