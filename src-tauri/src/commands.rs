@@ -227,13 +227,19 @@ pub struct About {
     pub dependencies: serde_json::Value,
 }
 
+static LICENCES: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+
 #[tauri::command]
 pub fn about() -> About {
     About {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         model_version: bascule_model::MODEL_VERSION,
         fonts_licence: include_str!("../../assets/fonts/OFL.txt"),
-        dependencies: serde_json::from_str(include_str!("../licences.json"))
-            .unwrap_or(serde_json::Value::Null),
+        dependencies: LICENCES
+            .get_or_init(|| {
+                serde_json::from_str(include_str!("../licences.json"))
+                    .unwrap_or(serde_json::Value::Null)
+            })
+            .clone(),
     }
 }

@@ -3,6 +3,7 @@
 //! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
 //! with sudo; otherwise it prints the command to run), then does its job.
 
+mod fuzz;
 mod licences;
 mod packaging;
 
@@ -33,11 +34,12 @@ fn main() -> ExitCode {
         "deps" => ensure_packages(BUILD_PACKAGES),
         "e2e" => e2e(),
         "bundle" => packaging::bundle(),
+        "fuzz" => fuzz::fuzz(),
         "icons" => packaging::icons(),
         "licences" => licences::licences(&root(), std::env::args().any(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check]\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)"
+                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | fuzz [--seconds N | --runs N] [--target T]\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each)\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)"
             );
             return ExitCode::from(2);
         }

@@ -1,0 +1,111 @@
+//! Every command's payload through Tauri's real IPC decoding, under the mock runtime, as
+//! the UI would send it: the first byte picks the command, the rest is the JSON body.
+//! Paths are kept inside a scratch folder (and always given, so that no dialog opens).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+use std::path::PathBuf;
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+
+const COMMANDS: &[&str] = &[
+    "preferred_language",
+    "launch_file",
+    "about",
+    "reference_scenario",
+    "evaluate",
+    "simulate",
+    "cigref_variants",
+    "export_briefing",
+    "restore_session",
+    "autosave",
+    "recent_files",
+    "open_scenario",
+    "save_scenario",
+    "settings",
+    "save_settings",
+    "import_pack",
+    "imported_packs",
+    "trust_pack_publisher",
+    "trusted_publishers",
+    "forget_publisher",
+];
+/// Commands that take a file path (or, without one, would open a dialog).
+const WITH_PATH: &[&str] = &["export_briefing", "open_scenario", "save_scenario", "import_pack"];
+
+struct Harness {
+    _app: tauri::App<MockRuntime>,
+    webview: tauri::WebviewWindow<MockRuntime>,
+    scratch: PathBuf,
+}
+
+thread_local! {
+    static HARNESS: Harness = {
+        let scratch = std::env::temp_dir().join(format!("bascule-fuzz-ipc-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&scratch);
+        let folder = bascule_desktop::AppFolder::at(scratch.join("app-data"));
+        let app = bascule_desktop::builder(mock_builder(), folder)
+            .build(mock_context(noop_assets()))
+            .expect("the app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a window");
+        Harness { _app: app, webview, scratch }
+    };
+}
+
+fn contained(scratch: &std::path::Path, given: Option<&str>) -> String {
+    let name: String = given
+        .unwrap_or("file")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .take(40)
+        .collect();
+    let name = if name.is_empty() || name.starts_with('.') { format!("f{name}") } else { name };
+    scratch.join(name).display().to_string()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let command = COMMANDS[usize::from(first) % COMMANDS.len()];
+    HARNESS.with(|harness| {
+        let mut body: Value = serde_json::from_slice(rest).unwrap_or(Value::Null);
+        if WITH_PATH.contains(&command) {
+            if !body.is_object() {
+                body = Value::Object(Default::default());
+            }
+            let given = body.get("path").and_then(Value::as_str).map(str::to_owned);
+            body["path"] = Value::String(contained(&harness.scratch, given.as_deref()));
+        }
+        // Long simulations are not what this target looks for: the fewest trials allowed,
+        // for `simulate` and for the briefing's own simulation.
+        if let Some(trials) = body.get_mut("trials") {
+            if trials.as_u64().is_some_and(|t| t > 1_000) {
+                *trials = Value::from(1_000);
+            }
+        }
+        if let Some(text) = body.get("scenario").and_then(Value::as_str) {
+            if let Ok(mut scenario) = serde_json::from_str::<Value>(text) {
+                if scenario.is_object() {
+                    scenario["simulation"] = serde_json::json!({ "trials": 1000 });
+                    body["scenario"] = Value::String(scenario.to_string());
+                }
+            }
+        }
+        let _ = get_ipc_response(
+            &harness.webview,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: tauri::ipc::InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        );
+    });
+});

@@ -1,0 +1,207 @@
+//! `cargo xtask fuzz [--seconds N | --runs N]`: libFuzzer (cargo fuzz) on the scenario
+//! reader and model, the pack reader and verifier, and the IPC decoding of every desktop
+//! command; each corpus seeded from the project's real files. CI runs each target for a
+//! few seconds; the long runs (10 million executions each) are recorded in ARCHITECTURE.md.
+
+use crate::{BUILD_PACKAGES, ensure_packages, root, status};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::Command;
+
+const TARGETS: &[&str] = &["scenario", "pack", "ipc"];
+/// The order of `COMMANDS` in fuzz/fuzz_targets/ipc.rs: the first byte of an input.
+const IPC_COMMANDS: &[&str] = &[
+    "preferred_language",
+    "launch_file",
+    "about",
+    "reference_scenario",
+    "evaluate",
+    "simulate",
+    "cigref_variants",
+    "export_briefing",
+    "restore_session",
+    "autosave",
+    "recent_files",
+    "open_scenario",
+    "save_scenario",
+    "settings",
+    "save_settings",
+    "import_pack",
+    "imported_packs",
+    "trust_pack_publisher",
+    "trusted_publishers",
+    "forget_publisher",
+];
+
+pub fn fuzz() -> Result<(), String> {
+    ensure_packages(BUILD_PACKAGES)?;
+    let has_cargo_fuzz = Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_cargo_fuzz {
+        status(Command::new("cargo").args([
+            "install",
+            "cargo-fuzz",
+            "--locked",
+            "--version",
+            "^0.13",
+        ]))?;
+    }
+    seed()?;
+    let arguments: Vec<String> = std::env::args().collect();
+    let value_of = |flag: &str| {
+        arguments
+            .iter()
+            .position(|a| a == flag)
+            .and_then(|i| arguments.get(i + 1))
+            .cloned()
+    };
+    let limit = match (value_of("--runs"), value_of("--seconds")) {
+        (Some(runs), _) => format!("-runs={runs}"),
+        (None, seconds) => format!("-max_total_time={}", seconds.unwrap_or_else(|| "20".into())),
+    };
+    let only = value_of("--target");
+    let fuzz_dir = root().join("fuzz");
+    // The stable toolchain, with its -Z flags unlocked: cargo fuzz needs them.
+    let cargo_fuzz = |args: &[&str]| {
+        let mut command = Command::new("cargo");
+        command
+            .arg("fuzz")
+            .args(args)
+            .env("RUSTC_BOOTSTRAP", "1")
+            .current_dir(&fuzz_dir);
+        command
+    };
+    status(&mut cargo_fuzz(&["build", "-O", "--sanitizer", "none"]))?;
+    for target in TARGETS
+        .iter()
+        .filter(|t| only.as_deref().is_none_or(|o| o == **t))
+    {
+        status(&mut cargo_fuzz(&[
+            "run",
+            "-O",
+            "--sanitizer",
+            "none",
+            target,
+            "--",
+            &limit,
+            "-timeout=1",
+            "-rss_limit_mb=512",
+            "-print_final_stats=1",
+        ]))?;
+    }
+    Ok(())
+}
+
+fn write(folder: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    std::fs::write(folder.join(name), bytes).map_err(|e| format!("{name}: {e}"))
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(root().join(path)).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Corpora from real files: the reference scenario, the model's vectors, the example pack
+/// (signed and unsigned), and one realistic payload per command.
+fn seed() -> Result<(), String> {
+    let corpus = root().join("fuzz/corpus");
+    let reference = read("crates/model/src/reference/scenario.json")?;
+    let mut scenarios = vec![reference.clone()];
+    let vectors = root().join("crates/model/tests/vectors");
+    let mut names: Vec<_> = std::fs::read_dir(&vectors)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for path in names {
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let vector: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        scenarios
+            .push(serde_json::to_string_pretty(&vector["scenario"]).map_err(|e| e.to_string())?);
+    }
+    for (i, text) in scenarios.iter().enumerate() {
+        write(
+            &corpus.join("scenario"),
+            &format!("seed-{i}.json"),
+            text.as_bytes(),
+        )?;
+    }
+    // A file cut short and one with a wrong value: the reader's error paths.
+    write(
+        &corpus.join("scenario"),
+        "seed-cut.json",
+        &reference.as_bytes()[..reference.len() / 2],
+    )?;
+    write(
+        &corpus.join("scenario"),
+        "seed-wrong.json",
+        reference.replacen("\"22.5\"", "\"140\"", 1).as_bytes(),
+    )?;
+
+    let pack = read("packs/example-pack.json")?;
+    write(&corpus.join("pack"), "seed-signed.json", pack.as_bytes())?;
+    let mut unsigned: Value = serde_json::from_str(&pack).map_err(|e| e.to_string())?;
+    if let Some(object) = unsigned.as_object_mut() {
+        object.remove("signature");
+    }
+    write(
+        &corpus.join("pack"),
+        "seed-unsigned.json",
+        unsigned.to_string().as_bytes(),
+    )?;
+
+    let bodies = [
+        ("reference_scenario", json!({ "language": "fr" })),
+        (
+            "evaluate",
+            json!({ "scenario": reference, "language": "en", "chart_width": 380 }),
+        ),
+        (
+            "simulate",
+            json!({ "scenario": reference, "language": "fr", "trials": 2000 }),
+        ),
+        ("cigref_variants", json!({ "scenario": reference })),
+        (
+            "export_briefing",
+            json!({ "scenario": reference, "path": "note.pdf", "choices": { "language": "en", "marking": "Restricted", "date": "2026-11-29" } }),
+        ),
+        (
+            "autosave",
+            json!({ "session": { "scenario": reference, "path": null, "unsaved": true } }),
+        ),
+        (
+            "open_scenario",
+            json!({ "path": "a.bascule", "language": "fr" }),
+        ),
+        (
+            "save_scenario",
+            json!({ "scenario": reference, "path": "a.bascule" }),
+        ),
+        (
+            "save_settings",
+            json!({ "settings": { "orientation_dismissed": true } }),
+        ),
+        (
+            "import_pack",
+            json!({ "path": "pack.json", "accept_unverified": true }),
+        ),
+        ("trust_pack_publisher", json!({ "id": "0123456789abcdef" })),
+        (
+            "forget_publisher",
+            json!({ "fingerprint": "1774 8BC8 E5E2 5887 EEEC" }),
+        ),
+    ];
+    for (command, body) in bodies {
+        let index = IPC_COMMANDS
+            .iter()
+            .position(|c| *c == command)
+            .ok_or_else(|| format!("{command} is not a fuzzed command"))?;
+        let mut bytes = vec![index as u8];
+        bytes.extend(body.to_string().into_bytes());
+        write(&corpus.join("ipc"), &format!("seed-{command}.json"), &bytes)?;
+    }
+    Ok(())
+}
