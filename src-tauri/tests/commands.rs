@@ -227,6 +227,21 @@ fn no_remote_source_and_no_broad_permission() {
     for forbidden in ["shell", "fs:", "http:", "dialog:", "opener:"] {
         assert!(!capability.contains(forbidden), "{forbidden} granted");
     }
+    assert!(csp.contains("default-src 'self'") && !csp.contains("unsafe-eval"), "{csp}");
+    // What tauri-build resolved from the capability files: core permissions only, for the
+    // app's own pages only (no remote origin may call a command).
+    let built: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("gen/schemas/capabilities.json")).expect("built"),
+    )
+    .expect("json");
+    for (name, capability) in built.as_object().expect("capabilities") {
+        assert!(capability.get("remote").is_none(), "{name} opens to remote origins");
+        assert_ne!(capability["local"], json!(false), "{name}");
+        for permission in capability["permissions"].as_array().expect("permissions") {
+            let permission = permission.as_str().unwrap_or_default();
+            assert!(permission.starts_with("core:"), "{name} grants {permission}");
+        }
+    }
 }
 
 fn pdf_text(path: &std::path::Path) -> String {

@@ -59,7 +59,10 @@ fn check(folder: &Path, versions: &[String; 2], round: usize) {
     let session = AppFolder::at(folder.join("app-data"))
         .session()
         .unwrap_or_else(|| panic!("round {round}: the autosave is unreadable"));
-    assert!(versions.contains(&session.scenario), "round {round}: autosave cut");
+    assert!(
+        versions.contains(&session.scenario),
+        "round {round}: autosave cut"
+    );
 }
 
 #[test]
@@ -80,7 +83,12 @@ fn kill_nine_never_leaves_a_cut_file() {
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for round in 0..KILLS {
         let mut child = Command::new(&me)
-            .args(["save_loop_child", "--exact", "--ignored", "--test-threads=1"])
+            .args([
+                "save_loop_child",
+                "--exact",
+                "--ignored",
+                "--test-threads=1",
+            ])
             .env(CHILD, &folder)
             .stdout(Stdio::null())
             .stderr(Stdio::null())

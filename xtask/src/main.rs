@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         "licences" => licences::licences(&root(), std::env::args().any(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | fuzz [--seconds N | --runs N] [--target T]\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each)\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)"
+                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | fuzz [--seconds N | --runs N] [--target T]\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build; --offline: in a network namespace with loopback only)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each)\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)"
             );
             return ExitCode::from(2);
         }
@@ -179,13 +179,39 @@ fn e2e() -> Result<(), String> {
             )),
         std::env::var("PATH").unwrap_or_default()
     );
-    status(
+    // `--offline`: inside a network namespace with loopback only (`unshare -n`, as root),
+    // so that any attempt of the app to reach the network fails the run.
+    let offline = std::env::args().any(|a| a == "--offline");
+    cargo(&[
+        "test",
+        "--locked",
+        "--no-run",
+        "-p",
+        "bascule-e2e",
+        "--test",
+        "app",
+    ])?;
+    let mut command = if offline {
+        let mut c = Command::new("unshare");
+        c.args([
+            "-n",
+            "sh",
+            "-c",
+            "ip link set lo up && exec \"$0\" \"$@\"",
+            "xvfb-run",
+        ]);
+        c
+    } else {
         Command::new("xvfb-run")
+    };
+    status(
+        command
             .args(["-a", "-s", "-screen 0 1600x1000x24"])
             .arg(cargo_bin)
             .args([
                 "test",
                 "--locked",
+                "--offline",
                 "-p",
                 "bascule-e2e",
                 "--test",
@@ -195,6 +221,7 @@ fn e2e() -> Result<(), String> {
                 "--nocapture",
             ])
             .env("APP_BIN", app)
+            .env("BASCULE_E2E_OFFLINE", if offline { "1" } else { "" })
             .env("PATH", path)
             .current_dir(root()),
     )

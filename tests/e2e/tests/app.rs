@@ -114,6 +114,13 @@ async fn type_into(client: &Client, selector: &str, text: &str) -> Result<(), Er
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs the built app, tauri-driver, WebKitWebDriver and a display: cargo xtask e2e"]
 async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
+    if std::env::var("BASCULE_E2E_OFFLINE").is_ok_and(|v| v == "1") {
+        // The run is meant to be cut off: make sure it is, or it would prove nothing.
+        let outside = std::net::SocketAddr::from(([1, 1, 1, 1], 443));
+        let reached = std::net::TcpStream::connect_timeout(&outside, Duration::from_secs(2));
+        assert!(reached.is_err(), "the network namespace lets traffic out");
+        println!("offline: no route out of the namespace, as intended");
+    }
     let home = std::env::temp_dir().join(format!("bascule-e2e-home-{}", std::process::id()));
     std::fs::create_dir_all(&home)?;
     let mut driver = tokio::process::Command::new("tauri-driver")
