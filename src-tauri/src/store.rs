@@ -51,9 +51,31 @@ pub struct TrustedPublisher {
 }
 
 impl AppFolder {
-    /// `dirs::data_dir()/bascule/` (`~/.local/share/bascule` on Linux).
+    /// `dirs::data_dir()/bascule/` (`~/.local/share/bascule` on Linux), with the temporary
+    /// files an interrupted write left there over an hour ago swept away.
     pub fn locate() -> Option<AppFolder> {
-        dirs::data_dir().map(|d| AppFolder::at(d.join("bascule")))
+        let folder = AppFolder::at(dirs::data_dir()?.join("bascule"));
+        folder.sweep_partials(std::time::Duration::from_secs(3600));
+        Some(folder)
+    }
+
+    /// Removes `*.partial` files older than `age` (younger ones may be another running
+    /// instance's write in progress).
+    pub fn sweep_partials(&self, age: std::time::Duration) {
+        for folder in [self.root.clone(), self.packs()] {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let stale = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t.elapsed().is_ok_and(|e| e > age));
+                if stale && entry.file_name().to_string_lossy().ends_with(".partial") {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
     }
 
     pub fn at(root: impl Into<PathBuf>) -> AppFolder {
@@ -220,6 +242,23 @@ mod tests {
         assert_eq!(recent[1], "/s/11.json");
         assert_eq!(recent.iter().filter(|p| *p == "/s/5.json").count(), 1);
         assert_eq!(folder.recent(), recent);
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn only_old_leftovers_of_interrupted_writes_are_swept() {
+        let (folder, root) = folder();
+        std::fs::create_dir_all(&root).expect("folder");
+        std::fs::write(root.join(".session.json.1-0.partial"), "cut").expect("write");
+        std::fs::write(root.join("session.json"), "{}").expect("write");
+        folder.sweep_partials(std::time::Duration::from_secs(3600));
+        assert!(
+            root.join(".session.json.1-0.partial").exists(),
+            "too young to sweep"
+        );
+        folder.sweep_partials(std::time::Duration::ZERO);
+        assert!(!root.join(".session.json.1-0.partial").exists());
+        assert!(root.join("session.json").exists());
         let _ = std::fs::remove_dir_all(root);
     }
 

@@ -227,7 +227,10 @@ fn no_remote_source_and_no_broad_permission() {
     for forbidden in ["shell", "fs:", "http:", "dialog:", "opener:"] {
         assert!(!capability.contains(forbidden), "{forbidden} granted");
     }
-    assert!(csp.contains("default-src 'self'") && !csp.contains("unsafe-eval"), "{csp}");
+    assert!(
+        csp.contains("default-src 'self'") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
     // What tauri-build resolved from the capability files: core permissions only, for the
     // app's own pages only (no remote origin may call a command).
     let built: Value = serde_json::from_str(
@@ -235,11 +238,17 @@ fn no_remote_source_and_no_broad_permission() {
     )
     .expect("json");
     for (name, capability) in built.as_object().expect("capabilities") {
-        assert!(capability.get("remote").is_none(), "{name} opens to remote origins");
+        assert!(
+            capability.get("remote").is_none(),
+            "{name} opens to remote origins"
+        );
         assert_ne!(capability["local"], json!(false), "{name}");
         for permission in capability["permissions"].as_array().expect("permissions") {
             let permission = permission.as_str().unwrap_or_default();
-            assert!(permission.starts_with("core:"), "{name} grants {permission}");
+            assert!(
+                permission.starts_with("core:"),
+                "{name} grants {permission}"
+            );
         }
     }
 }
