@@ -1,13 +1,15 @@
 //! Every command's payload through Tauri's real IPC decoding, under the mock runtime, as
-//! the UI would send it: the first byte picks the command, the rest is the JSON body.
-//! Paths are kept inside a scratch folder (and always given, so that no dialog opens).
+//! the UI would send it. An input is `name\n{json body}` (the seeds' form), or else its
+//! first byte picks the command and the rest is the body. Paths are kept inside a scratch
+//! folder (and always given, so that no dialog opens).
 #![no_main]
+
+#[path = "../../src-tauri/tests/support/mod.rs"]
+mod support;
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use std::path::PathBuf;
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
 
 const COMMANDS: &[&str] = &[
     "preferred_language",
@@ -35,8 +37,8 @@ const COMMANDS: &[&str] = &[
 const WITH_PATH: &[&str] = &["export_briefing", "open_scenario", "save_scenario", "import_pack"];
 
 struct Harness {
-    _app: tauri::App<MockRuntime>,
-    webview: tauri::WebviewWindow<MockRuntime>,
+    _app: support::App,
+    webview: support::Webview,
     scratch: PathBuf,
     small_scenario: String,
 }
@@ -48,13 +50,7 @@ thread_local! {
         let base = if memory.is_dir() { memory.to_path_buf() } else { std::env::temp_dir() };
         let scratch = base.join(format!("bascule-fuzz-ipc-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&scratch);
-        let folder = bascule_desktop::AppFolder::at(scratch.join("app-data"));
-        let app = bascule_desktop::builder(mock_builder(), folder)
-            .build(mock_context(noop_assets()))
-            .expect("the app builds");
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("a window");
+        let (app, webview) = support::app_in(scratch.join("app-data"));
         let vector: Value = serde_json::from_str(include_str!(
             "../../crates/model/tests/vectors/01-costs-only.json"
         ))
@@ -76,11 +72,23 @@ fn contained(scratch: &std::path::Path, given: Option<&str>) -> String {
     scratch.join(name).display().to_string()
 }
 
+/// The command an input names (`name\n…`), or the one its first byte picks; and the body.
+fn split(data: &[u8]) -> Option<(&'static str, &[u8])> {
+    let named = data.iter().position(|&b| b == b'\n').and_then(|end| {
+        let name = std::str::from_utf8(&data[..end]).ok()?;
+        let command = COMMANDS.iter().find(|c| **c == name)?;
+        Some((*command, &data[end + 1..]))
+    });
+    named.or_else(|| {
+        let (&first, rest) = data.split_first()?;
+        Some((COMMANDS[usize::from(first) % COMMANDS.len()], rest))
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else {
+    let Some((command, rest)) = split(data) else {
         return;
     };
-    let command = COMMANDS[usize::from(first) % COMMANDS.len()];
     HARNESS.with(|harness| {
         let mut body: Value = serde_json::from_slice(rest).unwrap_or(Value::Null);
         if WITH_PATH.contains(&command) {
@@ -104,17 +112,6 @@ fuzz_target!(|data: &[u8]| {
         }) {
             body["scenario"] = Value::String(harness.small_scenario.clone());
         }
-        let _ = get_ipc_response(
-            &harness.webview,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: tauri::ipc::InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        );
+        let _ = support::invoke(&harness.webview, command, body);
     });
 });

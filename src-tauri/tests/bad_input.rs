@@ -6,42 +6,21 @@
 
 #[path = "../../tests/fixtures/limits.rs"]
 mod limits;
+mod support;
 
-use limits::{EXTREMES, numeric_paths, set_at};
+use limits::{EXTREMES, NOT_NUMBERS, numeric_paths, set_at};
 use serde_json::{Value, json};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
-use tauri::webview::InvokeRequest;
-
-/// Values no reading makes a number: the model must name the field.
-const NOT_NUMBERS: &[&str] = &[
-    "NaN",
-    "Infinity",
-    "-Infinity",
-    "",
-    " 5",
-    "0x10",
-    "1,5",
-    "١٢",
-];
 
 struct App {
-    _app: tauri::App<MockRuntime>,
-    webview: tauri::WebviewWindow<MockRuntime>,
+    _app: support::App,
+    webview: support::Webview,
     scratch: std::path::PathBuf,
 }
 
 fn app() -> App {
     let scratch = std::env::temp_dir().join(format!("bascule-bad-input-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("folder");
-    let folder = bascule_desktop::AppFolder::at(scratch.join("app-data"));
-    let app = bascule_desktop::builder(mock_builder(), folder)
-        .build(mock_context(noop_assets()))
-        .expect("app");
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("window");
+    let (app, webview) = support::app_in(scratch.join("app-data"));
     App {
         _app: app,
         webview,
@@ -50,19 +29,7 @@ fn app() -> App {
 }
 
 fn invoke(app: &App, command: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        &app.webview,
-        InvokeRequest {
-            cmd: command.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().expect("json"))
+    support::invoke(&app.webview, command, body)
 }
 
 fn reference() -> Value {

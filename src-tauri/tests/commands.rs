@@ -2,11 +2,10 @@
 //! valid and invalid payloads, errors as `{kind, message, problems}`, nothing panics.
 #![allow(clippy::panic)] // a test helper that fails, fails the test
 
-use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
+mod support;
 
-type Webview = tauri::WebviewWindow<tauri::test::MockRuntime>;
+use serde_json::{Value, json};
+use support::{App, Webview, app_in, invoke};
 
 /// A fresh folder under the system's temporary folder, unique to this call.
 fn temporary(name: &str) -> std::path::PathBuf {
@@ -17,42 +16,8 @@ fn temporary(name: &str) -> std::path::PathBuf {
     path
 }
 
-fn app() -> (tauri::App<tauri::test::MockRuntime>, Webview) {
+fn app() -> (App, Webview) {
     app_in(temporary("app-data"))
-}
-
-fn app_in(folder: std::path::PathBuf) -> (tauri::App<tauri::test::MockRuntime>, Webview) {
-    let folder = bascule_desktop::AppFolder::at(folder);
-    let app = bascule_desktop::builder(mock_builder(), folder)
-        .build(mock_context(noop_assets()))
-        .expect("app builds");
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("window");
-    (app, webview)
-}
-
-fn invoke(webview: &Webview, command: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: command.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            // The app-local origin: anything else is refused by Tauri's ACL.
-            url: if cfg!(windows) {
-                "http://tauri.localhost"
-            } else {
-                "tauri://localhost"
-            }
-            .parse()
-            .expect("url"),
-            body: tauri::ipc::InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|response| response.deserialize::<Value>().expect("JSON response"))
 }
 
 fn reference(webview: &Webview, language: &str) -> String {

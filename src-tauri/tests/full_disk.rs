@@ -4,11 +4,11 @@
 //! full_disk -- --ignored`).
 #![allow(clippy::panic)]
 
+mod support;
+
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
 
 struct Mounted(PathBuf);
 
@@ -48,28 +48,8 @@ fn free_bytes(path: &Path) -> u64 {
 #[ignore = "needs root to mount a tmpfs; run by .ci/run"]
 fn a_full_disk_keeps_the_previous_file_and_says_so() {
     let disk = mount_small_tmpfs();
-    let folder = bascule_desktop::AppFolder::at(disk.0.join("app-data"));
-    let app = bascule_desktop::builder(mock_builder(), folder)
-        .build(mock_context(noop_assets()))
-        .expect("app");
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("window");
-    let invoke = |command: &str, body: Value| {
-        get_ipc_response(
-            &webview,
-            InvokeRequest {
-                cmd: command.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: tauri::ipc::InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|r| r.deserialize::<Value>().expect("json"))
-    };
+    let (_app, webview) = support::app_in(disk.0.join("app-data"));
+    let invoke = |command: &str, body: Value| support::invoke(&webview, command, body);
     let reference = bascule_model::reference::reference_scenario(bascule_model::Language::Fr)
         .expect("reference");
     let text = serde_json::to_string(&reference).expect("json");

@@ -9,30 +9,6 @@ use std::path::Path;
 use std::process::Command;
 
 const TARGETS: &[&str] = &["scenario", "pack", "ipc"];
-/// The order of `COMMANDS` in fuzz/fuzz_targets/ipc.rs: the first byte of an input.
-const IPC_COMMANDS: &[&str] = &[
-    "preferred_language",
-    "launch_file",
-    "about",
-    "reference_scenario",
-    "evaluate",
-    "simulate",
-    "cigref_variants",
-    "export_briefing",
-    "restore_session",
-    "autosave",
-    "recent_files",
-    "open_scenario",
-    "save_scenario",
-    "settings",
-    "save_settings",
-    "import_pack",
-    "imported_packs",
-    "trust_pack_publisher",
-    "trusted_publishers",
-    "forget_publisher",
-];
-
 pub fn fuzz() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
     let has_cargo_fuzz = Command::new("cargo")
@@ -194,14 +170,14 @@ fn seed() -> Result<(), String> {
             json!({ "fingerprint": "1774 8BC8 E5E2 5887 EEEC" }),
         ),
     ];
+    // `name\n{body}`: the form fuzz/fuzz_targets/ipc.rs reads a command in.
     for (command, body) in bodies {
-        let index = IPC_COMMANDS
-            .iter()
-            .position(|c| *c == command)
-            .ok_or_else(|| format!("{command} is not a fuzzed command"))?;
-        let mut bytes = vec![index as u8];
-        bytes.extend(body.to_string().into_bytes());
-        write(&corpus.join("ipc"), &format!("seed-{command}.json"), &bytes)?;
+        let bytes = format!("{command}\n{body}");
+        write(
+            &corpus.join("ipc"),
+            &format!("seed-{command}.json"),
+            bytes.as_bytes(),
+        )?;
     }
     Ok(())
 }

@@ -7,19 +7,8 @@
 #[path = "../../../tests/fixtures/limits.rs"]
 mod limits;
 
-use limits::{EXTREMES, numeric_paths, set_at};
+use limits::{EXTREMES, NOT_NUMBERS, numeric_paths, set_at};
 use std::process::Command;
-
-const NOT_NUMBERS: &[&str] = &[
-    "NaN",
-    "Infinity",
-    "-Infinity",
-    "",
-    " 5",
-    "0x10",
-    "1,5",
-    "١٢",
-];
 
 #[test]
 fn every_numeric_field_at_and_beyond_its_limits() {
