@@ -223,7 +223,7 @@ pub struct About {
     pub model_version: &'static str,
     pub fonts_licence: &'static str,
     /// Every crate the app is built from, with its licence: generated from `cargo metadata`
-    /// by `cargo xtask licences` (a test keeps it current).
+    /// by `cargo xtask licences` (CI checks it is current).
     pub dependencies: serde_json::Value,
 }
 
