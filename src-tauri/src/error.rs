@@ -28,6 +28,18 @@ impl CommandError {
         }
     }
 
+    /// A choice outside the scenario (the export dialog's) that is not allowed, at its field.
+    pub fn choice(field: &str, message: String) -> CommandError {
+        CommandError {
+            kind: "invalid_input",
+            message: message.clone(),
+            problems: vec![FieldProblem {
+                field: field.to_owned(),
+                message,
+            }],
+        }
+    }
+
     pub fn io(message: impl Into<String>) -> CommandError {
         CommandError {
             kind: "io",

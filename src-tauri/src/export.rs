@@ -8,6 +8,7 @@ use crate::packs::reference_note;
 use crate::store::{self, AppFolder};
 use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
 use bascule_model::montecarlo::Settings;
+use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{evaluate_scenario, parse_scenario_or, simulate_scenario};
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
@@ -49,6 +50,24 @@ pub fn export_briefing<R: Runtime>(
         chosen => self::language(chosen)?,
     };
     let scenario = parse_scenario_or(&scenario, app_language)?;
+    for (field, label) in [
+        ("organisation", &choices.organisation),
+        ("marking", &choices.marking),
+    ] {
+        let found = label.as_deref().map_or(0, |l| l.chars().count());
+        if found > bascule_briefing::MAX_LABEL_CHARS {
+            let problem = Problem::new(
+                field,
+                None,
+                ProblemKind::Length {
+                    min: 0,
+                    max: bascule_briefing::MAX_LABEL_CHARS,
+                    found,
+                },
+            );
+            return Err(CommandError::choice(field, problem.message(app_language)));
+        }
+    }
     let date =
         match choices.date.as_deref().map(str::trim) {
             None | Some("") => None,

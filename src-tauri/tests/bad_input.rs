@@ -209,3 +209,28 @@ fn a_file_in_another_encoding_or_too_large_is_refused_and_kept() {
     );
     assert_eq!(std::fs::read(&latin1).expect("kept"), bytes);
 }
+
+#[test]
+fn an_overlong_marking_or_organisation_is_refused_at_its_field() {
+    let app = app();
+    let scenario = reference().to_string();
+    for field in ["marking", "organisation"] {
+        let path = app.scratch.join(format!("{field}.pdf"));
+        let error = invoke(
+            &app,
+            "export_briefing",
+            json!({ "scenario": scenario, "path": path.to_str(), "language": "fr",
+                    "choices": { field: "x".repeat(4000) } }),
+        )
+        .expect_err("refused");
+        assert_eq!(error["kind"], "invalid_input");
+        assert_eq!(error["problems"][0]["field"], field);
+        assert!(
+            error["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("de 0 à 200")),
+            "{error}"
+        );
+        assert!(!path.exists());
+    }
+}

@@ -29,6 +29,20 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
                 .ok_or_else(|| refuse("--date", Some(text.clone()), ProblemKind::BadDate))?,
         ),
     };
+    for (flag, label) in [("--org", &request.org), ("--marking", &request.marking)] {
+        let found = label.as_deref().map_or(0, |l| l.chars().count());
+        if found > bascule_briefing::MAX_LABEL_CHARS {
+            return Err(refuse(
+                flag,
+                None,
+                ProblemKind::Length {
+                    min: 0,
+                    max: bascule_briefing::MAX_LABEL_CHARS,
+                    found,
+                },
+            ));
+        }
+    }
     let mut settings = input::simulation_settings(scenario, request.trials, None)?;
     settings.per_risk = true;
     let evaluation = evaluate_scenario(scenario);

@@ -60,5 +60,22 @@ fn every_numeric_field_at_and_beyond_its_limits() {
         .expect("bascule runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(!pdf.exists());
+    // A marking longer than a line: refused at its flag, no briefing.
+    let out = Command::new(env!("CARGO_BIN_EXE_bascule"))
+        .args([
+            "brief",
+            "--lang",
+            "en",
+            "--marking",
+            &"x".repeat(4000),
+            "-o",
+        ])
+        .arg(&pdf)
+        .arg(vector_small())
+        .output()
+        .expect("bascule runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--marking"));
+    assert!(!pdf.exists());
     let _ = std::fs::remove_dir_all(folder);
 }
