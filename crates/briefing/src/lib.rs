@@ -12,13 +12,12 @@ use bascule_model::{Evaluation, Language, Scenario};
 
 pub use layout::PlacedText;
 
-/// What a briefing is made from. `simulation` should have been run with `per_risk` on, for
-/// the tails of each risk in the risk table.
-
 /// The most characters an organisation's name or a classification marking may have: both
 /// are printed on one line (a marking on every page).
 pub const MAX_LABEL_CHARS: usize = 200;
 
+/// What a briefing is made from. `simulation` should have been run with `per_risk` on, for
+/// the tails of each risk in the risk table.
 #[derive(Debug, Clone, Copy)]
 pub struct Briefing<'a> {
     pub scenario: &'a Scenario,
