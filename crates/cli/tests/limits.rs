@@ -61,6 +61,7 @@ fn every_numeric_field_at_and_beyond_its_limits() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!pdf.exists());
     // A marking longer than a line: refused at its flag, no briefing.
+    std::fs::write(&file, base.to_string()).expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_bascule"))
         .args([
             "brief",
@@ -71,7 +72,7 @@ fn every_numeric_field_at_and_beyond_its_limits() {
             "-o",
         ])
         .arg(&pdf)
-        .arg(vector_small())
+        .arg(&file)
         .output()
         .expect("bascule runs");
     assert_eq!(out.status.code(), Some(2));
