@@ -285,30 +285,21 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         );
     }
     layout.space(8.0);
+    let organisation = briefing
+        .options
+        .organisation
+        .as_deref()
+        .unwrap_or(&scenario.organisation.name);
+    let years = scenario.horizon_years;
+    let moved = number(figures.moved_users.round_dp(0), language);
+    let offer = &scenario.trusted_offer.name;
+    let rate = percent(scenario.discount_rate_pct.value, 1, language);
     let question = match language {
         Language::Fr => format!(
-            "{} compte {users} utilisateurs de sa suite collaborative publique. Le scénario compare, sur {} ans, le statu quo et le passage de ceux qui traitent des données sensibles ({share}, soit {} utilisateurs) vers {}, qualifiée SecNumCloud et protégée des lois extraterritoriales. Coûts et pertes attendues sont actualisés à {} par an.",
-            briefing
-                .options
-                .organisation
-                .as_deref()
-                .unwrap_or(&scenario.organisation.name),
-            scenario.horizon_years,
-            number(figures.moved_users.round_dp(0), language),
-            scenario.trusted_offer.name,
-            percent(scenario.discount_rate_pct.value, 1, language)
+            "{organisation} compte {users} utilisateurs de sa suite collaborative publique. Le scénario compare, sur {years} ans, le statu quo et le passage de ceux qui traitent des données sensibles ({share}, soit {moved} utilisateurs) vers {offer}, qualifiée SecNumCloud et protégée des lois extraterritoriales. Coûts et pertes attendues sont actualisés à {rate} par an."
         ),
         Language::En => format!(
-            "{} has {users} users on its public collaboration suite. The scenario compares, over {} years, the status quo with moving those who handle sensitive data ({share}, {} users) to {}, SecNumCloud-qualified and shielded from extraterritorial law. Costs and expected losses are discounted at {} a year.",
-            briefing
-                .options
-                .organisation
-                .as_deref()
-                .unwrap_or(&scenario.organisation.name),
-            scenario.horizon_years,
-            number(figures.moved_users.round_dp(0), language),
-            scenario.trusted_offer.name,
-            percent(scenario.discount_rate_pct.value, 1, language)
+            "{organisation} has {users} users on its public collaboration suite. The scenario compares, over {years} years, the status quo with moving those who handle sensitive data ({share}, {moved} users) to {offer}, SecNumCloud-qualified and shielded from extraterritorial law. Costs and expected losses are discounted at {rate} a year."
         ),
     };
     layout.paragraph(&question, BODY, Weight::Regular, palette::TEXT);

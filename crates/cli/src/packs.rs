@@ -78,29 +78,20 @@ fn refuse(language: Language, path: &str, value: Option<String>, reason: String)
     }
 }
 
+fn refuse_file(language: Language, flag: &str, path: &Path, reason: String) -> Rejection {
+    refuse(language, flag, Some(path.display().to_string()), reason)
+}
+
 fn read_text(path: &Path, flag: &str, language: Language) -> Result<String, Rejection> {
-    std::fs::read_to_string(path).map_err(|e| {
-        refuse(
-            language,
-            flag,
-            Some(path.display().to_string()),
-            e.to_string(),
-        )
-    })
+    std::fs::read_to_string(path).map_err(|e| refuse_file(language, flag, path, e.to_string()))
 }
 
 fn trusted_keys(paths: &[PathBuf], language: Language) -> Result<Vec<VerifyingKey>, Rejection> {
     paths
         .iter()
         .map(|path| {
-            keys::read_public_key(&read_text(path, "--trust", language)?).map_err(|e| {
-                refuse(
-                    language,
-                    "--trust",
-                    Some(path.display().to_string()),
-                    e.to_string(),
-                )
-            })
+            keys::read_public_key(&read_text(path, "--trust", language)?)
+                .map_err(|e| refuse_file(language, "--trust", path, e.to_string()))
         })
         .collect()
 }
@@ -152,10 +143,10 @@ fn load(
             Ok((bascule_pack::parse_pack(&text)?, None))
         }
         Err(PackError::Invalid(rejection)) => Err(rejection),
-        Err(error) => Err(refuse(
+        Err(error) => Err(refuse_file(
             language,
             "--pack",
-            Some(path.display().to_string()),
+            path,
             error.message(language),
         )),
     }
@@ -178,15 +169,8 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             output,
         } => {
             let scenario_data = input::read_scenario(&scenario, language)?;
-            let secret =
-                keys::read_secret_key(&read_text(&key, "--key", language)?).map_err(|e| {
-                    refuse(
-                        language,
-                        "--key",
-                        Some(key.display().to_string()),
-                        e.to_string(),
-                    )
-                })?;
+            let secret = keys::read_secret_key(&read_text(&key, "--key", language)?)
+                .map_err(|e| refuse_file(language, "--key", &key, e.to_string()))?;
             let logo = match logo {
                 None => None,
                 Some(path) => Some(read_logo(&path, language)?),
@@ -213,25 +197,12 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
                 PackError::Invalid(rejection) => rejection,
                 other => refuse(language, "", None, other.message(language)),
             })?;
-            std::fs::write(&output, file).map_err(|e| {
-                refuse(
-                    language,
-                    "--output",
-                    Some(output.display().to_string()),
-                    e.to_string(),
-                )
-            })?;
+            std::fs::write(&output, file)
+                .map_err(|e| refuse_file(language, "--output", &output, e.to_string()))?;
+            let (shown, key) = (output.display(), keys::fingerprint(&secret.verifying_key()));
             Ok(match language {
-                Language::Fr => format!(
-                    "pack signé écrit dans {} (clé {})",
-                    output.display(),
-                    keys::fingerprint(&secret.verifying_key())
-                ),
-                Language::En => format!(
-                    "signed pack written to {} (key {})",
-                    output.display(),
-                    keys::fingerprint(&secret.verifying_key())
-                ),
+                Language::Fr => format!("pack signé écrit dans {shown} (clé {key})"),
+                Language::En => format!("signed pack written to {shown} (key {key})"),
             })
         }
         PackCommand::Verify { pack, trust } => {
@@ -239,40 +210,30 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             let trusted = trusted_keys(&trust, language)?;
             let verified = verify_pack(&text, &trusted).map_err(|e| match e {
                 PackError::Invalid(rejection) => rejection,
-                other => refuse(
-                    language,
-                    "PACK",
-                    Some(pack.display().to_string()),
-                    other.message(language),
-                ),
+                other => refuse_file(language, "PACK", &pack, other.message(language)),
             })?;
             let p = &verified.pack;
+            let (key, publisher, title, version, published) = (
+                &verified.fingerprint,
+                &p.publisher.name,
+                &p.title,
+                &p.pack_version,
+                &p.published,
+            );
+            let (trust_fr, trust_en) = if trusted.is_empty() {
+                (
+                    " (aucune clé de confiance donnée : comparez cette empreinte à celle que publie l'éditeur)",
+                    " (no trusted key given: compare this fingerprint with the one the publisher publishes)",
+                )
+            } else {
+                (", une clé de confiance", ", a trusted key")
+            };
             Ok(match language {
                 Language::Fr => format!(
-                    "vérifié : signé par la clé {}{}\néditeur : {}\npack : {}, version {}, publié le {}",
-                    verified.fingerprint,
-                    if trusted.is_empty() {
-                        " (aucune clé de confiance donnée : comparez cette empreinte à celle que publie l'éditeur)"
-                    } else {
-                        ", une clé de confiance"
-                    },
-                    p.publisher.name,
-                    p.title,
-                    p.pack_version,
-                    p.published
+                    "vérifié : signé par la clé {key}{trust_fr}\néditeur : {publisher}\npack : {title}, version {version}, publié le {published}"
                 ),
                 Language::En => format!(
-                    "verified: signed by key {}{}\npublisher: {}\npack: {}, version {}, published {}",
-                    verified.fingerprint,
-                    if trusted.is_empty() {
-                        " (no trusted key given: compare this fingerprint with the one the publisher publishes)"
-                    } else {
-                        ", a trusted key"
-                    },
-                    p.publisher.name,
-                    p.title,
-                    p.pack_version,
-                    p.published
+                    "verified: signed by key {key}{trust_en}\npublisher: {publisher}\npack: {title}, version {version}, published {published}"
                 ),
             })
         }
@@ -280,14 +241,8 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
 }
 
 fn read_logo(path: &Path, language: Language) -> Result<Logo, Rejection> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        refuse(
-            language,
-            "--logo",
-            Some(path.display().to_string()),
-            e.to_string(),
-        )
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|e| refuse_file(language, "--logo", path, e.to_string()))?;
     let media_type = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
     } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg") {
@@ -297,12 +252,7 @@ fn read_logo(path: &Path, language: Language) -> Result<Logo, Rejection> {
             Language::Fr => "le logo doit être un fichier PNG ou SVG".to_owned(),
             Language::En => "the logo must be a PNG or SVG file".to_owned(),
         };
-        return Err(refuse(
-            language,
-            "--logo",
-            Some(path.display().to_string()),
-            reason,
-        ));
+        return Err(refuse_file(language, "--logo", path, reason));
     };
     Ok(Logo {
         media_type: media_type.into(),
@@ -319,31 +269,14 @@ fn keygen(out: &Path, language: Language) -> Result<String, Rejection> {
                 Language::Fr => "le fichier existe déjà ; il n'est pas remplacé".to_owned(),
                 Language::En => "the file already exists; it is not replaced".to_owned(),
             };
-            return Err(refuse(
-                language,
-                "--out",
-                Some(path.display().to_string()),
-                reason,
-            ));
+            return Err(refuse_file(language, "--out", path, reason));
         }
     }
     let key = keys::generate().map_err(|e| refuse(language, "", None, e.to_string()))?;
-    write_private(&secret_path, &keys::secret_key_text(&key)).map_err(|e| {
-        refuse(
-            language,
-            "--out",
-            Some(secret_path.display().to_string()),
-            e.to_string(),
-        )
-    })?;
-    std::fs::write(&public_path, keys::public_key_text(&key.verifying_key())).map_err(|e| {
-        refuse(
-            language,
-            "--out",
-            Some(public_path.display().to_string()),
-            e.to_string(),
-        )
-    })?;
+    write_private(&secret_path, &keys::secret_key_text(&key))
+        .map_err(|e| refuse_file(language, "--out", &secret_path, e.to_string()))?;
+    std::fs::write(&public_path, keys::public_key_text(&key.verifying_key()))
+        .map_err(|e| refuse_file(language, "--out", &public_path, e.to_string()))?;
     Ok(format!(
         "{}\n{}\n{}",
         secret_path.display(),
