@@ -1,4 +1,4 @@
-//! `cargo xtask fuzz [--seconds N | --runs N]`: libFuzzer (cargo fuzz) on the scenario
+//! `cargo xtask fuzz [--seconds N | --runs N] [--target T] [--no-trace-compares]`: libFuzzer (cargo fuzz) on the scenario
 //! reader and model, the pack reader and verifier, and the IPC decoding of every desktop
 //! command; each corpus seeded from the project's real files. CI runs each target for a
 //! few seconds; the long runs (10 million executions each) are recorded in ARCHITECTURE.md.
@@ -49,23 +49,37 @@ pub fn fuzz() -> Result<(), String> {
             .current_dir(&fuzz_dir);
         command
     };
-    status(&mut cargo_fuzz(&["build", "-O", "--sanitizer", "none"]))?;
+    // `--no-trace-compares`: for long runs of a slow target (the IPC one spends about two
+    // thirds of its time in libFuzzer's comparison hooks); its own build folder, so that
+    // the default build stays ready for CI's short runs.
+    let mut build = vec!["-O", "--sanitizer", "none"];
+    if arguments.iter().any(|a| a == "--no-trace-compares") {
+        build.extend([
+            "--no-trace-compares",
+            "--target-dir",
+            "target/no-trace-compares",
+        ]);
+    }
+    status(&mut cargo_fuzz(&[&["build"], build.as_slice()].concat()))?;
     for target in TARGETS
         .iter()
         .filter(|t| only.as_deref().is_none_or(|o| o == **t))
     {
-        status(&mut cargo_fuzz(&[
-            "run",
-            "-O",
-            "--sanitizer",
-            "none",
-            target,
-            "--",
-            &limit,
-            "-timeout=1",
-            "-rss_limit_mb=512",
-            "-print_final_stats=1",
-        ]))?;
+        status(&mut cargo_fuzz(
+            &[
+                &["run"],
+                build.as_slice(),
+                &[
+                    target,
+                    "--",
+                    &limit,
+                    "-timeout=1",
+                    "-rss_limit_mb=512",
+                    "-print_final_stats=1",
+                ],
+            ]
+            .concat(),
+        ))?;
     }
     Ok(())
 }
