@@ -18,7 +18,8 @@ struct App {
 }
 
 fn app() -> App {
-    let scratch = std::env::temp_dir().join(format!("bascule-bad-input-{}", std::process::id()));
+    let scratch = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-bad-input-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("folder");
     let (app, webview) = support::app_in(scratch.join("app-data"));
     App {

@@ -11,7 +11,8 @@ use support::{App, Webview, app_in, invoke};
 fn temporary(name: &str) -> std::path::PathBuf {
     static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!("bascule-ipc-{}-{n}-{name}", std::process::id()));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-ipc-{}-{n}-{name}", std::process::id()));
     std::fs::create_dir_all(&path).expect("temporary folder");
     path
 }
@@ -137,8 +138,8 @@ fn simulate_and_export_work_through_ipc() {
             .as_str()
             .is_some_and(|p| p.ends_with('%'))
     );
-    let path =
-        std::env::temp_dir().join(format!("bascule-desktop-export-{}.pdf", std::process::id()));
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-desktop-export-{}.pdf", std::process::id()));
     let written = invoke(
         &webview,
         "export_briefing",

@@ -67,7 +67,8 @@ fn check(folder: &Path, versions: &[String; 2], round: usize) {
 
 #[test]
 fn kill_nine_never_leaves_a_cut_file() {
-    let folder = std::env::temp_dir().join(format!("bascule-kill9-{}", std::process::id()));
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-kill9-{}", std::process::id()));
     std::fs::create_dir_all(&folder).expect("folder");
     let versions = versions();
     // Both files exist before the first kill: from then on, they may never be lost.

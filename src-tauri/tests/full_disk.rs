@@ -20,7 +20,8 @@ impl Drop for Mounted {
 }
 
 fn mount_small_tmpfs() -> Mounted {
-    let point = std::env::temp_dir().join(format!("bascule-full-disk-{}", std::process::id()));
+    let point = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-full-disk-{}", std::process::id()));
     std::fs::create_dir_all(&point).expect("mount point");
     let status = Command::new("mount")
         .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])

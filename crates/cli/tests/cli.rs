@@ -35,8 +35,8 @@ fn bascule_with_stdin(args: &[&str], input: &[u8]) -> Output {
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let unique = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir =
-        std::env::temp_dir().join(format!("bascule-cli-tests-{}-{unique}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-cli-tests-{}-{unique}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("temp file written");

@@ -17,7 +17,8 @@ fn every_numeric_field_at_and_beyond_its_limits() {
         .output()
         .expect("defaults");
     let base: serde_json::Value = serde_json::from_slice(&defaults.stdout).expect("json");
-    let folder = std::env::temp_dir().join(format!("bascule-cli-limits-{}", std::process::id()));
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-cli-limits-{}", std::process::id()));
     std::fs::create_dir_all(&folder).expect("folder");
     let file = folder.join("scenario.json");
     let paths = numeric_paths(&base);

@@ -5,7 +5,8 @@ use std::sync::{Arc, Mutex};
 
 #[test]
 fn a_panic_writes_a_report_and_is_told() {
-    let folder = std::env::temp_dir().join(format!("bascule-crash-{}", std::process::id()));
+    let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-crash-{}", std::process::id()));
     let told: Arc<Mutex<Vec<bascule_crash::Report>>> = Arc::default();
     let seen = Arc::clone(&told);
     bascule_crash::install("test", "0.0.0", Some(folder.clone()), move |report| {

@@ -121,7 +121,8 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         assert!(reached.is_err(), "the network namespace lets traffic out");
         println!("offline: no route out of the namespace, as intended");
     }
-    let home = std::env::temp_dir().join(format!("bascule-e2e-home-{}", std::process::id()));
+    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-e2e-home-{}", std::process::id()));
     std::fs::create_dir_all(&home)?;
     let mut driver = tokio::process::Command::new("tauri-driver")
         .env("HOME", &home)
@@ -370,7 +371,8 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     click(&client, "#library-close").await?;
 
     // Export the briefing through the IPC command, with a path (the GTK dialog cannot be driven).
-    let pdf = std::env::temp_dir().join(format!("bascule-e2e-{}.pdf", std::process::id()));
+    let pdf = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-e2e-{}.pdf", std::process::id()));
     let exported = run(
         &client,
         "const [path, done] = arguments;
