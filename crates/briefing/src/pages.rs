@@ -294,12 +294,28 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     let moved = number(figures.moved_users.round_dp(0), language);
     let offer = &scenario.trusted_offer.name;
     let rate = percent(scenario.discount_rate_pct.value, 1, language);
+    // The reference offer's name already says it is qualified: said once, not twice.
+    let (offer_fr, offer_en) = if offer.contains("SecNumCloud") {
+        (
+            format!("« {offer} », à l’abri des lois extraterritoriales"),
+            format!("“{offer}”, shielded from extraterritorial law"),
+        )
+    } else {
+        (
+            format!(
+                "l’offre de confiance « {offer} », qualifiée SecNumCloud et à l’abri des lois extraterritoriales"
+            ),
+            format!(
+                "the trusted offer “{offer}”, SecNumCloud-qualified and shielded from extraterritorial law"
+            ),
+        )
+    };
     let question = match language {
         Language::Fr => format!(
-            "{organisation} compte {users} utilisateurs de sa suite collaborative publique. Le scénario compare, sur {years} ans, le statu quo et le passage de ceux qui traitent des données sensibles ({share}, soit {moved} utilisateurs) vers {offer}, qualifiée SecNumCloud et protégée des lois extraterritoriales. Coûts et pertes attendues sont actualisés à {rate} par an."
+            "{organisation} compte {users} utilisateurs de sa suite collaborative publique. Le scénario compare, sur {years} ans, le statu quo et le passage de ceux qui traitent des données sensibles ({share}, soit {moved} utilisateurs) vers {offer_fr}. Coûts et pertes attendues sont actualisés à {rate} par an."
         ),
         Language::En => format!(
-            "{organisation} has {users} users on its public collaboration suite. The scenario compares, over {years} years, the status quo with moving those who handle sensitive data ({share}, {moved} users) to {offer}, SecNumCloud-qualified and shielded from extraterritorial law. Costs and expected losses are discounted at {rate} a year."
+            "{organisation} has {users} users on its public collaboration suite. The scenario compares, over {years} years, the status quo with moving those who handle sensitive data ({share}, {moved} users) to {offer_en}. Costs and expected losses are discounted at {rate} a year."
         ),
     };
     layout.paragraph(&question, BODY, Weight::Regular, palette::TEXT);

@@ -112,6 +112,39 @@ fn the_text_says_what_evaluate_computes_in_french() {
     );
 }
 
+/// Page 1's opening paragraph, its line breaks and non-breaking spaces made plain spaces.
+fn first_page_words(scenario: Scenario, language: Language, name: &str) -> String {
+    let i = inputs(scenario, language);
+    let pdf = temp_pdf(name, &render(&briefing(&i)).expect("renders"));
+    let text = tool("pdftotext", &["-f", "1", "-l", "1"], &pdf);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_question_says_the_offer_is_qualified_once() {
+    // The reference offer's name says "SecNumCloud" already.
+    let reference = reference_scenario(Language::Fr).expect("valid");
+    let text = first_page_words(reference.clone(), Language::Fr, "offer-fr.pdf");
+    assert!(
+        text.contains("vers « Offre qualifiée SecNumCloud (type Bleu ou S3NS) », à l’abri des lois extraterritoriales."),
+        "{text}"
+    );
+    assert!(!text.contains("qualifiée SecNumCloud et"), "{text}");
+    // A name that does not say it: the sentence does.
+    let mut bleu = reference;
+    bleu.trusted_offer.name = "Bleu".into();
+    let text = first_page_words(bleu.clone(), Language::Fr, "bleu-fr.pdf");
+    assert!(
+        text.contains("vers l’offre de confiance « Bleu », qualifiée SecNumCloud et à l’abri des lois extraterritoriales."),
+        "{text}"
+    );
+    let text = first_page_words(bleu, Language::En, "bleu-en.pdf");
+    assert!(
+        text.contains("to the trusted offer “Bleu”, SecNumCloud-qualified and shielded from extraterritorial law."),
+        "{text}"
+    );
+}
+
 #[test]
 fn the_english_briefing_is_complete() {
     let i = inputs(
