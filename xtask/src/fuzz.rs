@@ -1,8 +1,8 @@
 //! `cargo xtask fuzz [--seconds N | --runs N] [--target T] [--no-trace-compares]`:
 //! libFuzzer (cargo fuzz) on the scenario reader and model, the pack reader and verifier,
 //! and the IPC decoding of every desktop command; each corpus seeded from the project's
-//! real files. CI runs each target for a
-//! few seconds; the long runs (10 million executions each) are recorded in ARCHITECTURE.md.
+//! real files. CI runs each target for a few seconds; the long runs (10 million executions
+//! each) are recorded in ARCHITECTURE.md.
 
 use crate::{BUILD_PACKAGES, ensure_packages, root, status};
 use serde_json::{Value, json};
