@@ -186,8 +186,9 @@ fn e2e() -> Result<(), String> {
         "test",
         "--locked",
         "--no-run",
-        "-p",
-        "bascule-e2e",
+        // `--workspace`, not `-p bascule-e2e`: features resolved as for the whole
+        // workspace, so the test build that follows reuses these dependencies.
+        "--workspace",
         "--test",
         "app",
     ])?;
@@ -212,8 +213,7 @@ fn e2e() -> Result<(), String> {
                 "test",
                 "--locked",
                 "--offline",
-                "-p",
-                "bascule-e2e",
+                "--workspace",
                 "--test",
                 "app",
                 "--",
