@@ -93,7 +93,8 @@ fn the_text_says_what_evaluate_computes_in_french() {
         euros_compact(f.net_benefit_npv, Language::Fr),
         euros(f.net_benefit_npv, Language::Fr),
         euros(f.extra_cost_npv, Language::Fr),
-        "sha256:55fbd4807677".to_owned(),
+        // The seal: the scenario's hash, cut to 12 hex digits.
+        bascule_model::scenario_sha256(&i.scenario)[..19].to_owned(),
         "graine 20220622".to_owned(),
         "Registre des hypothèses".to_owned(),
         "Limites".to_owned(),

@@ -168,7 +168,9 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             key,
             output,
         } => {
-            let scenario_data = input::read_scenario(&scenario, language)?;
+            let mut scenario_data = input::read_scenario(&scenario, language)?;
+            // A new pack is written in the current format, whatever version its file had.
+            scenario_data.version = bascule_model::scenario::FORMAT_VERSION;
             let secret = keys::read_secret_key(&read_text(&key, "--key", language)?)
                 .map_err(|e| refuse_file(language, "--key", &key, e.to_string()))?;
             let logo = match logo {

@@ -88,7 +88,7 @@ fn defaults_prints_a_scenario_that_evaluates() {
         "--format",
         "json",
     ]));
-    assert_eq!(report["model_version"], "1");
+    assert_eq!(report["model_version"], "2");
     assert!(
         report["scenario_sha256"]
             .as_str()
@@ -329,8 +329,13 @@ fn simulate_prints_the_figures_of_model_md_section_8() {
         "simulate", path, "--format", "json", "--trials", "2000", "--seed", "42",
     ]);
     let text = String::from_utf8(output.stdout).expect("utf-8");
-    assert!(text.contains("\"mean\": 957840.0717522005,"), "{text}");
-    assert!(text.contains("\"probability_positive\": 0.102"), "{text}");
+    assert!(text.contains("\"mean\": 917819.464271864,"), "{text}");
+    assert!(text.contains("\"probability_positive\": 0.1\n"), "{text}");
+    // A version-1 file: its version-1 seal is printed beside the version-2 hash.
+    assert_eq!(
+        report["source_sha256"],
+        "sha256:d5ad700f467b42df12e39e9fb32ecb05ba7d9de62069f33e02242b19acf60fdb"
+    );
     // Flags do not change the scenario's hash.
     let evaluated = stdout_json(&bascule(&["evaluate", path, "--format", "json"]));
     assert_eq!(report["scenario_sha256"], evaluated["scenario_sha256"]);

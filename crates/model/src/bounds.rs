@@ -131,6 +131,10 @@ pub const LOSS: Bounds = Bounds::above(0, 10_000_000_000_000);
 pub const TRUSTED_MULTIPLIER: Bounds = Bounds::closed(0, 10);
 pub const TRIALS: Bounds = Bounds::closed(1000, 2_000_000);
 pub const SEED: Bounds = Bounds::closed(0, (1 << 53) - 1);
+pub const PSA_DRAWS: Bounds = Bounds::closed(10_000, 200_000);
+pub const TOLERANCE_PROBABILITY: Bounds = Bounds::above(0, 100);
+/// Points of a tolerance curve.
+pub const TOLERANCE_POINTS: (usize, usize) = (1, 10);
 
 /// How many plans, ramp entries and risks a scenario may list.
 pub const PLANS: (usize, usize) = (1, 8);

@@ -22,9 +22,48 @@ pub fn jcs(value: &Value) -> String {
     out
 }
 
-/// `sha256:` and the lowercase hex digest of [`canonical_json`].
+/// `sha256:` and the lowercase hex digest of [`canonical_json`] (the version-2 form).
 pub fn scenario_sha256(scenario: &Scenario) -> String {
-    let digest = Sha256::digest(canonical_json(scenario).as_bytes());
+    sha256(&canonical_json(scenario))
+}
+
+/// For a file read from format version 1, the hash of its version-1 canonical form (the
+/// seal a version-1 build gave it), so that an existing seal can still be matched.
+pub fn source_sha256(scenario: &Scenario) -> Option<String> {
+    (scenario.version == 1).then(|| sha256(&jcs(&value_as_read(scenario))))
+}
+
+/// The scenario as a JSON value in the form of the version it was read from: a version-1
+/// file without the fields version 2 added. What a signature made by a version-1 build
+/// covers, so that a pack signed then still verifies.
+pub fn value_as_read(scenario: &Scenario) -> Value {
+    let mut value = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    if scenario.version != 1 {
+        return value;
+    }
+    if let Value::Object(root) = &mut value {
+        root.insert("version".into(), Value::from(1));
+        root.remove("risk_appetite");
+        for (parent, key) in [
+            ("migration", "required_share_pct"),
+            ("migration", "required_share_source"),
+            ("simulation", "psa_draws"),
+        ] {
+            if let Some(Value::Object(object)) = root.get_mut(parent) {
+                object.remove(key);
+            }
+        }
+        if let Some(Value::Array(risks)) = root.get_mut("risks") {
+            for risk in risks.iter_mut().filter_map(Value::as_object_mut) {
+                risk.remove("scales_with_share");
+            }
+        }
+    }
+    value
+}
+
+fn sha256(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }

@@ -2,6 +2,7 @@
 //! in `Decimal`. Nothing is rounded here: rounding happens where figures are shown.
 
 use crate::inputs::{Inputs, RiskInputs, lognormal_median};
+use crate::scalar::Scalar;
 use crate::scenario::Exposure;
 use rust_decimal::Decimal;
 
@@ -87,26 +88,27 @@ const MAX_YEARS: usize = 15;
 
 /// The year-by-year quantities both options are computed from. Fixed arrays: sensitivity
 /// builds one per point, and allocating would cost more than the arithmetic.
-pub(crate) struct Timeline {
+#[derive(Debug, Clone)]
+pub(crate) struct Timeline<N = Decimal> {
     years: usize,
     /// `u_t` and `g_t`, t = 1..H.
-    in_place: [Decimal; MAX_YEARS],
-    migrated: [Decimal; MAX_YEARS],
+    pub(crate) in_place: [N; MAX_YEARS],
+    pub(crate) migrated: [N; MAX_YEARS],
     /// `I_t = (1 + i)^(t−1)` and `(1 + r)^t`.
-    inflation: [Decimal; MAX_YEARS],
-    discount: [Decimal; MAX_YEARS],
+    pub(crate) inflation: [N; MAX_YEARS],
+    pub(crate) discount: [N; MAX_YEARS],
     /// Discounted sums over the years that the net benefit is linear in (see [`cost_part`]).
-    sums: DiscountedSums,
+    sums: DiscountedSums<N>,
     /// `P_pub(t)` and `P_tr(t)` at no premium, € per user-month.
-    price_public: [Decimal; MAX_YEARS],
-    price_trusted_at_no_premium: [Decimal; MAX_YEARS],
+    price_public: [N; MAX_YEARS],
+    price_trusted_at_no_premium: [N; MAX_YEARS],
 }
 
-impl Timeline {
-    pub(crate) fn new(inputs: &Inputs) -> Timeline {
+impl<N: Scalar> Timeline<N> {
+    pub(crate) fn new(inputs: &Inputs<N>) -> Timeline<N> {
         let years = inputs.horizon_years.min(MAX_YEARS);
         let moving = !inputs.moved_share.is_zero();
-        let zeros = [Decimal::ZERO; MAX_YEARS];
+        let zeros = [N::ZERO; MAX_YEARS];
         let mut timeline = Timeline {
             years,
             in_place: zeros,
@@ -118,21 +120,21 @@ impl Timeline {
             price_trusted_at_no_premium: zeros,
         };
         // Σ_k share_k · list_k · (1 − d_pub): € per user-month before escalation.
-        let base_price: Decimal = inputs
+        let base_price: N = inputs
             .plans
             .iter()
-            .map(|(list, share)| share * list)
-            .sum::<Decimal>()
-            * (Decimal::ONE - inputs.suite_discount);
-        let (mut inflation, mut discount) = (Decimal::ONE, Decimal::ONE);
-        let (mut public_escalation, mut trusted_escalation) = (Decimal::ONE, Decimal::ONE);
+            .map(|&(list, share)| share * list)
+            .sum::<N>()
+            * (N::ONE - inputs.suite_discount);
+        let (mut inflation, mut discount) = (N::ONE, N::ONE);
+        let (mut public_escalation, mut trusted_escalation) = (N::ONE, N::ONE);
         for t in 0..years {
             let (before, after) = (inputs.ramp_at(t), inputs.ramp_at(t + 1));
             if moving {
-                timeline.in_place[t] = (before + after) / Decimal::TWO;
+                timeline.in_place[t] = (before + after) / N::TWO;
                 timeline.migrated[t] = after - before;
             }
-            discount *= Decimal::ONE + inputs.discount_rate;
+            discount *= N::ONE + inputs.discount_rate;
             timeline.inflation[t] = inflation;
             timeline.discount[t] = discount;
             timeline.price_public[t] = base_price * public_escalation;
@@ -146,35 +148,47 @@ impl Timeline {
             sums.migrated_public_price += g * discounted_public_price;
             sums.in_place_inflation += u * discounted_inflation;
             sums.migrated_inflation += g * discounted_inflation;
-            inflation *= Decimal::ONE + inputs.inflation;
-            public_escalation *= Decimal::ONE + inputs.public_escalation;
-            trusted_escalation *= Decimal::ONE + inputs.trusted_escalation;
+            inflation *= N::ONE + inputs.inflation;
+            public_escalation *= N::ONE + inputs.public_escalation;
+            trusted_escalation *= N::ONE + inputs.trusted_escalation;
         }
         timeline
     }
 
-    fn npv(&self, values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    fn npv(&self, values: impl IntoIterator<Item = N>) -> N {
         values
             .into_iter()
             .zip(&self.discount[..self.years])
-            .map(|(value, factor)| value / factor)
+            .map(|(value, factor)| value / *factor)
             .sum()
     }
 }
 
 /// `Σ_t x_t / (1 + r)^t` for the yearly factors the net benefit is linear in.
-#[derive(Debug, Default)]
-struct DiscountedSums {
+#[derive(Debug, Clone)]
+struct DiscountedSums<N> {
     /// `Σ u_t · P_pub(t) / (1 + r)^t`
-    in_place_public_price: Decimal,
+    in_place_public_price: N,
     /// `Σ u_t · P_tr(t)|prem=0 / (1 + r)^t`
-    in_place_trusted_price: Decimal,
+    in_place_trusted_price: N,
     /// `Σ g_t · P_pub(t) / (1 + r)^t`
-    migrated_public_price: Decimal,
+    migrated_public_price: N,
     /// `Σ u_t · I_t / (1 + r)^t`
-    in_place_inflation: Decimal,
+    in_place_inflation: N,
     /// `Σ g_t · I_t / (1 + r)^t`
-    migrated_inflation: Decimal,
+    migrated_inflation: N,
+}
+
+impl<N: Scalar> Default for DiscountedSums<N> {
+    fn default() -> Self {
+        DiscountedSums {
+            in_place_public_price: N::ZERO,
+            in_place_trusted_price: N::ZERO,
+            migrated_public_price: N::ZERO,
+            in_place_inflation: N::ZERO,
+            migrated_inflation: N::ZERO,
+        }
+    }
 }
 
 /// The cost lines of year `t` (0-based) of the public and the hybrid option (model.md section 4).
@@ -282,13 +296,13 @@ pub fn evaluate(inputs: &Inputs) -> Figures {
 /// The net benefit split by what feeds it: the costs, and each risk. A sensitivity point
 /// recomputes only the parts its assumption feeds.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct NetParts {
-    pub(crate) costs: Decimal,
-    pub(crate) risks: Vec<Decimal>,
+pub(crate) struct NetParts<N = Decimal> {
+    pub(crate) costs: N,
+    pub(crate) risks: Vec<N>,
 }
 
-impl NetParts {
-    pub(crate) fn new(inputs: &Inputs, timeline: &Timeline) -> NetParts {
+impl<N: Scalar> NetParts<N> {
+    pub(crate) fn new(inputs: &Inputs<N>, timeline: &Timeline<N>) -> NetParts<N> {
         NetParts {
             costs: cost_part(inputs, timeline),
             risks: inputs
@@ -299,8 +313,8 @@ impl NetParts {
         }
     }
 
-    pub(crate) fn total(&self) -> Decimal {
-        self.costs + self.risks.iter().copied().sum::<Decimal>()
+    pub(crate) fn total(&self) -> N {
+        self.costs + self.risks.iter().copied().sum::<N>()
     }
 }
 
@@ -308,27 +322,31 @@ impl NetParts {
 /// section 4 only what differs between the options remains, and each is a constant times
 /// a discounted sum over the years:
 /// `M·(P_pub − P_tr)·12 − Δ·m·P_pub − Δ·one-off·I − F·g·I − M·o·12·I + K·x·I`.
-pub(crate) fn cost_part(inputs: &Inputs, timeline: &Timeline) -> Decimal {
+pub(crate) fn cost_part<N: Scalar>(inputs: &Inputs<N>, timeline: &Timeline<N>) -> N {
     let sums = &timeline.sums;
     let moved_users = inputs.moved_share * inputs.users;
-    let premium_factor = Decimal::ONE + inputs.premium_pct / Decimal::ONE_HUNDRED;
+    let premium_factor = N::ONE + inputs.premium_pct / N::HUNDRED;
     let licences = moved_users
-        * TWELVE
+        * N::TWELVE
         * (sums.in_place_public_price - premium_factor * sums.in_place_trusted_price);
     let dual_run = moved_users * inputs.dual_run_months * sums.migrated_public_price;
     let migration = (moved_users * inputs.one_off_per_user.total() + inputs.fixed_project)
         * sums.migrated_inflation;
     let running = (inputs.controls_per_year * inputs.coverage
-        - moved_users * inputs.two_estate_ops * TWELVE)
+        - moved_users * inputs.two_estate_ops * N::TWELVE)
         * sums.in_place_inflation;
     licences - dual_run - migration + running
 }
 
 /// A risk's share of `risk_avoided_npv`, `E[X] · Σ_t (λ_pub − λ_hyb(t)) · I_t / (1 + r)^t`:
 /// the hybrid rate is linear in `u_t` (or `g_t`), so it too is one discounted sum.
-pub(crate) fn risk_part(risk: &RiskInputs, inputs: &Inputs, timeline: &Timeline) -> Decimal {
+pub(crate) fn risk_part<N: Scalar>(
+    risk: &RiskInputs<N>,
+    inputs: &Inputs<N>,
+    timeline: &Timeline<N>,
+) -> N {
     let sums = &timeline.sums;
-    let reduction = Decimal::ONE - risk.trusted_multiplier;
+    let reduction = N::ONE - risk.trusted_multiplier;
     let weighted_rate = match risk.exposure {
         Exposure::SensitiveData => {
             risk.rate * inputs.coverage * reduction * sums.in_place_inflation

@@ -1,7 +1,9 @@
 //! The numbers the model computes with, taken from a scenario: percentages as fractions,
 //! each risk's mean loss worked out once. Sensitivity points change these, not the file.
+//! Exact (`Decimal`) for the figures, `f64` for the uncertainty analysis's draws.
 
 use crate::number::from_f64_shortest;
+use crate::scalar::Scalar;
 use crate::scenario::{Exposure, Scenario};
 use rust_decimal::Decimal;
 
@@ -9,59 +11,61 @@ use rust_decimal::Decimal;
 pub const Z95: f64 = 1.644_853_626_951_472_2;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Inputs {
-    pub users: Decimal,
+pub struct Inputs<N = Decimal> {
+    pub users: N,
     pub horizon_years: usize,
-    pub discount_rate: Decimal,
-    pub inflation: Decimal,
+    pub discount_rate: N,
+    pub inflation: N,
     /// (list price € per user-month, share as a fraction) per plan.
-    pub plans: Vec<(Decimal, Decimal)>,
-    pub suite_discount: Decimal,
-    pub public_escalation: Decimal,
-    pub controls_per_year: Decimal,
+    pub plans: Vec<(N, N)>,
+    pub suite_discount: N,
+    pub public_escalation: N,
+    pub controls_per_year: N,
     /// The premium in percent, as the file gives it (the break-even premium is in percent too).
-    pub premium_pct: Decimal,
-    pub trusted_escalation: Decimal,
-    pub moved_share: Decimal,
-    pub coverage: Decimal,
+    pub premium_pct: N,
+    pub trusted_escalation: N,
+    pub moved_share: N,
+    pub coverage: N,
     /// Cumulative share of the moved users in place at the end of each listed year.
-    pub ramp: Vec<Decimal>,
-    pub one_off_per_user: OneOff,
-    pub fixed_project: Decimal,
-    pub dual_run_months: Decimal,
-    pub two_estate_ops: Decimal,
-    pub risks: Vec<RiskInputs>,
+    pub ramp: Vec<N>,
+    pub one_off_per_user: OneOff<N>,
+    pub fixed_project: N,
+    pub dual_run_months: N,
+    pub two_estate_ops: N,
+    pub risks: Vec<RiskInputs<N>>,
 }
 
 /// The parts of the one-off cost of a migrated user: `c_mig + c_train + h · w`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct OneOff {
-    pub migration: Decimal,
-    pub training: Decimal,
-    pub hours: Decimal,
-    pub hourly_cost: Decimal,
+pub struct OneOff<N = Decimal> {
+    pub migration: N,
+    pub training: N,
+    pub hours: N,
+    pub hourly_cost: N,
 }
 
-impl OneOff {
-    pub fn total(&self) -> Decimal {
+impl<N: Scalar> OneOff<N> {
+    pub fn total(&self) -> N {
         self.migration + self.training + self.hours * self.hourly_cost
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct RiskInputs {
-    pub rate: Decimal,
-    pub loss_low: Decimal,
-    pub loss_high: Decimal,
+pub struct RiskInputs<N = Decimal> {
+    pub rate: N,
+    pub loss_low: N,
+    pub loss_high: N,
     pub exposure: Exposure,
-    pub trusted_multiplier: Decimal,
+    pub trusted_multiplier: N,
     pub during_migration_only: bool,
+    /// An introduced risk whose loss bounds follow the share moved (model.md section 7).
+    pub scales_with_share: bool,
     /// E[X] of the lognormal loss, kept in step with the bounds by [`RiskInputs::set_bounds`].
-    pub mean_loss: Decimal,
+    pub mean_loss: N,
 }
 
-impl RiskInputs {
-    pub fn set_bounds(&mut self, low: Decimal, high: Decimal) {
+impl<N: Scalar> RiskInputs<N> {
+    pub fn set_bounds(&mut self, low: N, high: N) {
         self.loss_low = low;
         self.loss_high = high;
         self.mean_loss = lognormal_mean(low, high);
@@ -69,17 +73,18 @@ impl RiskInputs {
 }
 
 /// Mean of the lognormal whose 5th and 95th percentiles are `low` and `high`
-/// (model.md section 5), computed in `f64` and brought back through its shortest text.
-pub fn lognormal_mean(low: Decimal, high: Decimal) -> Decimal {
+/// (model.md section 5), computed in `f64` (a `Decimal` brought back through its
+/// shortest text).
+pub fn lognormal_mean<N: Scalar>(low: N, high: N) -> N {
     if low == high {
         // σ = 0: a constant loss, exactly (exp(ln x) may miss x by an ulp).
         return low;
     }
     // libm rather than the platform's maths: the same digits on every machine.
-    let (ln_low, ln_high) = (libm::log(to_f64(low)), libm::log(to_f64(high)));
+    let (ln_low, ln_high) = (libm::log(low.to_f64()), libm::log(high.to_f64()));
     let mu = (ln_low + ln_high) / 2.0;
     let sigma = (ln_high - ln_low) / (2.0 * Z95);
-    from_f64_shortest(libm::exp(mu + sigma * sigma / 2.0)).unwrap_or(high)
+    N::from_f64_or(libm::exp(mu + sigma * sigma / 2.0), high)
 }
 
 /// Median of that lognormal, `√(low · high)`, exact to 28 digits.
@@ -103,8 +108,7 @@ fn sqrt(value: Decimal) -> Decimal {
 }
 
 pub fn to_f64(value: Decimal) -> f64 {
-    use rust_decimal::prelude::ToPrimitive;
-    value.to_f64().unwrap_or(f64::NAN)
+    Scalar::to_f64(value)
 }
 
 impl Inputs {
@@ -157,42 +161,109 @@ impl Inputs {
                     exposure: r.exposure,
                     trusted_multiplier: r.multiplier(),
                     during_migration_only: r.during_migration_only,
+                    scales_with_share: r.scales(),
                     mean_loss: lognormal_mean(r.loss_low_eur.value, r.loss_high_eur.value),
                 })
                 .collect(),
         }
     }
 
+    /// The same inputs in `f64`, for the draws of the uncertainty analysis.
+    pub fn to_f64(&self) -> Inputs<f64> {
+        let f = |value: Decimal| Scalar::to_f64(value);
+        Inputs {
+            users: f(self.users),
+            horizon_years: self.horizon_years,
+            discount_rate: f(self.discount_rate),
+            inflation: f(self.inflation),
+            plans: self.plans.iter().map(|&(p, s)| (f(p), f(s))).collect(),
+            suite_discount: f(self.suite_discount),
+            public_escalation: f(self.public_escalation),
+            controls_per_year: f(self.controls_per_year),
+            premium_pct: f(self.premium_pct),
+            trusted_escalation: f(self.trusted_escalation),
+            moved_share: f(self.moved_share),
+            coverage: f(self.coverage),
+            ramp: self.ramp.iter().copied().map(f).collect(),
+            one_off_per_user: OneOff {
+                migration: f(self.one_off_per_user.migration),
+                training: f(self.one_off_per_user.training),
+                hours: f(self.one_off_per_user.hours),
+                hourly_cost: f(self.one_off_per_user.hourly_cost),
+            },
+            fixed_project: f(self.fixed_project),
+            dual_run_months: f(self.dual_run_months),
+            two_estate_ops: f(self.two_estate_ops),
+            risks: self
+                .risks
+                .iter()
+                .map(|r| RiskInputs {
+                    rate: f(r.rate),
+                    loss_low: f(r.loss_low),
+                    loss_high: f(r.loss_high),
+                    exposure: r.exposure,
+                    trusted_multiplier: f(r.trusted_multiplier),
+                    during_migration_only: r.during_migration_only,
+                    scales_with_share: r.scales_with_share,
+                    mean_loss: f(r.mean_loss),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<N: Scalar> Inputs<N> {
     /// Cumulative ramp at the end of year `t` (0 for t = 0, 1 past the list).
-    pub fn ramp_at(&self, t: usize) -> Decimal {
+    pub fn ramp_at(&self, t: usize) -> N {
         if t == 0 {
-            Decimal::ZERO
+            N::ZERO
         } else {
-            self.ramp.get(t - 1).copied().unwrap_or(Decimal::ONE)
+            self.ramp.get(t - 1).copied().unwrap_or(N::ONE)
         }
     }
 
-    /// Puts the share moved at `share` (a fraction) with the coverage following it
-    /// (model.md section 7): the first users moved hold the most sensitive data.
-    pub fn set_moved_share(&mut self, share: Decimal) {
-        self.coverage = coverage_following(self.coverage, self.moved_share, share);
+    /// A copy at another share moved (a fraction), as [`Inputs::set_moved_share`] puts it.
+    pub fn at_share(&self, share: N) -> Inputs<N> {
+        let mut moved = self.clone();
+        moved.set_moved_share(share);
+        moved
+    }
+
+    /// Puts the share moved at `share` (a fraction) with the coverage following it and
+    /// the introduced risks' losses scaling with it (model.md section 7): the first users
+    /// moved hold the most sensitive data; feature lag, slippage and overrun grow with the
+    /// users moved.
+    pub fn set_moved_share(&mut self, share: N) {
+        let before = self.moved_share;
+        self.coverage = coverage_following(self.coverage, before, share);
+        if !before.is_zero() && !share.is_zero() && share != before {
+            let scale = share / before;
+            for risk in self.risks.iter_mut().filter(|r| r.scales_with_share) {
+                risk.set_bounds(risk.loss_low * scale, risk.loss_high * scale);
+            }
+        }
         self.moved_share = share;
     }
 }
 
-/// `c′ = 1 − (1 − c)^(s′/s)` in `f64`; 0 when `s′ = 0`; `c` itself when `s = 0`.
-pub fn coverage_following(coverage: Decimal, share: Decimal, new_share: Decimal) -> Decimal {
+/// Above this, a coverage is read as this in the rule that follows the share (model.md
+/// section 7): a smaller share must not keep all the sensitive data.
+const COVERAGE_CAP: f64 = 0.999;
+
+/// `c′ = 1 − (1 − c)^(s′/s)` in `f64`, `c` read as at most 99.9 %; 0 when `s′ = 0`; `c`
+/// itself when `s = 0` or `s′ = s`.
+pub fn coverage_following<N: Scalar>(coverage: N, share: N, new_share: N) -> N {
     if new_share.is_zero() {
-        return Decimal::ZERO;
+        return N::ZERO;
     }
     if share.is_zero() || new_share == share {
         return coverage;
     }
-    let exponent = to_f64(new_share) / to_f64(share);
-    let followed = 1.0 - libm::pow(1.0 - to_f64(coverage), exponent);
-    from_f64_shortest(followed)
-        .unwrap_or(coverage)
-        .clamp(Decimal::ZERO, Decimal::ONE)
+    let exponent = new_share.to_f64() / share.to_f64();
+    let followed = 1.0 - libm::pow(1.0 - coverage.to_f64().min(COVERAGE_CAP), exponent);
+    N::from_f64_or(followed, coverage)
+        .max_of(N::ZERO)
+        .min_of(N::ONE)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Bascule's decision model, version 1 (`../shared/design/model.md`): the scenario format
+//! Bascule's decision model, version 2 (`../shared/design/model.md`): the scenario format
 //! and its checks, costs in exact decimals, expected risk, sensitivity, break-even.
 //!
 //! Pure: no files, no network, no clock. Callers hand it text and get figures back.
@@ -18,11 +18,12 @@ pub mod read;
 pub mod recommend;
 pub mod reference;
 pub mod report;
+pub mod scalar;
 pub mod scenario;
 pub mod sensitivity;
 pub mod variants;
 
-pub use canonical::scenario_sha256;
+pub use canonical::{scenario_sha256, source_sha256};
 pub use evaluate::Figures;
 pub use problem::{Problem, ProblemKind, Rejection};
 pub use read::{parse_scenario, parse_scenario_or};
@@ -31,7 +32,7 @@ pub use scenario::{Language, Scenario};
 pub use sensitivity::SensitivityRow;
 
 /// The version of the formulas; a change to any of them is a new version.
-pub const MODEL_VERSION: &str = "1";
+pub const MODEL_VERSION: &str = "2";
 
 /// Every figure of model.md sections 4, 5 and 7 for one scenario, unrounded.
 #[derive(Debug, Clone, PartialEq)]

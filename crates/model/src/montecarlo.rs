@@ -1,5 +1,6 @@
 //! Monte Carlo over the horizon (model.md section 6): Poisson event counts, lognormal
-//! losses, both options living the same events, in `f64`.
+//! losses, the public option and the hybrid at every share living the same events, in
+//! `f64`, in one pass (the frontier of section 11 needs them all).
 //!
 //! Reproducible on every machine and at every thread count: trials are cut into blocks of
 //! [`BLOCK_TRIALS`]; the draws of block `b` for risk `i` come from ChaCha8 seeded with the
@@ -13,7 +14,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Poisson};
 use rayon::prelude::*;
 
-/// Trials in a block: a constant of model version 1 (changing it changes every draw).
+/// Trials in a block: a constant of the model version (changing it changes every draw).
 pub const BLOCK_TRIALS: usize = 4096;
 /// Points of a loss exceedance curve.
 pub const LEC_POINTS: usize = 50;
@@ -91,22 +92,13 @@ pub struct SimulationResult {
     pub risks: Option<Vec<RiskLosses>>,
 }
 
-/// What one trial lost, for one risk or in all.
+/// What one trial lost, for one risk or in all, in the public option and at one share.
 #[derive(Debug, Clone, Copy, Default)]
 struct TrialLoss {
     public_npv: f64,
     hybrid_npv: f64,
     public_last_year: f64,
     hybrid_last_year: f64,
-}
-
-impl std::ops::AddAssign for TrialLoss {
-    fn add_assign(&mut self, other: TrialLoss) {
-        self.public_npv += other.public_npv;
-        self.hybrid_npv += other.hybrid_npv;
-        self.public_last_year += other.public_last_year;
-        self.hybrid_last_year += other.hybrid_last_year;
-    }
 }
 
 /// The size of one event, year-1 €.
@@ -181,90 +173,315 @@ impl Arrivals {
     }
 }
 
-/// One risk over the horizon, both options living the same events (model.md section 6).
+/// The options one pass simulates: the public one, and the hybrid at each share, all
+/// living the same events (model.md section 6, version 2 layout).
+#[derive(Debug, Clone)]
+pub struct ShareRates {
+    /// Per risk, per year: `λ_public(t)`.
+    pub public: Vec<Vec<f64>>,
+    /// Per share, per risk, per year: `λ_hybrid(s′, t)`.
+    pub hybrid: Vec<Vec<Vec<f64>>>,
+    /// Per share, per risk: the factor on a drawn loss (`s′/s` for an introduced risk
+    /// that scales with the share, else 1).
+    pub loss_scale: Vec<Vec<f64>>,
+}
+
+impl ShareRates {
+    /// The rates of the public option and of each share's hybrid, from their figures.
+    pub fn from_figures(public: &Figures, shares: &[(&Figures, Vec<f64>)]) -> ShareRates {
+        let rates = |option: &crate::evaluate::OptionFigures| -> Vec<Vec<f64>> {
+            option
+                .risks
+                .iter()
+                .map(|risk| risk.rate_by_year.iter().copied().map(to_f64).collect())
+                .collect()
+        };
+        ShareRates {
+            public: rates(&public.public),
+            hybrid: shares.iter().map(|(f, _)| rates(&f.hybrid)).collect(),
+            loss_scale: shares.iter().map(|(_, scale)| scale.clone()).collect(),
+        }
+    }
+}
+
+/// One risk over the horizon at every share (model.md section 6): a public event carries
+/// one uniform `U` and is a hybrid event at share `k` when `U < λ_hyb(k)/λ_pub`; extra
+/// events are drawn at the largest extra rate and kept at `k` when `V < extra(k)/extra_max`.
+/// The kept sets are nested: a smaller rate keeps a subset.
 struct RiskPlan {
     loss: EventLoss,
-    /// Events of the public option.
     public: Arrivals,
-    /// By year, the chance that a public event is also a hybrid one: `λ_hyb / λ_pub` (≤ 1).
-    kept: Vec<f64>,
-    /// Hybrid events beyond the public ones, at rate `λ_hyb − λ_pub` where that is positive.
+    /// `[k·H + t]`: `λ_hyb / λ_pub` (≥ 1 keeps every event).
+    keep: Vec<f64>,
     extra: Arrivals,
-    inflation: Vec<f64>,
-    /// `I_t / (1 + r)^t`.
-    discounted_inflation: Vec<f64>,
+    /// `[k·H + t]`: `extra(k, t) / extra_max(t)`.
+    extra_keep: Vec<f64>,
+    /// Per share: the factor on a drawn loss.
+    scale: Vec<f64>,
 }
 
 impl RiskPlan {
-    fn new(
-        risk: &RiskInputs,
-        public_rates: &[f64],
-        hybrid_rates: &[f64],
-        inflation: &[f64],
-        discount: &[f64],
-    ) -> Self {
-        let years = public_rates.len();
-        let kept = (0..years)
-            .map(|t| {
-                let (public, hybrid) = (public_rates[t], hybrid_rates[t]);
-                if hybrid >= public {
+    fn new(risk: &RiskInputs, i: usize, rates: &ShareRates, years: usize) -> Self {
+        let public = &rates.public[i];
+        let shares = rates.hybrid.len();
+        let extra_at = |k: usize, t: usize| (rates.hybrid[k][i][t] - public[t]).max(0.0);
+        let extra_max: Vec<f64> = (0..years)
+            .map(|t| (0..shares).map(|k| extra_at(k, t)).fold(0.0, f64::max))
+            .collect();
+        let mut keep = Vec::with_capacity(shares * years);
+        let mut extra_keep = Vec::with_capacity(shares * years);
+        for k in 0..shares {
+            for t in 0..years {
+                let hybrid = rates.hybrid[k][i][t];
+                keep.push(if hybrid >= public[t] {
                     1.0
-                } else if public > 0.0 {
-                    hybrid / public
+                } else if public[t] > 0.0 {
+                    hybrid / public[t]
                 } else {
                     0.0
-                }
-            })
-            .collect();
+                });
+                extra_keep.push(if extra_max[t] > 0.0 {
+                    extra_at(k, t) / extra_max[t]
+                } else {
+                    0.0
+                });
+            }
+        }
         RiskPlan {
             loss: EventLoss::new(to_f64(risk.loss_low), to_f64(risk.loss_high)),
-            public: Arrivals::new(public_rates.iter().copied()),
-            kept,
-            extra: Arrivals::new((0..years).map(|t| (hybrid_rates[t] - public_rates[t]).max(0.0))),
-            inflation: inflation.to_vec(),
-            discounted_inflation: (0..years).map(|t| inflation[t] * discount[t]).collect(),
+            public: Arrivals::new(public.iter().copied()),
+            keep,
+            extra: Arrivals::new(extra_max.into_iter()),
+            extra_keep,
+            scale: (0..shares).map(|k| rates.loss_scale[k][i]).collect(),
         }
     }
 
-    /// Simulates one horizon of this risk. Per event, in this order: its year, its loss,
-    /// whether the hybrid lives it too.
-    fn trial(&self, rng: &mut ChaCha8Rng) -> TrialLoss {
-        let mut out = TrialLoss::default();
-        let last = self.inflation.len() - 1;
+    /// Simulates one horizon of this risk, adding each event's year-1 loss to `losses`
+    /// (`[0·H + t]` the public option, `[(k + 1)·H + t]` share `k`). Per event, in this
+    /// order: its year, its loss, its uniform.
+    /// `alone`, when given, receives this risk's losses too (its own figures), so that the
+    /// totals are the same sums in the same order whether or not they are kept.
+    fn trial(
+        &self,
+        rng: &mut ChaCha8Rng,
+        years: usize,
+        losses: &mut [f64],
+        mut alone: Option<&mut [f64]>,
+    ) {
+        let shares = self.scale.len();
+        let mut add = |at: usize, loss: f64| {
+            losses[at] += loss;
+            if let Some(own) = alone.as_deref_mut() {
+                own[at] += loss;
+            }
+        };
         for _ in 0..self.public.count(rng) {
             let t = self.public.year(rng);
             let loss = self.loss.sample(rng);
-            let kept =
-                self.kept[t] >= 1.0 || (self.kept[t] > 0.0 && rng.random::<f64>() < self.kept[t]);
-            let (npv, in_last_year) = (loss * self.discounted_inflation[t], t == last);
-            out.public_npv += npv;
-            if in_last_year {
-                out.public_last_year += loss * self.inflation[t];
-            }
-            if kept {
-                out.hybrid_npv += npv;
-                if in_last_year {
-                    out.hybrid_last_year += loss * self.inflation[t];
+            let u = rng.random::<f64>();
+            add(t, loss);
+            for k in 0..shares {
+                if u < self.keep[k * years + t] {
+                    add((k + 1) * years + t, loss * self.scale[k]);
                 }
             }
         }
         for _ in 0..self.extra.count(rng) {
             let t = self.extra.year(rng);
             let loss = self.loss.sample(rng);
-            out.hybrid_npv += loss * self.discounted_inflation[t];
-            if t == last {
-                out.hybrid_last_year += loss * self.inflation[t];
+            let v = rng.random::<f64>();
+            for k in 0..shares {
+                if v < self.extra_keep[k * years + t] {
+                    add((k + 1) * years + t, loss * self.scale[k]);
+                }
             }
         }
-        out
     }
 }
 
-/// Runs the simulation of model.md section 6 on the figures of [`crate::evaluate::evaluate`].
-pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> SimulationResult {
+/// What one pass over every share gives, trial by trial where the figures need it.
+#[derive(Debug, Clone)]
+pub struct SharesRun {
+    pub trials: usize,
+    /// The share whose year-H losses and per-risk figures were kept.
+    pub chosen: usize,
+    /// `[trial·(K + 1) + 0]` the public option's NPV of losses, `[trial·(K + 1) + k + 1]`
+    /// share `k`'s.
+    pub npv: Vec<f64>,
+    /// Year H's loss (nominal) per trial: the public option's and the chosen share's.
+    pub last_year: Vec<[f64; 2]>,
+    /// Per risk (when asked), per trial: that risk alone at the chosen share.
+    per_risk: Option<Vec<Vec<TrialLoss>>>,
+    /// `[(option·H + t)·P + j]`: trials whose year-`t` loss, in year-1 €, is at least
+    /// tolerance point `j`'s (option 0 public, `k + 1` share `k`).
+    pub at_least: Vec<u64>,
+}
+
+impl SharesRun {
+    /// Share `k`'s NPV of losses, trial by trial (`None`: the public option).
+    pub fn npv_column(&self, share: Option<usize>) -> Vec<f64> {
+        let width = self.npv.len() / self.trials.max(1);
+        let column = share.map_or(0, |k| k + 1);
+        self.npv
+            .iter()
+            .skip(column)
+            .step_by(width.max(1))
+            .copied()
+            .collect()
+    }
+}
+
+/// One pass of the Monte Carlo for the public option and every share at once.
+/// `chosen` is the share whose year-H losses (and per-risk figures, when asked) are kept;
+/// `tolerance` the losses (year-1 €) whose exceedance is counted per year and option.
+pub fn run_shares(
+    inputs: &Inputs,
+    rates: &ShareRates,
+    chosen: usize,
+    tolerance: &[f64],
+    settings: Settings,
+) -> SharesRun {
     let trials = settings.trials as usize;
-    let h = figures.horizon_years;
-    // I_t and 1/(1+r)^t from the exact timeline, so both engines discount alike.
+    let h = inputs.horizon_years;
+    let (inflation, discount) = inflation_and_discount(inputs);
+    let discounted_inflation: Vec<f64> = (0..h).map(|t| inflation[t] * discount[t]).collect();
+    let plans: Vec<RiskPlan> = inputs
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, risk)| RiskPlan::new(risk, i, rates, h))
+        .collect();
+    let shares = rates.hybrid.len();
+    let options = shares + 1;
+    let points = tolerance.len();
+    let blocks = trials.div_ceil(BLOCK_TRIALS);
+
+    struct Block {
+        npv: Vec<f64>,
+        last_year: Vec<[f64; 2]>,
+        per_risk: Vec<Vec<TrialLoss>>,
+        at_least: Vec<u64>,
+    }
+    let run_block = |block: usize| -> Block {
+        let first = block * BLOCK_TRIALS;
+        let n = BLOCK_TRIALS.min(trials - first);
+        // Block `b` of risk `i` draws from its own stream, whichever thread runs it.
+        let mut rngs: Vec<ChaCha8Rng> = (0..plans.len())
+            .map(|i| {
+                let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
+                rng.set_stream(((block as u64) << 8) | i as u64);
+                rng
+            })
+            .collect();
+        let mut out = Block {
+            npv: Vec::with_capacity(n * options),
+            last_year: Vec::with_capacity(n),
+            per_risk: if settings.per_risk {
+                vec![Vec::with_capacity(n); plans.len()]
+            } else {
+                Vec::new()
+            },
+            at_least: vec![0; options * h * points],
+        };
+        let mut losses = vec![0.0; options * h];
+        let mut alone = vec![0.0; options * h];
+        for _ in 0..n {
+            losses.fill(0.0);
+            for (i, plan) in plans.iter().enumerate() {
+                if settings.per_risk {
+                    alone.fill(0.0);
+                    plan.trial(&mut rngs[i], h, &mut losses, Some(&mut alone));
+                    out.per_risk[i].push(trial_loss(
+                        &alone,
+                        chosen,
+                        h,
+                        &inflation,
+                        &discounted_inflation,
+                    ));
+                } else {
+                    plan.trial(&mut rngs[i], h, &mut losses, None);
+                }
+            }
+            for option in 0..options {
+                let year_losses = &losses[option * h..(option + 1) * h];
+                out.npv.push(
+                    year_losses
+                        .iter()
+                        .zip(&discounted_inflation)
+                        .map(|(loss, factor)| loss * factor)
+                        .sum(),
+                );
+                if points > 0 {
+                    for (t, &loss) in year_losses.iter().enumerate() {
+                        let reached = tolerance.partition_point(|&l| l <= loss);
+                        let counts = &mut out.at_least[(option * h + t) * points..][..reached];
+                        for count in counts {
+                            *count += 1;
+                        }
+                    }
+                }
+            }
+            out.last_year.push([
+                losses[h - 1] * inflation[h - 1],
+                losses[(chosen + 1) * h + h - 1] * inflation[h - 1],
+            ]);
+        }
+        out
+    };
+    let results: Vec<Block> = (0..blocks).into_par_iter().map(run_block).collect();
+
+    let mut run = SharesRun {
+        trials,
+        chosen,
+        npv: Vec::with_capacity(trials * options),
+        last_year: Vec::with_capacity(trials),
+        per_risk: settings
+            .per_risk
+            .then(|| vec![Vec::with_capacity(trials); plans.len()]),
+        at_least: vec![0; options * h * points],
+    };
+    for block in results {
+        run.npv.extend_from_slice(&block.npv);
+        run.last_year.extend_from_slice(&block.last_year);
+        if let Some(per_risk) = run.per_risk.as_mut() {
+            for (all, own) in per_risk.iter_mut().zip(&block.per_risk) {
+                all.extend_from_slice(own);
+            }
+        }
+        for (total, count) in run.at_least.iter_mut().zip(&block.at_least) {
+            *total += count;
+        }
+    }
+    run
+}
+
+/// One risk's trial in the public option and at share `chosen`.
+fn trial_loss(
+    losses: &[f64],
+    chosen: usize,
+    h: usize,
+    inflation: &[f64],
+    discounted_inflation: &[f64],
+) -> TrialLoss {
+    let npv = |option: usize| -> f64 {
+        losses[option * h..(option + 1) * h]
+            .iter()
+            .zip(discounted_inflation)
+            .map(|(loss, factor)| loss * factor)
+            .sum()
+    };
+    TrialLoss {
+        public_npv: npv(0),
+        hybrid_npv: npv(chosen + 1),
+        public_last_year: losses[h - 1] * inflation[h - 1],
+        hybrid_last_year: losses[(chosen + 1) * h + h - 1] * inflation[h - 1],
+    }
+}
+
+/// `I_t` and `1/(1+r)^t` from the exact values, so both engines discount alike.
+fn inflation_and_discount(inputs: &Inputs) -> (Vec<f64>, Vec<f64>) {
+    let h = inputs.horizon_years;
     let mut inflation = Vec::with_capacity(h);
     let mut discount = Vec::with_capacity(h);
     let (mut i_t, mut r_t) = (rust_decimal::Decimal::ONE, rust_decimal::Decimal::ONE);
@@ -274,81 +491,74 @@ pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> Simul
         discount.push(1.0 / to_f64(r_t));
         i_t *= rust_decimal::Decimal::ONE + inputs.inflation;
     }
+    (inflation, discount)
+}
 
-    let plans: Vec<RiskPlan> = inputs
-        .risks
-        .iter()
-        .enumerate()
-        .map(|(i, risk)| {
-            let rates = |option: &crate::evaluate::OptionFigures| -> Vec<f64> {
-                option.risks[i]
-                    .rate_by_year
-                    .iter()
-                    .copied()
-                    .map(to_f64)
-                    .collect()
-            };
-            RiskPlan::new(
-                risk,
-                &rates(&figures.public),
-                &rates(&figures.hybrid),
-                &inflation,
-                &discount,
+/// The shares one pass of [`simulate`] runs: the scenario's own and everyone, so that the
+/// extra events are drawn at the rate a decision's pass draws them at (the largest extra
+/// rate is everyone's: rates grow with the share), and the figures at the scenario's
+/// share are the decision's to the last digit.
+pub fn simulated_shares(inputs: &Inputs) -> Vec<rust_decimal::Decimal> {
+    let mut shares = vec![inputs.moved_share, rust_decimal::Decimal::ONE];
+    shares.dedup();
+    shares
+}
+
+/// Runs the simulation of model.md section 6 at the scenario's share.
+pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> SimulationResult {
+    let shares: Vec<(Figures, Vec<f64>)> = simulated_shares(inputs)
+        .into_iter()
+        .map(|share| {
+            let at_share = inputs.at_share(share);
+            (
+                crate::evaluate::evaluate(&at_share),
+                loss_scale(inputs, &at_share),
             )
         })
         .collect();
-    // Block `b` of risk `i` draws from its own stream, whichever thread runs it.
-    let block_rng = |block: usize, risk: usize| {
-        let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
-        rng.set_stream(((block as u64) << 8) | risk as u64);
-        rng
-    };
+    let refs: Vec<(&Figures, Vec<f64>)> = shares.iter().map(|(f, s)| (f, s.clone())).collect();
+    let rates = ShareRates::from_figures(figures, &refs);
+    let run = run_shares(inputs, &rates, 0, &[], settings);
+    summarise_run(&run, -to_f64(figures.extra_cost_npv), settings)
+}
 
-    let mut totals = vec![TrialLoss::default(); trials];
-    let per_risk = if settings.per_risk {
-        // One risk at a time, its trials kept to summarise it on its own.
-        let mut one_risk = vec![TrialLoss::default(); trials];
-        let mut summaries = Vec::with_capacity(plans.len());
-        for (i, plan) in plans.iter().enumerate() {
-            one_risk
-                .par_chunks_mut(BLOCK_TRIALS)
-                .enumerate()
-                .for_each(|(block, chunk)| {
-                    let mut rng = block_rng(block, i);
-                    for slot in chunk {
-                        *slot = plan.trial(&mut rng);
-                    }
-                });
-            for (total, loss) in totals.iter_mut().zip(&one_risk) {
-                *total += *loss;
+/// Per risk, the factor on its drawn losses at the share of `at_share`.
+pub fn loss_scale(inputs: &Inputs, at_share: &Inputs) -> Vec<f64> {
+    inputs
+        .risks
+        .iter()
+        .zip(&at_share.risks)
+        .map(|(base, moved)| {
+            if base.loss_low == moved.loss_low {
+                1.0
+            } else {
+                to_f64(moved.loss_low) / to_f64(base.loss_low)
             }
-            summaries.push(summarise_risk(&one_risk));
-        }
-        Some(summaries)
-    } else {
-        // Every risk in one pass over each block: the same draws and the same sums in the
-        // same order (risk 0 first), without a stored pass per risk.
-        totals
-            .par_chunks_mut(BLOCK_TRIALS)
-            .enumerate()
-            .for_each(|(block, chunk)| {
-                for (i, plan) in plans.iter().enumerate() {
-                    let mut rng = block_rng(block, i);
-                    for slot in chunk.iter_mut() {
-                        *slot += plan.trial(&mut rng);
-                    }
-                }
-            });
-        None
-    };
+        })
+        .collect()
+}
 
+/// Section 6's figures of the chosen share of a pass: both options' losses and the net
+/// benefit (`certain_net`: the net benefit's certain part, `−extra_cost_npv` at that share).
+pub fn summarise_run(run: &SharesRun, certain_net: f64, settings: Settings) -> SimulationResult {
+    let totals: Vec<TrialLoss> = {
+        let public = run.npv_column(None);
+        let hybrid = run.npv_column(Some(run.chosen));
+        public
+            .iter()
+            .zip(&hybrid)
+            .zip(&run.last_year)
+            .map(|((&public_npv, &hybrid_npv), last)| TrialLoss {
+                public_npv,
+                hybrid_npv,
+                public_last_year: last[0],
+                hybrid_last_year: last[1],
+            })
+            .collect()
+    };
     // Costs are certain: the net benefit of a trial is the certain part plus the losses it
     // avoided, and a constant added keeps the order, so percentiles shift with it.
-    let certain_net = -to_f64(figures.extra_cost_npv);
-    let mut column = vec![0.0; trials];
-    for (slot, loss) in column.iter_mut().zip(&totals) {
-        *slot = loss.public_npv - loss.hybrid_npv;
-    }
+    let mut column: Vec<f64> = totals.iter().map(|l| l.public_npv - l.hybrid_npv).collect();
     let net_benefit = net_benefit_summary(certain_net, &mut column);
     let (public, hybrid) = option_losses(&totals, &mut column);
     SimulationResult {
@@ -357,7 +567,10 @@ pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> Simul
         public,
         hybrid,
         net_benefit,
-        risks: per_risk,
+        risks: run
+            .per_risk
+            .as_ref()
+            .map(|per_risk| per_risk.iter().map(|own| summarise_risk(own)).collect()),
     }
 }
 

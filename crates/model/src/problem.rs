@@ -108,6 +108,23 @@ pub enum ProblemKind {
     LossRatio,
     MultiplierOnIntroduced,
     DuringMigrationNotIntroduced,
+    ScalesNotIntroduced,
+    /// A version this build does not read, named as the file gives it.
+    UnknownVersion {
+        found: String,
+    },
+    /// A field of a later format version in an earlier version's file.
+    NeedsVersion {
+        version: u32,
+    },
+    /// A bare number expected: an obligation has no range.
+    RangeNotAllowed,
+    ToleranceLossOrder {
+        previous: String,
+    },
+    ToleranceProbabilityOrder {
+        previous: String,
+    },
 }
 
 /// What a field should have been.
@@ -271,6 +288,30 @@ impl ProblemKind {
             DuringMigrationNotIntroduced => t(
                 "during_migration_only n'est admis que pour un risque \"introduced\"".into(),
                 "during_migration_only is only allowed on an \"introduced\" risk".into(),
+            ),
+            ScalesNotIntroduced => t(
+                "scales_with_share n'est admis que pour un risque \"introduced\"".into(),
+                "scales_with_share is only allowed on an \"introduced\" risk".into(),
+            ),
+            UnknownVersion { found } => t(
+                format!("version {found} du format inconnue de cette version de Bascule ; versions lues : 1, 2"),
+                format!("format version {found} is unknown to this build of Bascule; versions read: 1, 2"),
+            ),
+            NeedsVersion { version } => t(
+                format!("champ de la version {version} du format : écrire \"version\": {version}"),
+                format!("a field of format version {version}: write \"version\": {version}"),
+            ),
+            RangeNotAllowed => t(
+                "un nombre seul est attendu (une obligation n'a pas de fourchette)".into(),
+                "a bare number is expected (an obligation has no range)".into(),
+            ),
+            ToleranceLossOrder { previous } => t(
+                format!("les pertes de la courbe de tolérance croissent strictement : plus que le point précédent ({previous})"),
+                format!("the tolerance curve's losses strictly increase: more than the previous point ({previous})"),
+            ),
+            ToleranceProbabilityOrder { previous } => t(
+                format!("les probabilités de la courbe de tolérance ne croissent pas : au plus celle du point précédent ({previous})"),
+                format!("the tolerance curve's probabilities do not increase: at most the previous point's ({previous})"),
             ),
         }
     }

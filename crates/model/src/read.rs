@@ -87,9 +87,19 @@ struct Provenance {
     confidence: Option<Option<Confidence>>,
 }
 
-#[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    /// The format version the file declares (the latest while it is unknown).
+    version: u32,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            problems: Vec::new(),
+            version: FORMAT_VERSION,
+        }
+    }
 }
 
 impl Reader {
@@ -103,6 +113,17 @@ impl Reader {
         node: &'a Json,
         path: &str,
         allowed: &[&'static str],
+    ) -> Option<Obj<'a>> {
+        self.versioned_object(node, path, allowed, &[])
+    }
+
+    /// An object some of whose fields (`since_v2`) exist from format version 2 on.
+    fn versioned_object<'a>(
+        &mut self,
+        node: &'a Json,
+        path: &str,
+        allowed: &[&'static str],
+        since_v2: &[&'static str],
     ) -> Option<Obj<'a>> {
         let Json::Object(members) = node else {
             self.report(
@@ -120,14 +141,15 @@ impl Reader {
             members,
         };
         for (i, (key, _)) in members.iter().enumerate() {
-            if !allowed.contains(&key.as_str()) {
-                self.report(
-                    &obj.at(key),
-                    None,
-                    ProblemKind::UnknownField {
-                        allowed: allowed.to_vec(),
-                    },
-                );
+            let later = since_v2.contains(&key.as_str());
+            if later && self.version < 2 {
+                self.report(&obj.at(key), None, ProblemKind::NeedsVersion { version: 2 });
+            } else if !later && !allowed.contains(&key.as_str()) {
+                let mut allowed = allowed.to_vec();
+                if self.version >= 2 {
+                    allowed.extend_from_slice(since_v2);
+                }
+                self.report(&obj.at(key), None, ProblemKind::UnknownField { allowed });
             } else if members[..i].iter().any(|(k, _)| k == key) {
                 self.report(&obj.at(key), None, ProblemKind::DuplicateField);
             }
@@ -439,7 +461,9 @@ impl Reader {
     }
 
     fn scenario(&mut self, node: &Json) -> Option<Scenario> {
-        let obj = self.object(
+        // The version first: which fields exist depends on it.
+        let version = self.version(node);
+        let obj = self.versioned_object(
             node,
             "",
             &[
@@ -457,21 +481,12 @@ impl Reader {
                 "risks",
                 "simulation",
             ],
+            &["risk_appetite"],
         )?;
         let format = self
             .required(&obj, "format")
             .and_then(|v| self.one_of(v, "format", &[(FORMAT, Format::Scenario)]));
-        let version = self.required(&obj, "version").and_then(|v| {
-            let ok = *v == Json::Number("1".into());
-            if !ok {
-                self.report(
-                    "version",
-                    Some(v),
-                    ProblemKind::NotOneOf { allowed: vec!["1"] },
-                );
-            }
-            ok.then_some(FORMAT_VERSION)
-        });
+        let version = self.required(&obj, "version").and(version);
         let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
         let language = match obj.get("language") {
             None => Some(Language::Fr),
@@ -502,6 +517,10 @@ impl Reader {
             None => Some(Simulation::default()),
             Some(v) => self.simulation(v),
         };
+        let risk_appetite = match obj.get("risk_appetite") {
+            None => Some(None),
+            Some(v) => self.risk_appetite(v).map(Some),
+        };
         Some(Scenario {
             format: format?,
             version: version?,
@@ -515,7 +534,96 @@ impl Reader {
             trusted_offer: trusted_offer?,
             migration: migration?,
             risks: risks?,
+            risk_appetite: risk_appetite?,
             simulation: simulation?,
+        })
+    }
+
+    /// The declared version, when it is one this build reads (then the reader follows it).
+    fn version(&mut self, node: &Json) -> Option<u32> {
+        let Json::Object(members) = node else {
+            return None;
+        };
+        let (_, value) = members.iter().find(|(key, _)| key == "version")?;
+        let known = match value {
+            Json::Number(text) => READ_VERSIONS
+                .iter()
+                .copied()
+                .find(|v| *text == v.to_string()),
+            _ => None,
+        };
+        match known {
+            Some(version) => self.version = version,
+            None => self.report(
+                "version",
+                Some(value),
+                ProblemKind::UnknownVersion {
+                    found: value.excerpt(),
+                },
+            ),
+        }
+        known
+    }
+
+    fn risk_appetite(&mut self, node: &Json) -> Option<RiskAppetite> {
+        let obj = self.object(node, "risk_appetite", &["tolerance_curve"])?;
+        let path = "risk_appetite.tolerance_curve";
+        let items = self
+            .required(&obj, "tolerance_curve")
+            .and_then(|v| self.array(v, path, bounds::TOLERANCE_POINTS))?;
+        let mut points = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(point) =
+                self.object(item, &index(path, i), &["loss_eur", "max_probability_pct"])
+            else {
+                continue;
+            };
+            let loss = self
+                .required(&point, "loss_eur")
+                .and_then(|v| self.decimal(v, &point.at("loss_eur"), bounds::LOSS));
+            let probability = self.required(&point, "max_probability_pct").and_then(|v| {
+                self.decimal(
+                    v,
+                    &point.at("max_probability_pct"),
+                    bounds::TOLERANCE_PROBABILITY,
+                )
+            });
+            if let (Some(loss_eur), Some(max_probability_pct)) = (loss, probability) {
+                points.push((
+                    i,
+                    TolerancePoint {
+                        loss_eur,
+                        max_probability_pct,
+                    },
+                ));
+            }
+        }
+        if points.len() != items.len() {
+            return None;
+        }
+        for pair in points.windows(2) {
+            let ((_, before), (i, after)) = (pair[0], pair[1]);
+            if after.loss_eur <= before.loss_eur {
+                self.report(
+                    &format!("{path}[{i}].loss_eur"),
+                    None,
+                    ProblemKind::ToleranceLossOrder {
+                        previous: shortest(before.loss_eur),
+                    },
+                );
+            }
+            if after.max_probability_pct > before.max_probability_pct {
+                self.report(
+                    &format!("{path}[{i}].max_probability_pct"),
+                    None,
+                    ProblemKind::ToleranceProbabilityOrder {
+                        previous: shortest(before.max_probability_pct),
+                    },
+                );
+            }
+        }
+        Some(RiskAppetite {
+            tolerance_curve: points.into_iter().map(|(_, p)| p).collect(),
         })
     }
 
@@ -640,7 +748,7 @@ impl Reader {
     }
 
     fn migration(&mut self, node: &Json) -> Option<Migration> {
-        let obj = self.object(
+        let obj = self.versioned_object(
             node,
             "migration",
             &[
@@ -655,6 +763,7 @@ impl Reader {
                 "dual_run_months",
                 "two_estate_ops_eur_per_moved_user_month",
             ],
+            &["required_share_pct", "required_share_source"],
         )?;
         let moved_share = self.required_assumption(&obj, "moved_share_pct", bounds::PERCENT);
         let coverage =
@@ -676,7 +785,27 @@ impl Reader {
             "two_estate_ops_eur_per_moved_user_month",
             bounds::PER_USER_AMOUNT,
         );
+        let required_share = match obj.get("required_share_pct") {
+            None => Some(Decimal::ZERO),
+            Some(v @ Json::Object(_)) => {
+                self.report(
+                    &obj.at("required_share_pct"),
+                    Some(v),
+                    ProblemKind::RangeNotAllowed,
+                );
+                None
+            }
+            Some(v) => self.decimal(v, &obj.at("required_share_pct"), bounds::PERCENT),
+        };
+        let required_source = match obj.get("required_share_source") {
+            None => Some(None),
+            Some(v) => self
+                .string(v, &obj.at("required_share_source"), bounds::SOURCE_CHARS)
+                .map(Some),
+        };
         Some(Migration {
+            required_share_pct: required_share?,
+            required_share_source: required_source?,
             moved_share_pct: moved_share?,
             sensitive_data_coverage_pct: coverage?,
             ramp_pct_by_year: ramp?,
@@ -739,7 +868,7 @@ impl Reader {
 
     fn risk(&mut self, node: &Json, i: usize) -> Option<Risk> {
         let path = index("risks", i);
-        let obj = self.object(
+        let obj = self.versioned_object(
             node,
             &path,
             &[
@@ -755,6 +884,7 @@ impl Reader {
                 "source_date",
                 "confidence",
             ],
+            &["scales_with_share"],
         )?;
         let id = self.required(&obj, "id").and_then(|v| {
             let id = self.string(v, &obj.at("id"), (1, 64))?;
@@ -823,8 +953,25 @@ impl Reader {
                 ProblemKind::DuringMigrationNotIntroduced,
             );
         }
+        let scales_with_share = match obj.get("scales_with_share") {
+            None => Some(introduced.then_some(true)),
+            Some(v) => {
+                let scales = self.boolean(v, &obj.at("scales_with_share"));
+                if exposure.is_some() && !introduced {
+                    self.report(
+                        &obj.at("scales_with_share"),
+                        None,
+                        ProblemKind::ScalesNotIntroduced,
+                    );
+                    None
+                } else {
+                    scales.map(Some)
+                }
+            }
+        };
         let provenance = self.provenance(&obj);
         Some(Risk {
+            scales_with_share: scales_with_share?,
             id: id?,
             name: name?,
             annual_rate: rate?,
@@ -840,7 +987,7 @@ impl Reader {
     }
 
     fn simulation(&mut self, node: &Json) -> Option<Simulation> {
-        let obj = self.object(node, "simulation", &["trials", "seed"])?;
+        let obj = self.versioned_object(node, "simulation", &["trials", "seed"], &["psa_draws"])?;
         let defaults = Simulation::default();
         let trials = match obj.get("trials") {
             None => Some(u64::from(defaults.trials)),
@@ -850,9 +997,14 @@ impl Reader {
             None => Some(defaults.seed),
             Some(v) => self.integer(v, "simulation.seed", bounds::SEED),
         };
+        let psa_draws = match obj.get("psa_draws") {
+            None => Some(u64::from(defaults.psa_draws)),
+            Some(v) => self.integer(v, "simulation.psa_draws", bounds::PSA_DRAWS),
+        };
         Some(Simulation {
             trials: u32::try_from(trials?).ok()?,
             seed: seed?,
+            psa_draws: u32::try_from(psa_draws?).ok()?,
         })
     }
 }

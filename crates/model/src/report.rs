@@ -39,6 +39,9 @@ fn all_cents(values: &[Decimal]) -> Vec<String> {
 pub struct EvaluationReport {
     pub model_version: &'static str,
     pub scenario_sha256: String,
+    /// For a file read from format version 1: the hash its version-1 seal carried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_sha256: Option<String>,
     pub horizon_years: usize,
     pub moved_users: String,
     pub options: Options,
@@ -113,6 +116,7 @@ impl EvaluationReport {
         EvaluationReport {
             model_version: MODEL_VERSION,
             scenario_sha256: crate::scenario_sha256(scenario),
+            source_sha256: crate::source_sha256(scenario),
             horizon_years: figures.horizon_years,
             moved_users: cents(figures.moved_users),
             options: Options {
@@ -227,6 +231,9 @@ mod tests {
 pub struct SimulationReport {
     pub model_version: &'static str,
     pub scenario_sha256: String,
+    /// For a file read from format version 1: the hash its version-1 seal carried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_sha256: Option<String>,
     pub trials: u32,
     pub seed: u64,
     pub options: SimulatedOptions,
@@ -310,6 +317,7 @@ impl SimulationReport {
         SimulationReport {
             model_version: MODEL_VERSION,
             scenario_sha256: crate::scenario_sha256(scenario),
+            source_sha256: crate::source_sha256(scenario),
             trials: result.trials,
             seed: result.seed,
             options: SimulatedOptions {

@@ -1,5 +1,5 @@
-//! The scenario, format `bascule.scenario` version 1 (model.md section 3), once read
-//! and checked. Values here are always valid: the only way in is [`crate::read`].
+//! The scenario, format `bascule.scenario` version 2 (model.md section 3; version 1 is
+//! read with version 2's defaults), once read and checked. Values here are always valid: the only way in is [`crate::read`].
 
 use crate::bounds;
 use crate::number::shortest;
@@ -11,8 +11,10 @@ use std::borrow::Cow;
 
 /// The only value of the `format` field.
 pub const FORMAT: &str = "bascule.scenario";
-/// The version of the format this model reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the format this model writes.
+pub const FORMAT_VERSION: u32 = 2;
+/// Every version this model reads.
+pub const READ_VERSIONS: [u32; 2] = [1, 2];
 /// A decimal written as a JSON string (model.md section 2).
 pub const DECIMAL_PATTERN: &str = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$";
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -21,12 +23,14 @@ pub const SOURCE_DATE_PATTERN: &str = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]
 /// A scenario: one organisation, one public suite, one trusted offer, one migration plan, risks.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Bascule scenario, format version 1")]
+#[schemars(title = "Bascule scenario, format version 2")]
 pub struct Scenario {
     /// Always "bascule.scenario".
     pub format: Format,
-    /// Always 1.
-    #[schemars(extend("const" = 1))]
+    /// 2 (a version-1 file is read with version 2's defaults and written as version 2).
+    /// Held here as the version the file was read from, for its `source_sha256`.
+    #[serde(serialize_with = "write_format_version")]
+    #[schemars(extend("enum" = [1, 2]))]
     pub version: u32,
     /// The scenario's name (1 to 200 characters).
     #[schemars(length(min = 1, max = 200))]
@@ -51,9 +55,65 @@ pub struct Scenario {
     /// Up to 64 risks, ids unique.
     #[schemars(length(max = 64))]
     pub risks: Vec<Risk>,
+    /// The board's stated appetite for risk (model.md section 12).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_appetite: Option<RiskAppetite>,
     /// Monte Carlo settings.
     #[serde(default)]
     pub simulation: Simulation,
+}
+
+fn write_format_version<S: Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u32(FORMAT_VERSION)
+}
+
+/// The board's tolerance curve: "no more than a 5 % chance in any year of losing €10 M".
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RiskAppetite {
+    /// 1 to 10 points, losses strictly increasing, probabilities non-increasing.
+    #[schemars(length(min = 1, max = 10))]
+    pub tolerance_curve: Vec<TolerancePoint>,
+}
+
+/// One point of the tolerance curve: at most `max_probability_pct` % a year of losing
+/// `loss_eur` (year-1 euros) or more.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TolerancePoint {
+    /// More than 0, up to 1e13 €.
+    #[serde(serialize_with = "write_decimal")]
+    #[schemars(with = "DecimalText", transform = bounds::LOSS.schema())]
+    pub loss_eur: Decimal,
+    /// More than 0, up to 100 %.
+    #[serde(serialize_with = "write_decimal")]
+    #[schemars(with = "DecimalText", transform = bounds::TOLERANCE_PROBABILITY.schema())]
+    pub max_probability_pct: Decimal,
+}
+
+fn write_decimal<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&shortest(*value))
+}
+
+/// A bare decimal (no range, no source): a JSON number or a string read exactly.
+struct DecimalText;
+
+impl JsonSchema for DecimalText {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": ["number", "string"],
+            "pattern": DECIMAL_PATTERN,
+            "description": "a decimal: a JSON number, or a string such as \"22.5\" read exactly"
+        })
+    }
 }
 
 fn default_inflation() -> Assumption {
@@ -192,6 +252,16 @@ pub struct Migration {
     /// Running two estates, € per moved user per month (0 to 1,000,000).
     #[schemars(transform = bounds::PER_USER_AMOUNT.schema())]
     pub two_estate_ops_eur_per_moved_user_month: Assumption,
+    /// The share of users an obligation makes move whatever the figures say (SREN art. 31
+    /// for a State body's sensitive data, a sector rule, a contract), % (0 to 100; default
+    /// 0). A bare number: an obligation has no range.
+    #[serde(serialize_with = "write_decimal")]
+    #[schemars(with = "DecimalText", transform = bounds::PERCENT.schema())]
+    pub required_share_pct: Decimal,
+    /// Where the obligation comes from (a law, a rule, a contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 10_000))]
+    pub required_share_source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -223,6 +293,11 @@ pub struct Risk {
     /// Only for "introduced" risks: the rate counts events over the whole migration.
     #[serde(default)]
     pub during_migration_only: bool,
+    /// Only for "introduced" risks (default true there): at another share moved, the loss
+    /// bounds follow the share (feature lag, slippage and overrun grow with the users
+    /// moved); false for a loss of fixed size. Absent on other risks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scales_with_share: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -238,6 +313,11 @@ impl Risk {
         self.trusted_multiplier
             .as_ref()
             .map_or(Decimal::ONE, |m| m.value)
+    }
+
+    /// Whether the loss bounds follow the share moved (model.md section 7).
+    pub fn scales(&self) -> bool {
+        self.exposure == Exposure::Introduced && self.scales_with_share.unwrap_or(true)
     }
 }
 
@@ -261,6 +341,9 @@ pub struct Simulation {
     /// Seed of the random numbers (0 to 2^53 − 1).
     #[schemars(transform = bounds::SEED.schema())]
     pub seed: u64,
+    /// Draws of the assumptions for the uncertainty analysis (10,000 to 200,000).
+    #[schemars(transform = bounds::PSA_DRAWS.schema())]
+    pub psa_draws: u32,
 }
 
 impl Default for Simulation {
@@ -268,6 +351,7 @@ impl Default for Simulation {
         Simulation {
             trials: 100_000,
             seed: 20_220_622,
+            psa_draws: 10_000,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::evaluate::{NetParts, Timeline, cost_part, risk_part};
 use crate::inputs::{Inputs, RiskInputs};
+use crate::scalar::Scalar;
 use crate::scenario::{Assumption, Scenario};
 use rust_decimal::Decimal;
 
@@ -60,6 +61,50 @@ impl Target {
             Controls | Premium | MigrationCost | Training | Hours | HourlyCost | FixedProject
             | DualRun | TwoEstateOps => Scope::Costs,
         }
+    }
+}
+
+impl Target {
+    /// The values the field may take (model.md section 3).
+    pub fn bounds(self) -> crate::bounds::Bounds {
+        use crate::bounds::*;
+        use Target::*;
+        match self {
+            Revenue => REVENUE,
+            DiscountRate => DISCOUNT_RATE,
+            Inflation => INFLATION,
+            PlanPrice(_) => PRICE,
+            PlanShare(_) | MovedShare | Coverage | Ramp(_) => PERCENT,
+            SuiteDiscount => SUITE_DISCOUNT,
+            PublicEscalation | TrustedEscalation => ESCALATION,
+            Controls => YEARLY_AMOUNT,
+            Premium => PREMIUM,
+            MigrationCost | Training | HourlyCost | TwoEstateOps => PER_USER_AMOUNT,
+            Hours => HOURS,
+            FixedProject => FIXED_COST,
+            DualRun => DUAL_RUN_MONTHS,
+            RiskRate(_) => ANNUAL_RATE,
+            LossLow(_) | LossHigh(_) => LOSS,
+            Multiplier(_) => TRUSTED_MULTIPLIER,
+        }
+    }
+
+    /// Whether the field is an amount of euros (shown to the cent), not a rate or a count.
+    pub fn is_amount(self) -> bool {
+        use Target::*;
+        matches!(
+            self,
+            Revenue
+                | PlanPrice(_)
+                | Controls
+                | MigrationCost
+                | Training
+                | HourlyCost
+                | FixedProject
+                | TwoEstateOps
+                | LossLow(_)
+                | LossHigh(_)
+        )
     }
 }
 
@@ -201,12 +246,12 @@ pub fn assumptions(scenario: &Scenario) -> Vec<(String, Target, &Assumption)> {
     list
 }
 
-impl Inputs {
+impl<N: Scalar> Inputs<N> {
     /// Puts the assumption feeding `target` at `value` (as written in the file), keeping
     /// the scenario valid as model.md section 7 says.
-    pub fn apply(&mut self, target: Target, value: Decimal) {
+    pub fn apply(&mut self, target: Target, value: N) {
         use Target::*;
-        let fraction = value / Decimal::ONE_HUNDRED;
+        let fraction = value / N::HUNDRED;
         match target {
             Revenue => {}
             DiscountRate => self.discount_rate = fraction,
@@ -224,9 +269,9 @@ impl Inputs {
                 let last = self.ramp.len() - 1;
                 for (j, entry) in self.ramp.iter_mut().enumerate() {
                     *entry = match j {
-                        _ if j == last => Decimal::ONE,
-                        _ if j < k => (*entry).min(fraction),
-                        _ if j > k => (*entry).max(fraction),
+                        _ if j == last => N::ONE,
+                        _ if j < k => (*entry).min_of(fraction),
+                        _ if j > k => (*entry).max_of(fraction),
                         _ => fraction,
                     };
                 }
@@ -247,17 +292,17 @@ impl Inputs {
     /// A plan's share moved to `share`: the others take up the difference in proportion
     /// (equally when they are all at zero), and the last of them takes the rounding, so
     /// that the shares still add up to exactly 1.
-    fn set_plan_share(&mut self, k: usize, share: Decimal) {
+    fn set_plan_share(&mut self, k: usize, share: N) {
         let others: Vec<usize> = (0..self.plans.len()).filter(|&j| j != k).collect();
         let Some((&last, rest)) = others.split_last() else {
             return;
         };
-        let room = Decimal::ONE - share;
-        let others_total = Decimal::ONE - self.plans[k].1;
-        let mut given = Decimal::ZERO;
+        let room = N::ONE - share;
+        let others_total = N::ONE - self.plans[k].1;
+        let mut given = N::ZERO;
         for &j in rest {
             let new_share = if others_total.is_zero() {
-                room / Decimal::from(others.len())
+                room / N::from_decimal(Decimal::from(others.len()))
             } else {
                 self.plans[j].1 * room / others_total
             };
@@ -269,13 +314,13 @@ impl Inputs {
     }
 }
 
-impl RiskInputs {
+impl<N: Scalar> RiskInputs<N> {
     /// A risk's own assumption at `value`; a loss bound moved past the other takes both.
-    fn apply(&mut self, target: Target, value: Decimal) {
+    fn apply(&mut self, target: Target, value: N) {
         match target {
             Target::RiskRate(_) => self.rate = value,
-            Target::LossLow(_) => self.set_bounds(value, self.loss_high.max(value)),
-            Target::LossHigh(_) => self.set_bounds(self.loss_low.min(value), value),
+            Target::LossLow(_) => self.set_bounds(value, self.loss_high.max_of(value)),
+            Target::LossHigh(_) => self.set_bounds(self.loss_low.min_of(value), value),
             Target::Multiplier(_) => self.trusted_multiplier = value,
             _ => {}
         }
@@ -296,34 +341,13 @@ pub struct SensitivityRow {
 
 /// Every ranged assumption's row, largest swing first, ties in document order.
 pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> {
-    let timeline = Timeline::new(inputs);
-    let base = NetParts::new(inputs, &timeline);
-    let base_total = base.total();
-    let net_benefit_at = |target: Target, value: Decimal| {
-        let scope = target.scope();
-        if let Scope::Risk(i) = scope {
-            // Only this risk moves: no need to copy the rest.
-            let mut risk = inputs.risks[i].clone();
-            risk.apply(target, value);
-            return base_total - base.risks[i] + risk_part(&risk, inputs, &timeline);
-        }
-        let mut point = inputs.clone();
-        point.apply(target, value);
-        match scope {
-            Scope::Nothing => base_total,
-            Scope::Costs => base_total - base.costs + cost_part(&point, &timeline),
-            Scope::Prices => base_total - base.costs + cost_part(&point, &Timeline::new(&point)),
-            Scope::Risk(_) | Scope::Everything => {
-                NetParts::new(&point, &Timeline::new(&point)).total()
-            }
-        }
-    };
+    let evaluator = OneInput::new(inputs);
     let mut rows: Vec<SensitivityRow> = assumptions(scenario)
         .into_iter()
         .filter_map(|(path, target, assumption)| {
             let range = assumption.range?;
-            let net_benefit_at_low = net_benefit_at(target, range.low);
-            let net_benefit_at_high = net_benefit_at(target, range.high);
+            let net_benefit_at_low = evaluator.net_benefit_at(target, range.low);
+            let net_benefit_at_high = evaluator.net_benefit_at(target, range.high);
             Some(SensitivityRow {
                 path,
                 target,
@@ -338,6 +362,66 @@ pub fn sensitivity(scenario: &Scenario, inputs: &Inputs) -> Vec<SensitivityRow> 
     // A stable sort keeps document order among equal swings.
     rows.sort_by_key(|row| std::cmp::Reverse(row.swing));
     rows
+}
+
+/// The expected net benefit with one input changed, everything else at its value: the
+/// model's "one input" question, asked by the sensitivity, the break-evens and the draws.
+/// Prepared once, it recomputes only the parts of the net benefit the input feeds.
+#[derive(Debug, Clone)]
+pub struct OneInput<'a, N: Scalar = Decimal> {
+    inputs: &'a Inputs<N>,
+    timeline: Timeline<N>,
+    base: NetParts<N>,
+    base_total: N,
+}
+
+impl<'a, N: Scalar> OneInput<'a, N> {
+    pub fn new(inputs: &'a Inputs<N>) -> Self {
+        let timeline = Timeline::new(inputs);
+        let base = NetParts::new(inputs, &timeline);
+        let base_total = base.total();
+        OneInput {
+            inputs,
+            timeline,
+            base,
+            base_total,
+        }
+    }
+
+    /// The net benefit at the inputs' own values.
+    pub fn net_benefit(&self) -> N {
+        self.base_total
+    }
+
+    /// The part of the net benefit that risk `i` brings (its share of the risk avoided).
+    pub fn risk_part(&self, i: usize) -> N {
+        self.base.risks[i]
+    }
+
+    /// The net benefit with the assumption feeding `target` at `value` (as the file
+    /// writes it), the scenario kept valid as model.md section 7 says.
+    pub fn net_benefit_at(&self, target: Target, value: N) -> N {
+        let scope = target.scope();
+        if let Scope::Risk(i) = scope {
+            // Only this risk moves: no need to copy the rest.
+            let mut risk = self.inputs.risks[i].clone();
+            risk.apply(target, value);
+            return self.base_total - self.base.risks[i]
+                + risk_part(&risk, self.inputs, &self.timeline);
+        }
+        let mut point = self.inputs.clone();
+        point.apply(target, value);
+        match scope {
+            Scope::Nothing => self.base_total,
+            Scope::Costs => self.base_total - self.base.costs + cost_part(&point, &self.timeline),
+            Scope::Prices => {
+                self.base_total - self.base.costs + cost_part(&point, &Timeline::new(&point))
+            }
+            Scope::Risk(_) | Scope::Everything => {
+                NetParts::new(&point, &Timeline::new(&point)).total()
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -87,9 +87,23 @@ fn the_file_must_be_an_object() {
 }
 
 #[test]
-fn format_and_version_are_fixed() {
+fn format_is_fixed_and_an_unknown_version_is_named() {
     refused_at(&with("/format", json!("bascule.scenarios")), "format");
-    refused_at(&with("/version", json!(2)), "version");
+    for (version, named) in [(json!(3), "3"), (json!("2"), "\"2\""), (json!(1.5), "1.5")] {
+        let kind = refused_at(&with("/version", version), "version");
+        assert_eq!(
+            kind,
+            ProblemKind::UnknownVersion {
+                found: named.into()
+            }
+        );
+        let message = problems(&with("/version", json!(3)))[0].message(Language::Fr);
+        assert!(
+            message.contains("version 3 du format inconnue"),
+            "{message}"
+        );
+    }
+    parse_scenario(&with("/version", json!(2)).to_string()).expect("version 2 is read");
 }
 
 #[test]

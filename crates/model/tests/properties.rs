@@ -40,8 +40,8 @@ fn ramp() -> impl Strategy<Value = Value> {
 }
 
 fn risk(i: usize) -> impl Strategy<Value = Value> {
-    (hundredths(0, 300), 1i64..1_000_000, 1i64..=100, 0usize..3, hundredths(0, 200), any::<bool>()).prop_map(
-        move |(rate, low, ratio, exposure, multiplier, during)| {
+    (hundredths(0, 300), 1i64..1_000_000, 1i64..=100, 0usize..3, hundredths(0, 200), any::<bool>(), any::<bool>()).prop_map(
+        move |(rate, low, ratio, exposure, multiplier, during, scales)| {
             let exposure = ["sensitive_data", "moved_users", "introduced"][exposure];
             let mut risk = json!({
                 "id": format!("r{i}"), "name": format!("Risk {i}"), "annual_rate": rate,
@@ -49,6 +49,7 @@ fn risk(i: usize) -> impl Strategy<Value = Value> {
             });
             if exposure == "introduced" {
                 risk["during_migration_only"] = json!(during);
+                risk["scales_with_share"] = json!(scales);
             } else {
                 risk["trusted_multiplier"] = json!(multiplier);
             }
@@ -69,9 +70,12 @@ prop_compose! {
         costs in (hundredths(0, 100_000), hundredths(0, 50_000), hundredths(0, 2_000), hundredths(0, 20_000)),
         project in (hundredths(0, 100_000_000), hundredths(0, 2_400), hundredths(0, 1_000), hundredths(0, 100_000_000)),
         risks in (0usize..5).prop_flat_map(|n| (0..n).map(risk).collect::<Vec<_>>()),
+        required in hundredths(0, 10_000),
+        appetite in prop::option::of(appetite()),
+        draws in 10_000u32..=200_000,
     ) -> Value {
-        json!({
-            "format": "bascule.scenario", "version": 1, "name": "Random", "language": "en",
+        let mut scenario = json!({
+            "format": "bascule.scenario", "version": 2, "name": "Random", "language": "en",
             "organisation": { "name": "Org", "sector": "regulated", "users": users, "annual_revenue_eur": "1e9" },
             "horizon_years": horizon,
             "discount_rate_pct": rates.0,
@@ -86,11 +90,55 @@ prop_compose! {
                 "cost_per_user_eur": costs.0, "training_per_user_eur": costs.1,
                 "productivity_loss_hours_per_user": costs.2, "loaded_hourly_cost_eur": costs.3,
                 "project_fixed_cost_eur": project.0, "dual_run_months": project.1,
-                "two_estate_ops_eur_per_moved_user_month": project.2
+                "two_estate_ops_eur_per_moved_user_month": project.2,
+                "required_share_pct": required
             },
-            "risks": risks
-        })
+            "risks": risks,
+            "simulation": { "psa_draws": draws }
+        });
+        if let Some(curve) = appetite {
+            scenario["risk_appetite"] = json!({ "tolerance_curve": curve });
+        }
+        scenario
     }
+}
+
+/// A tolerance curve: losses strictly increasing, probabilities non-increasing.
+fn appetite() -> impl Strategy<Value = Value> {
+    prop::collection::vec((1i64..1_000_000_000, 1i64..=10_000), 1..=10).prop_map(|mut points| {
+        let mut losses: Vec<i64> = points.iter().map(|p| p.0).collect();
+        losses.sort_unstable();
+        losses.dedup();
+        points.sort_by_key(|p| std::cmp::Reverse(p.1));
+        json!(losses
+            .iter()
+            .zip(&points)
+            .map(|(loss, (_, p))| json!({ "loss_eur": loss.to_string(), "max_probability_pct": Decimal::new(*p, 2).normalize().to_string() }))
+            .collect::<Vec<_>>())
+    })
+}
+
+/// The same scenario as a version-1 file: without the fields version 2 added.
+fn as_version_1(scenario: &Value) -> Value {
+    let mut v1 = scenario.clone();
+    v1["version"] = json!(1);
+    if let Some(root) = v1.as_object_mut() {
+        root.remove("risk_appetite");
+    }
+    for (parent, key) in [
+        ("migration", "required_share_pct"),
+        ("simulation", "psa_draws"),
+    ] {
+        if let Some(object) = v1[parent].as_object_mut() {
+            object.remove(key);
+        }
+    }
+    if let Some(risks) = v1["risks"].as_array_mut() {
+        for risk in risks.iter_mut().filter_map(Value::as_object_mut) {
+            risk.remove("scales_with_share");
+        }
+    }
+    v1
 }
 
 fn cents(value: Decimal) -> Decimal {
@@ -196,6 +244,20 @@ proptest! {
         let second = parse_scenario(&written).expect("what we write, we read");
         prop_assert_eq!(&first, &second);
         prop_assert_eq!(serde_json::to_string(&second).expect("serialises"), serde_json::to_string(&first).expect("serialises"));
+    }
+
+    #[test]
+    fn a_version_1_file_is_written_as_version_2_with_the_same_figures(s in scenario()) {
+        let v1 = parse_scenario(&as_version_1(&s).to_string()).expect("valid as version 1");
+        prop_assert_eq!(v1.version, 1);
+        let written = serde_json::to_string(&v1).expect("serialises");
+        let v2 = parse_scenario(&written).expect("what we write, we read");
+        prop_assert_eq!(v2.version, 2);
+        let mut same = v1.clone();
+        same.version = 2;
+        prop_assert_eq!(&same, &v2);
+        prop_assert_eq!(scenario_sha256(&v1), scenario_sha256(&v2));
+        prop_assert_eq!(evaluate_scenario(&v1), evaluate_scenario(&v2));
     }
 
     #[test]

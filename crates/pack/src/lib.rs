@@ -33,6 +33,9 @@ pub struct Pack {
     pub published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Written in the form of the version it was read from: a pack signed by a build of
+    /// model version 1 carries a version-1 scenario, and its signature covers that form.
+    #[serde(serialize_with = "scenario_as_read")]
     pub scenario: Scenario,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<PackSignature>,
@@ -101,6 +104,13 @@ impl PackError {
             PackError::UntrustedKey { .. } => self.to_string(),
         }
     }
+}
+
+fn scenario_as_read<S: serde::Serializer>(
+    scenario: &Scenario,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    bascule_model::canonical::value_as_read(scenario).serialize(serializer)
 }
 
 /// A pack whose signature holds.
