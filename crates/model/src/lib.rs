@@ -6,6 +6,7 @@
 pub mod bounds;
 pub mod canonical;
 pub mod dates;
+pub mod distributions;
 pub mod evaluate;
 pub mod explain;
 pub mod inputs;

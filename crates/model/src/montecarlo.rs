@@ -7,11 +7,11 @@
 //! scenario's seed, on stream `(b, i)`; each block writes its own trials; sums run in trial
 //! order; distributions use `libm`, never the platform's maths.
 
+use crate::distributions::{lognormal, poisson, uniform};
 use crate::evaluate::Figures;
 use crate::inputs::{Inputs, RiskInputs, Z95, to_f64};
-use rand::{RngExt, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, LogNormal, Poisson};
 use rayon::prelude::*;
 
 /// Trials in a block: a constant of the model version (changing it changes every draw).
@@ -105,7 +105,7 @@ struct TrialLoss {
 #[derive(Debug, Clone, Copy)]
 enum EventLoss {
     Constant(f64),
-    LogNormal(LogNormal<f64>),
+    LogNormal { mu: f64, sigma: f64 },
 }
 
 impl EventLoss {
@@ -117,29 +117,27 @@ impl EventLoss {
         let mu = (ln_low + ln_high) / 2.0;
         let sigma = (ln_high - ln_low) / (2.0 * Z95);
         // σ > 0 and both finite for any valid file; a constant is the only other case.
-        LogNormal::new(mu, sigma).map_or(
-            EventLoss::Constant(libm::sqrt(low * high)),
-            EventLoss::LogNormal,
-        )
+        if sigma > 0.0 && sigma.is_finite() && mu.is_finite() {
+            EventLoss::LogNormal { mu, sigma }
+        } else {
+            EventLoss::Constant(libm::sqrt(low * high))
+        }
     }
 
     fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
-        match self {
-            EventLoss::Constant(loss) => *loss,
-            EventLoss::LogNormal(distribution) => distribution.sample(rng),
+        match *self {
+            EventLoss::Constant(loss) => loss,
+            EventLoss::LogNormal { mu, sigma } => lognormal(mu, sigma, rng),
         }
     }
-}
-
-fn poisson(rate: f64) -> Option<Poisson<f64>> {
-    (rate > 0.0).then(|| Poisson::new(rate).ok()).flatten()
 }
 
 /// Events of one kind over the whole horizon. Independent Poisson counts by year are one
 /// Poisson count over the horizon, each event falling in year `t` with chance `λ_t / Σλ`:
 /// the same distribution, drawn with one sample where most years have no event.
 struct Arrivals {
-    count: Option<Poisson<f64>>,
+    /// `Σλ`, the mean count over the horizon.
+    total: f64,
     /// `Σ_{s≤t} λ_s`, and its last value `Σλ`.
     cumulative: Vec<f64>,
 }
@@ -153,19 +151,15 @@ impl Arrivals {
                 total
             })
             .collect();
-        Arrivals {
-            count: poisson(total),
-            cumulative,
-        }
+        Arrivals { total, cumulative }
     }
 
     fn count(&self, rng: &mut ChaCha8Rng) -> u64 {
-        self.count.as_ref().map_or(0, |c| c.sample(rng) as u64)
+        poisson(self.total, rng)
     }
 
     fn year(&self, rng: &mut ChaCha8Rng) -> usize {
-        let total = self.cumulative.last().copied().unwrap_or(0.0);
-        let target = rng.random::<f64>() * total;
+        let target = uniform(rng) * self.total;
         self.cumulative
             .iter()
             .position(|&c| target < c)
@@ -279,7 +273,7 @@ impl RiskPlan {
         for _ in 0..self.public.count(rng) {
             let t = self.public.year(rng);
             let loss = self.loss.sample(rng);
-            let u = rng.random::<f64>();
+            let u = uniform(rng);
             add(t, loss);
             for k in 0..shares {
                 if u < self.keep[k * years + t] {
@@ -290,7 +284,7 @@ impl RiskPlan {
         for _ in 0..self.extra.count(rng) {
             let t = self.extra.year(rng);
             let loss = self.loss.sample(rng);
-            let v = rng.random::<f64>();
+            let v = uniform(rng);
             for k in 0..shares {
                 if v < self.extra_keep[k * years + t] {
                     add((k + 1) * years + t, loss * self.scale[k]);
@@ -378,7 +372,7 @@ pub fn run_shares(
             npv: Vec::with_capacity(n * options),
             last_year: Vec::with_capacity(n),
             per_risk: if settings.per_risk {
-                vec![Vec::with_capacity(n); plans.len()]
+                (0..plans.len()).map(|_| Vec::with_capacity(n)).collect()
             } else {
                 Vec::new()
             },
