@@ -1,6 +1,7 @@
 //! Reading a scenario file from disk or standard input, bounded in size.
 
 use bascule_model::bounds::{self, Bounds};
+use bascule_model::decide::DecisionSettings;
 use bascule_model::json::MAX_FILE_BYTES;
 use bascule_model::montecarlo::Settings;
 use bascule_model::problem::{Problem, ProblemKind};
@@ -70,6 +71,21 @@ pub fn simulation_settings(
     trials: Option<u64>,
     seed: Option<u64>,
 ) -> Result<Settings, Rejection> {
+    let settings = decision_settings(scenario, trials, None, seed)?;
+    Ok(Settings {
+        trials: settings.trials,
+        seed: settings.seed,
+        per_risk: false,
+    })
+}
+
+/// As [`simulation_settings`], with `--draws` too (the range of `psa_draws`).
+pub fn decision_settings(
+    scenario: &Scenario,
+    trials: Option<u64>,
+    draws: Option<u64>,
+    seed: Option<u64>,
+) -> Result<DecisionSettings, Rejection> {
     let mut problems = Vec::new();
     let mut check = |flag: &str, value: u64, allowed: Bounds| {
         let fits = u32::try_from(value).is_ok() || flag == "--seed";
@@ -84,6 +100,9 @@ pub fn simulation_settings(
     if let Some(trials) = trials {
         check("--trials", trials, bounds::TRIALS);
     }
+    if let Some(draws) = draws {
+        check("--draws", draws, bounds::PSA_DRAWS);
+    }
     if let Some(seed) = seed {
         check("--seed", seed, bounds::SEED);
     }
@@ -93,11 +112,13 @@ pub fn simulation_settings(
             problems,
         });
     }
-    Ok(Settings {
-        trials: trials
-            .and_then(|t| u32::try_from(t).ok())
-            .unwrap_or(scenario.simulation.trials),
-        seed: seed.unwrap_or(scenario.simulation.seed),
-        per_risk: false,
+    let file = DecisionSettings::of(scenario);
+    let narrow = |value: Option<u64>, default: u32| {
+        value.and_then(|v| u32::try_from(v).ok()).unwrap_or(default)
+    };
+    Ok(DecisionSettings {
+        trials: narrow(trials, file.trials),
+        draws: narrow(draws, file.draws),
+        seed: seed.unwrap_or(file.seed),
     })
 }

@@ -1,13 +1,16 @@
 //! `bascule`: the decision model on the command line, with no window and no GUI library.
 
 mod brief;
+mod decision_table;
 mod input;
 mod packs;
 mod simulation_table;
 mod table;
 
 use bascule_model::reference::reference_scenario;
-use bascule_model::{EvaluationReport, Language, Rejection, SimulationReport, evaluate_scenario};
+use bascule_model::{
+    DecisionReport, EvaluationReport, Language, Rejection, SimulationReport, evaluate_scenario,
+};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -52,6 +55,29 @@ enum Command {
         /// Simulated horizons, 1,000 to 2,000,000 (default: the file's, else 100,000).
         #[arg(long)]
         trials: Option<u64>,
+        /// Seed of the random numbers, 0 to 2^53 − 1 (default: the file's, else 20220622).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Language of messages when the file cannot say (else its `language` field).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Decide how far to move: the frontier of shares, the optimal share at values and
+    /// under uncertainty, what would change the answer, what to find out first, the appetite.
+    Decide {
+        /// The scenario file (`-` for standard input); without it, `--pack`'s scenario.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        pack: packs::PackSource,
+        /// `table` for people (the default on a terminal), `json` for programs (model.md section 13).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Simulated horizons, 1,000 to 2,000,000 (default: the file's, else 100,000).
+        #[arg(long)]
+        trials: Option<u64>,
+        /// Draws of the assumptions, 10,000 to 200,000 (default: the file's, else 10,000).
+        #[arg(long)]
+        draws: Option<u64>,
         /// Seed of the random numbers, 0 to 2^53 − 1 (default: the file's, else 20220622).
         #[arg(long)]
         seed: Option<u64>,
@@ -197,6 +223,24 @@ fn run(command: Command) -> Result<String, Rejection> {
             Ok(match format {
                 Format::Json => pretty(&EvaluationReport::new(&scenario, &evaluation)),
                 Format::Table => table::render(&scenario, &evaluation),
+            })
+        }
+        Command::Decide {
+            file,
+            pack,
+            format,
+            trials,
+            draws,
+            seed,
+            lang,
+        } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let (scenario, _) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
+            let settings = input::decision_settings(&scenario, trials, draws, seed)?;
+            let decision = bascule_model::decide::decide(&scenario, settings);
+            Ok(match default_format(format) {
+                Format::Json => pretty(&DecisionReport::new(&scenario, &decision)),
+                Format::Table => decision_table::render(&scenario, &decision),
             })
         }
         Command::Simulate {

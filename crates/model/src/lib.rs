@@ -3,17 +3,23 @@
 //!
 //! Pure: no files, no network, no clock. Callers hand it text and get figures back.
 
+pub mod beta;
 pub mod bounds;
+pub mod break_even;
 pub mod canonical;
 pub mod dates;
+pub mod decide;
+pub mod decide_report;
 pub mod distributions;
 pub mod evaluate;
 pub mod explain;
+pub mod information;
 pub mod inputs;
 pub mod json;
 pub mod montecarlo;
 pub mod number;
 pub mod present;
+pub mod present_decision;
 pub mod problem;
 pub mod read;
 pub mod recommend;
@@ -22,9 +28,11 @@ pub mod report;
 pub mod scalar;
 pub mod scenario;
 pub mod sensitivity;
+pub mod uncertainty;
 pub mod variants;
 
 pub use canonical::{scenario_sha256, source_sha256};
+pub use decide_report::DecisionReport;
 pub use evaluate::Figures;
 pub use problem::{Problem, ProblemKind, Rejection};
 pub use read::{parse_scenario, parse_scenario_or};

@@ -1,0 +1,201 @@
+//! The decision figures in words, in French or English: the break-even sentences, what to
+//! find out first, the optimal shares. Shared by the command line, the briefing and the app.
+
+use crate::break_even::{BreakEven, BreakEvenInput, PaysWhen};
+use crate::decide::Decision;
+use crate::present::{assumption_label_parts, euros_compact, number};
+use crate::scenario::{Language, Scenario};
+use crate::sensitivity::Target;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A value of the input `target` with its unit: `0,18 par an`, `1 250 €`, `35 %`.
+pub fn input_value(target: Target, value: Decimal, language: Language) -> String {
+    use Target::*;
+    let fr = language == Language::Fr;
+    let plain = number(round_significant(value, 3), language);
+    match target {
+        _ if target.is_amount() => euros_compact(value, language),
+        DiscountRate | Inflation | PlanShare(_) | SuiteDiscount | PublicEscalation | Premium
+        | TrustedEscalation | MovedShare | Coverage | Ramp(_) => {
+            format!("{plain}\u{a0}%")
+        }
+        RiskRate(_) => {
+            if fr {
+                format!("{plain} par an")
+            } else {
+                format!("{plain} a year")
+            }
+        }
+        Hours => format!("{plain}\u{a0}h"),
+        DualRun => {
+            if fr {
+                format!("{plain} mois")
+            } else {
+                format!("{plain} months")
+            }
+        }
+        _ => plain,
+    }
+}
+
+/// Three significant digits: what a sentence needs of a break-even.
+fn round_significant(value: Decimal, digits: u32) -> Decimal {
+    value
+        .round_sf_with_strategy(digits, RoundingStrategy::MidpointAwayFromZero)
+        .unwrap_or(value)
+        .normalize()
+}
+
+/// How far the primary root is from the current value, for ordering: the ratio's distance
+/// from 1 in orders of magnitude, or the change itself when a ratio has no meaning.
+fn distance(row: &BreakEven) -> f64 {
+    let to_f64 = crate::inputs::to_f64;
+    match (row.ratio_to_value(), row.change()) {
+        (Some(ratio), _) => libm::fabs(libm::log10(to_f64(ratio))),
+        (None, Some(change)) => libm::fabs(to_f64(change)) + 1000.0,
+        (None, None) => f64::INFINITY,
+    }
+}
+
+/// The break-evens a board should read: those with a root, inside their tested range
+/// first, then nearest their current value first.
+pub fn break_evens_in_order(decision: &Decision) -> Vec<&BreakEven> {
+    let mut rows: Vec<&BreakEven> = decision
+        .break_even
+        .iter()
+        .filter(|r| r.primary.is_some())
+        .collect();
+    rows.sort_by(|a, b| {
+        let outside = |r: &BreakEven| r.within_range != Some(true);
+        outside(a)
+            .cmp(&outside(b))
+            .then(distance(a).total_cmp(&distance(b)))
+    });
+    rows
+}
+
+/// One break-even as the sentence a board remembers: "for moving to pay, the
+/// compelled-access rate would have to be above 0.18 a year — 36 times its value".
+pub fn break_even_sentence(
+    scenario: &Scenario,
+    row: &BreakEven,
+    moving_pays: bool,
+    language: Language,
+) -> Option<String> {
+    let fr = language == Language::Fr;
+    let primary = row.primary?;
+    let pays_when = row.pays_when?;
+    // Which side the sentence speaks of: where moving starts to pay, or stops.
+    let above = match (moving_pays, pays_when) {
+        (false, PaysWhen::Above) | (true, PaysWhen::Below) => true,
+        (false, PaysWhen::Below) | (true, PaysWhen::Above) => false,
+    };
+    // Losses as a whole: "it would take losses 6.5 times larger".
+    let opening = match (moving_pays, fr) {
+        (false, true) => "Pour que la bascule paie, il faudrait",
+        (false, false) => "For moving to pay, it would take",
+        (true, true) => "La bascule cesserait de payer avec",
+        (true, false) => "Moving would stop paying with",
+    };
+    let ratio = row
+        .ratio_to_value()
+        .map(|r| number(round_significant(r, 2), language));
+    let sentence = match row.input {
+        BreakEvenInput::LossScale(i) => {
+            let name = scenario.risks.get(i).map_or("", |r| r.name.as_str());
+            let (times, larger_fr, larger_en) = if primary > Decimal::ONE {
+                (primary, "plus grandes", "larger")
+            } else {
+                let inverse = Decimal::ONE.checked_div(primary).unwrap_or(Decimal::MAX);
+                (inverse, "plus petites", "smaller")
+            };
+            let times = number(round_significant(times, 2), language);
+            if fr {
+                format!("{opening} des pertes {times} fois {larger_fr} pour le risque « {name} ».")
+            } else {
+                format!("{opening} losses {times} times {larger_en} for the risk \"{name}\".")
+            }
+        }
+        BreakEvenInput::Assumption(target) => {
+            let subject = subject(scenario, target, language);
+            let root = input_value(target, primary, language);
+            let value = input_value(target, row.value, language);
+            let versus = match (ratio, fr) {
+                (Some(r), true) => format!(" — {r} fois la valeur retenue ({value})"),
+                (Some(r), false) => format!(" — {r} times the value used ({value})"),
+                (None, true) => format!(" (valeur retenue {value})"),
+                (None, false) => format!(" (value used {value})"),
+            };
+            let within = match (row.within_range, fr) {
+                (Some(true), true) => ", dans la plage testée",
+                (Some(true), false) => ", inside the range tested",
+                _ => "",
+            };
+            let clause = match (moving_pays, above, fr) {
+                (false, true, true) => format!(
+                    "Pour que la bascule paie, il faudrait porter {subject} au-dessus de {root}"
+                ),
+                (false, false, true) => format!(
+                    "Pour que la bascule paie, il faudrait ramener {subject} en dessous de {root}"
+                ),
+                (true, true, true) => format!(
+                    "La bascule cesserait de payer si l'on portait {subject} au-dessus de {root}"
+                ),
+                (true, false, true) => format!(
+                    "La bascule cesserait de payer si l'on ramenait {subject} en dessous de {root}"
+                ),
+                (false, true, false) => {
+                    format!("For moving to pay, {subject} would have to be above {root}")
+                }
+                (false, false, false) => {
+                    format!("For moving to pay, {subject} would have to be below {root}")
+                }
+                (true, true, false) => {
+                    format!("Moving would stop paying if {subject} rose above {root}")
+                }
+                (true, false, false) => {
+                    format!("Moving would stop paying if {subject} fell below {root}")
+                }
+            };
+            format!("{clause}{versus}{within}.")
+        }
+    };
+    Some(sentence)
+}
+
+/// What the sentence is about: "« fréquence » du risque « Violation de données »", "the
+/// \"list price\" of the plan \"Microsoft 365 E3\"", "le « taux d'actualisation »".
+fn subject(scenario: &Scenario, target: Target, language: Language) -> String {
+    let fr = language == Language::Fr;
+    let (owner, field) = assumption_label_parts(scenario, target, language);
+    let field = lowercase_first(&field);
+    let of_a_risk = matches!(
+        target,
+        Target::RiskRate(_) | Target::LossLow(_) | Target::LossHigh(_) | Target::Multiplier(_)
+    );
+    match (owner, of_a_risk, fr) {
+        (None, _, true) => format!("« {field} »"),
+        (None, _, false) => format!("the \"{field}\""),
+        (Some(owner), true, true) => format!("« {field} » du risque « {owner} »"),
+        (Some(owner), false, true) => format!("« {field} » du plan « {owner} »"),
+        (Some(owner), true, false) => format!("the \"{field}\" of the risk \"{owner}\""),
+        (Some(owner), false, false) => format!("the \"{field}\" of the plan \"{owner}\""),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Keep acronyms and proper names ("NIS2", "Microsoft 365 E3") as they are.
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// A share as people read it, to a tenth of a point: `22,5 %`, `20 %`.
+pub fn share(value: Decimal, language: Language) -> String {
+    let tenth = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    format!("{}\u{a0}%", number(tenth, language))
+}
