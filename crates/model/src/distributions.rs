@@ -16,15 +16,67 @@ pub fn uniform(rng: &mut ChaCha8Rng) -> f64 {
     rng.random::<f64>()
 }
 
-/// A standard normal, by Marsaglia's polar method.
+/// Layers of the ziggurat.
+const LAYERS: usize = 256;
+/// The ziggurat's rightmost layer edge and the area of each layer (Marsaglia & Tsang, "The
+/// Ziggurat Method for Generating Random Variables", J. Stat. Software 5(8), 2000).
+const ZIGGURAT_R: f64 = 3.654_152_885_361_009;
+const ZIGGURAT_V: f64 = 0.004_928_673_233_99;
+
+/// The layer edges `x_i` (`x_0` the base's equivalent width, `x_256 = 0`) and the density at
+/// each, `e^(−x²/2)`, worked out once with libm.
+struct Ziggurat {
+    x: [f64; LAYERS + 1],
+    f: [f64; LAYERS + 1],
+}
+
+fn ziggurat() -> &'static Ziggurat {
+    static TABLES: std::sync::OnceLock<Ziggurat> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let density = |x: f64| libm::exp(-0.5 * x * x);
+        let mut x = [0.0; LAYERS + 1];
+        x[0] = ZIGGURAT_V / density(ZIGGURAT_R);
+        x[1] = ZIGGURAT_R;
+        for i in 1..LAYERS - 1 {
+            x[i + 1] = libm::sqrt(-2.0 * libm::log(ZIGGURAT_V / x[i] + density(x[i])));
+        }
+        x[LAYERS] = 0.0;
+        let mut f = [0.0; LAYERS + 1];
+        for i in 0..=LAYERS {
+            f[i] = density(x[i]);
+        }
+        Ziggurat { x, f }
+    })
+}
+
+/// A standard normal, by the ziggurat: one 64-bit draw most of the time (8 bits pick the
+/// layer, 53 the position), an exponential only near the layers' edges and in the tail.
 pub fn standard_normal(rng: &mut ChaCha8Rng) -> f64 {
+    let table = ziggurat();
     loop {
-        let u = 2.0 * uniform(rng) - 1.0;
-        let v = 2.0 * uniform(rng) - 1.0;
-        let s = u * u + v * v;
-        if s > 0.0 && s < 1.0 {
-            // The pair's second normal is dropped: a draw is a function of its own uniforms.
-            return u * libm::sqrt(-2.0 * libm::log(s) / s);
+        let bits: u64 = rng.random();
+        let i = (bits & 0xff) as usize;
+        let u = 2.0 * ((bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)) - 1.0;
+        let x = u * table.x[i];
+        if libm::fabs(x) < table.x[i + 1] {
+            return x;
+        }
+        if i == 0 {
+            // The tail beyond R, by Marsaglia's method.
+            loop {
+                let tail = -libm::log(1.0 - uniform(rng)) / ZIGGURAT_R;
+                let y = -libm::log(1.0 - uniform(rng));
+                if 2.0 * y >= tail * tail {
+                    return if u < 0.0 {
+                        -(ZIGGURAT_R + tail)
+                    } else {
+                        ZIGGURAT_R + tail
+                    };
+                }
+            }
+        }
+        if table.f[i + 1] + (table.f[i] - table.f[i + 1]) * uniform(rng) < libm::exp(-0.5 * x * x) {
+            return x;
         }
     }
 }
@@ -34,46 +86,80 @@ pub fn lognormal(mu: f64, sigma: f64, rng: &mut ChaCha8Rng) -> f64 {
     libm::exp(mu + sigma * standard_normal(rng))
 }
 
-/// A Poisson count of mean `lambda` (≥ 0): by inversion below 10, else by Hörmann's
-/// transformed rejection (PTRS, Insurance: Mathematics and Economics 12, 1993).
+/// Poisson counts of mean `lambda` (≥ 0): by inversion below 10, else by Hörmann's
+/// transformed rejection (PTRS, Insurance: Mathematics and Economics 12, 1993). Its
+/// constants are worked out once: a risk draws one count per trial.
+#[derive(Debug, Clone, Copy)]
+pub struct Poisson {
+    lambda: f64,
+    /// `e^(−λ)`, for inversion.
+    limit: f64,
+    /// PTRS: `ln λ`, `a`, `b`, `1/α` and `v_r`.
+    log_lambda: f64,
+    a: f64,
+    b: f64,
+    inverse_alpha: f64,
+    v_r: f64,
+}
+
+impl Poisson {
+    pub fn new(lambda: f64) -> Poisson {
+        let lambda = if lambda.is_finite() {
+            lambda.max(0.0)
+        } else {
+            0.0
+        };
+        let b = 0.931 + 2.53 * libm::sqrt(lambda);
+        Poisson {
+            lambda,
+            limit: libm::exp(-lambda),
+            log_lambda: libm::log(lambda),
+            a: -0.059 + 0.02483 * b,
+            b,
+            inverse_alpha: 1.1239 + 1.1328 / (b - 3.4),
+            v_r: 0.9277 - 3.6224 / (b - 2.0),
+        }
+    }
+
+    pub fn sample(&self, rng: &mut ChaCha8Rng) -> u64 {
+        if self.lambda <= 0.0 {
+            return 0;
+        }
+        if self.lambda < 10.0 {
+            // Multiply uniforms until the product falls below e^(−λ).
+            let mut count = 0;
+            let mut product = uniform(rng);
+            while product > self.limit {
+                count += 1;
+                product *= uniform(rng);
+            }
+            return count;
+        }
+        let (a, b) = (self.a, self.b);
+        loop {
+            let u = uniform(rng) - 0.5;
+            let v = uniform(rng);
+            let us = 0.5 - libm::fabs(u);
+            let k = libm::floor((2.0 * a / us + b) * u + self.lambda + 0.43);
+            if us >= 0.07 && v <= self.v_r {
+                return k as u64;
+            }
+            if k < 0.0 || (us < 0.013 && v > us) {
+                continue;
+            }
+            let accept = libm::log(v) + libm::log(self.inverse_alpha)
+                - libm::log(a / (us * us) + b)
+                <= -self.lambda + k * self.log_lambda - libm::lgamma(k + 1.0);
+            if accept {
+                return k as u64;
+            }
+        }
+    }
+}
+
+/// One Poisson count of mean `lambda`.
 pub fn poisson(lambda: f64, rng: &mut ChaCha8Rng) -> u64 {
-    if lambda <= 0.0 || !lambda.is_finite() {
-        return 0;
-    }
-    if lambda < 10.0 {
-        // Multiply uniforms until the product falls below e^(−λ).
-        let limit = libm::exp(-lambda);
-        let mut count = 0;
-        let mut product = uniform(rng);
-        while product > limit {
-            count += 1;
-            product *= uniform(rng);
-        }
-        return count;
-    }
-    let root = libm::sqrt(lambda);
-    let log_lambda = libm::log(lambda);
-    let b = 0.931 + 2.53 * root;
-    let a = -0.059 + 0.02483 * b;
-    let inverse_alpha = 1.1239 + 1.1328 / (b - 3.4);
-    let v_r = 0.9277 - 3.6224 / (b - 2.0);
-    loop {
-        let u = uniform(rng) - 0.5;
-        let v = uniform(rng);
-        let us = 0.5 - libm::fabs(u);
-        let k = libm::floor((2.0 * a / us + b) * u + lambda + 0.43);
-        if us >= 0.07 && v <= v_r {
-            return k as u64;
-        }
-        if k < 0.0 || (us < 0.013 && v > us) {
-            continue;
-        }
-        let accept = libm::log(v) + libm::log(inverse_alpha) - libm::log(a / (us * us) + b)
-            <= -lambda + k * log_lambda - libm::lgamma(k + 1.0);
-        if accept {
-            return k as u64;
-        }
-    }
+    Poisson::new(lambda).sample(rng)
 }
 
 /// A gamma of shape `shape ≥ 1` and scale 1 (Marsaglia & Tsang, ACM TOMS 26(3), 2000).

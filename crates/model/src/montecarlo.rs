@@ -7,7 +7,7 @@
 //! scenario's seed, on stream `(b, i)`; each block writes its own trials; sums run in trial
 //! order; distributions use `libm`, never the platform's maths.
 
-use crate::distributions::{lognormal, poisson, uniform};
+use crate::distributions::{Poisson, lognormal, uniform};
 use crate::evaluate::Figures;
 use crate::inputs::{Inputs, RiskInputs, Z95, to_f64};
 use rand::SeedableRng;
@@ -138,6 +138,7 @@ impl EventLoss {
 struct Arrivals {
     /// `Σλ`, the mean count over the horizon.
     total: f64,
+    count: Poisson,
     /// `Σ_{s≤t} λ_s`, and its last value `Σλ`.
     cumulative: Vec<f64>,
 }
@@ -151,11 +152,15 @@ impl Arrivals {
                 total
             })
             .collect();
-        Arrivals { total, cumulative }
+        Arrivals {
+            total,
+            count: Poisson::new(total),
+            cumulative,
+        }
     }
 
     fn count(&self, rng: &mut ChaCha8Rng) -> u64 {
-        poisson(self.total, rng)
+        self.count.sample(rng)
     }
 
     fn year(&self, rng: &mut ChaCha8Rng) -> usize {
@@ -178,11 +183,20 @@ pub struct ShareRates {
     /// Per share, per risk: the factor on a drawn loss (`s′/s` for an introduced risk
     /// that scales with the share, else 1).
     pub loss_scale: Vec<Vec<f64>>,
+    /// Per risk, per year: the largest extra rate `λ_hyb − λ_pub` over the shares and
+    /// everyone moved, at which the extra events are drawn.
+    pub extra_max: Vec<Vec<f64>>,
 }
 
 impl ShareRates {
-    /// The rates of the public option and of each share's hybrid, from their figures.
-    pub fn from_figures(public: &Figures, shares: &[(&Figures, Vec<f64>)]) -> ShareRates {
+    /// The rates of the public option and of each share's hybrid, from their figures;
+    /// `everyone` (all users moved) sets the largest extra rate with the shares, so that a
+    /// pass over fewer shares draws the same events as the decision's pass over all.
+    pub fn from_figures(
+        public: &Figures,
+        shares: &[(&Figures, Vec<f64>)],
+        everyone: &Figures,
+    ) -> ShareRates {
         let rates = |option: &crate::evaluate::OptionFigures| -> Vec<Vec<f64>> {
             option
                 .risks
@@ -190,10 +204,32 @@ impl ShareRates {
                 .map(|risk| risk.rate_by_year.iter().copied().map(to_f64).collect())
                 .collect()
         };
+        let public_rates = rates(&public.public);
+        let hybrid: Vec<Vec<Vec<f64>>> = shares.iter().map(|(f, _)| rates(&f.hybrid)).collect();
+        let all_moved = rates(&everyone.hybrid);
+        let extra_max = public_rates
+            .iter()
+            .enumerate()
+            .map(|(i, public)| {
+                public
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &p)| {
+                        hybrid
+                            .iter()
+                            .map(|share| share[i][t])
+                            .chain([all_moved[i][t]])
+                            .map(|h| (h - p).max(0.0))
+                            .fold(0.0, f64::max)
+                    })
+                    .collect()
+            })
+            .collect();
         ShareRates {
-            public: rates(&public.public),
-            hybrid: shares.iter().map(|(f, _)| rates(&f.hybrid)).collect(),
+            public: public_rates,
+            hybrid,
             loss_scale: shares.iter().map(|(_, scale)| scale.clone()).collect(),
+            extra_max,
         }
     }
 }
@@ -219,9 +255,7 @@ impl RiskPlan {
         let public = &rates.public[i];
         let shares = rates.hybrid.len();
         let extra_at = |k: usize, t: usize| (rates.hybrid[k][i][t] - public[t]).max(0.0);
-        let extra_max: Vec<f64> = (0..years)
-            .map(|t| (0..shares).map(|k| extra_at(k, t)).fold(0.0, f64::max))
-            .collect();
+        let extra_max = rates.extra_max[i].clone();
         let mut keep = Vec::with_capacity(shares * years);
         let mut extra_keep = Vec::with_capacity(shares * years);
         for k in 0..shares {
@@ -488,30 +522,17 @@ fn inflation_and_discount(inputs: &Inputs) -> (Vec<f64>, Vec<f64>) {
     (inflation, discount)
 }
 
-/// The shares one pass of [`simulate`] runs: the scenario's own and everyone, so that the
-/// extra events are drawn at the rate a decision's pass draws them at (the largest extra
-/// rate is everyone's: rates grow with the share), and the figures at the scenario's
-/// share are the decision's to the last digit.
-pub fn simulated_shares(inputs: &Inputs) -> Vec<rust_decimal::Decimal> {
-    let mut shares = vec![inputs.moved_share, rust_decimal::Decimal::ONE];
-    shares.dedup();
-    shares
+/// The hybrid with everyone moved: it sets the rate extra events are drawn at.
+pub fn everyone_moved(inputs: &Inputs) -> Figures {
+    crate::evaluate::evaluate(&inputs.at_share(rust_decimal::Decimal::ONE))
 }
 
-/// Runs the simulation of model.md section 6 at the scenario's share.
+/// Runs the simulation of model.md section 6 at the scenario's share: the decision's pass
+/// (the same events, drawn at the same rates) with one share tallied, so its figures are
+/// the decision's at that share to the last digit.
 pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> SimulationResult {
-    let shares: Vec<(Figures, Vec<f64>)> = simulated_shares(inputs)
-        .into_iter()
-        .map(|share| {
-            let at_share = inputs.at_share(share);
-            (
-                crate::evaluate::evaluate(&at_share),
-                loss_scale(inputs, &at_share),
-            )
-        })
-        .collect();
-    let refs: Vec<(&Figures, Vec<f64>)> = shares.iter().map(|(f, s)| (f, s.clone())).collect();
-    let rates = ShareRates::from_figures(figures, &refs);
+    let own_scale = vec![1.0; inputs.risks.len()];
+    let rates = ShareRates::from_figures(figures, &[(figures, own_scale)], &everyone_moved(inputs));
     let run = run_shares(inputs, &rates, 0, &[], settings);
     summarise_run(&run, -to_f64(figures.extra_cost_npv), settings)
 }
@@ -668,7 +689,7 @@ pub fn percentile(sorted: &[f64], q: usize) -> f64 {
 
 /// Several percentiles (`qs` ascending) without sorting: each selection, from the highest
 /// down, leaves the lower ones in the part below it. Reorders `values`.
-fn percentiles<const N: usize>(values: &mut [f64], qs: [usize; N]) -> [f64; N] {
+pub(crate) fn percentiles<const N: usize>(values: &mut [f64], qs: [usize; N]) -> [f64; N] {
     let mut out = [0.0; N];
     if values.is_empty() {
         return out;

@@ -7,7 +7,7 @@ mod common;
 use bascule_model::break_even::PaysWhen;
 use bascule_model::decide::{Decision, DecisionSettings, decide, decision_shares};
 use bascule_model::inputs::Inputs;
-use bascule_model::montecarlo::{Settings, ShareRates, loss_scale, run_shares};
+use bascule_model::montecarlo::{Settings, ShareRates, everyone_moved, loss_scale, run_shares};
 use bascule_model::reference::reference_scenario;
 use bascule_model::sensitivity::OneInput;
 use bascule_model::uncertainty::{draw, sampling};
@@ -300,7 +300,7 @@ fn the_kept_events_are_nested_across_shares() {
         let refs: Vec<(&bascule_model::Figures, Vec<f64>)> =
             at.iter().map(|(f, s)| (f, s.clone())).collect();
         let base_figures = evaluate(&alone);
-        let rates = ShareRates::from_figures(&base_figures, &refs);
+        let rates = ShareRates::from_figures(&base_figures, &refs, &everyone_moved(&alone));
         let settings = Settings {
             trials: 3_000,
             seed: 5,
