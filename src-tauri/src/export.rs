@@ -92,6 +92,10 @@ pub fn export_briefing<R: Runtime>(
             per_risk: true,
         },
     );
+    let decision = bascule_model::decide::decide(
+        &scenario,
+        bascule_model::decide::DecisionSettings::of(&scenario),
+    );
     let options = BriefingOptions {
         language,
         organisation: choices.organisation.filter(|o| !o.trim().is_empty()),
@@ -103,6 +107,7 @@ pub fn export_briefing<R: Runtime>(
         scenario: &scenario,
         evaluation: &evaluation,
         simulation: &simulation,
+        decision: Some(&decision),
         options: &options,
     };
     let pdf = bascule_briefing::render(&briefing).map_err(|e| CommandError::io(e.to_string()))?;

@@ -23,6 +23,9 @@ pub struct Briefing<'a> {
     pub scenario: &'a Scenario,
     pub evaluation: &'a Evaluation,
     pub simulation: &'a SimulationResult,
+    /// The decision analysis (model.md sections 10–13): page 1 names the best share and
+    /// the break-even that matters most, and a Decision page follows the risk page.
+    pub decision: Option<&'a bascule_model::decide::Decision>,
     pub options: &'a BriefingOptions,
 }
 

@@ -4,8 +4,13 @@ use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEI
 use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
 use bascule_charts::marks::{Anchor, Color, Stroke, palette};
+use bascule_model::decide::{Decision, InformationValue, WorstYear};
 use bascule_model::explain::{Figure, explain};
+use bascule_model::inputs::to_f64;
 use bascule_model::present::{assumption_label, euros, euros_compact, number, percent};
+use bascule_model::present_decision::{
+    break_even_sentence, break_evens_in_order, decision_summary, share,
+};
 use bascule_model::recommend::{Robustness, recommend};
 use bascule_model::scenario::{Assumption, Confidence};
 use bascule_model::sensitivity::assumptions;
@@ -76,7 +81,15 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
     first_page(briefing, &mut layout);
     layout.new_page();
     risk_page(briefing, &mut layout);
-    layout.new_page();
+    // The decision follows the tornado on the same page, and the register the decision:
+    // no page is left half empty (each heading keeps what follows it on its page).
+    if let Some(decision) = briefing.decision {
+        layout.space(16.0);
+        decision_page(briefing, decision, &mut layout);
+        layout.space(16.0);
+    } else {
+        layout.new_page();
+    }
     register(briefing, &mut layout);
     method_and_limits(briefing, &mut layout);
 
@@ -349,7 +362,11 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         14.5,
     );
     layout.space(3.0);
-    for sentence in &recommendation.support {
+    let decided = briefing
+        .decision
+        .map(|d| decision_summary(scenario, d, language))
+        .unwrap_or_default();
+    for sentence in decided.iter().chain(&recommendation.support) {
         layout.paragraph_in(
             MARGIN + 10.0,
             CONTENT_WIDTH - 20.0,
@@ -470,6 +487,231 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         "Licences, migration, double run, exploitation de deux environnements et mesures de protection, en euros courants, cumulés d'année en année ; les pertes liées aux risques sont à la page 2.",
         "Licences, migration, dual run, running two estates and controls, in current euros, added up year by year; losses from risks are on page 2.",
     ), SMALL, Weight::Regular, palette::MUTED);
+}
+
+/// How far to move (model.md sections 11–12): the frontier, what would change the answer,
+/// what to find out before deciding, the board's appetite.
+fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let colon = if language == Language::Fr {
+        "\u{a0}:"
+    } else {
+        ":"
+    };
+    let scenario = briefing.scenario;
+    layout.heading_keeping(
+        t("Décision : jusqu'où basculer", "Decision: how far to move"),
+        14.0,
+        200.0,
+    );
+    layout.chart(&bascule_charts::frontier(
+        decision,
+        language,
+        CONTENT_WIDTH,
+        200.0,
+    ));
+    layout.paragraph(
+        t(
+            "Bénéfice net de chaque part basculée (0 à 100 %, par pas de 5 points, plus la part du scénario et la part imposée) : trait plein, chaque hypothèse à sa valeur ; tirets, la moyenne sur les tirages des hypothèses, avec leur bande P5–P95 ; pointillés, ce que la bascule fait gagner sur les 5 % pires horizons (coût et pertes). Les graduations sous l'axe marquent les parts extrapolées, hors de la plage pour laquelle les hypothèses ont été estimées.",
+            "Net benefit of each share moved (0 to 100 %, in steps of 5 points, plus the scenario's and the required share): solid, every assumption at its value; dashed, the mean over the draws of the assumptions, with their P5–P95 band; dotted, what moving gains in the worst 5 % of horizons (cost and losses). Ticks under the axis mark extrapolated shares, outside the range the assumptions were sized for.",
+        ),
+        SMALL,
+        Weight::Regular,
+        palette::MUTED,
+    );
+
+    layout.heading(
+        t(
+            "Les seuils qui feraient basculer la réponse",
+            "Where each input would tip the answer",
+        ),
+        11.0,
+    );
+    let pays = decision.frontier[decision.scenario_index].net_benefit_npv > Decimal::ZERO;
+    let sentences: Vec<String> = break_evens_in_order(decision)
+        .into_iter()
+        .filter_map(|row| break_even_sentence(scenario, row, pays, language))
+        .take(6)
+        .collect();
+    if sentences.is_empty() {
+        layout.paragraph(
+            t(
+                "Aucune hypothèse, seule, ne change le signe du bénéfice net dans son domaine admis.",
+                "No assumption alone changes the sign of the net benefit within its allowed values.",
+            ),
+            BODY,
+            Weight::Regular,
+            palette::TEXT,
+        );
+    }
+    for sentence in &sentences {
+        layout.paragraph(
+            &format!("• {sentence}"),
+            9.0,
+            Weight::Regular,
+            palette::TEXT,
+        );
+        layout.space(2.0);
+    }
+
+    layout.heading(
+        t(
+            "Ce qu'il faut savoir avant de décider",
+            "What to find out before deciding",
+        ),
+        11.0,
+    );
+    let info = &decision.information;
+    let money = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
+    let standing_out: Vec<&InformationValue> = info
+        .by_input
+        .iter()
+        .chain(&info.by_risk)
+        .filter(|v| v.distinguishable)
+        .collect();
+    let opening = match language {
+        Language::Fr => format!(
+            "Connaître exactement toutes les hypothèses avant de décider vaudrait au plus {} (valeur de l'information parfaite ; plancher de bruit de l'estimation : {}).",
+            money(info.evpi),
+            money(info.noise_floor)
+        ),
+        Language::En => format!(
+            "Knowing every assumption exactly before deciding would be worth at most {} (expected value of perfect information; the estimate's noise floor: {}).",
+            money(info.evpi),
+            money(info.noise_floor)
+        ),
+    };
+    layout.paragraph(&opening, BODY, Weight::Regular, palette::TEXT);
+    if !info.worth_researching() || standing_out.is_empty() {
+        layout.paragraph(
+            t(
+                "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.",
+                "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.",
+            ),
+            BODY,
+            Weight::SemiBold,
+            palette::TEXT,
+        );
+    } else {
+        for value in standing_out.iter().take(6) {
+            let name = information_name(scenario, &value.name, language);
+            layout.paragraph(
+                &format!("• {name}{colon} {}", money(value.value)),
+                9.0,
+                Weight::Regular,
+                palette::TEXT,
+            );
+        }
+    }
+
+    layout.heading_keeping(t("Appétit pour le risque", "Appetite for risk"), 11.0, 60.0);
+    let own = &decision.frontier[decision.scenario_index];
+    let status_quo = &decision.frontier[0];
+    let shortfall = match language {
+        Language::Fr => format!(
+            "Coût et pertes moyens des 5 % pires horizons (valeur actuelle) : statu quo {}, bascule de {} {}.",
+            money(status_quo.risk_adjusted_es95),
+            share(own.share_pct, language),
+            money(own.risk_adjusted_es95)
+        ),
+        Language::En => format!(
+            "Mean cost and losses of the worst 5 % of horizons (present value): status quo {}, moving {} {}.",
+            money(status_quo.risk_adjusted_es95),
+            share(own.share_pct, language),
+            money(own.risk_adjusted_es95)
+        ),
+    };
+    layout.paragraph(&shortfall, BODY, Weight::Regular, palette::TEXT);
+    let Some(appetite) = &decision.appetite else {
+        layout.paragraph(
+            t(
+                "Le conseil n'a pas déclaré de courbe de tolérance (par exemple « pas plus de 5 % par an de perdre 10 M€ ») : aucune option n'est jugée au regard de son appétit.",
+                "The board has stated no tolerance curve (such as “no more than 5 % a year of losing €10M”): no option is judged against its appetite.",
+            ),
+            9.0,
+            Weight::Regular,
+            palette::MUTED,
+        );
+        return;
+    };
+    let tolerance: Vec<(f64, f64)> = appetite
+        .tolerance_curve
+        .iter()
+        .map(|p| (to_f64(p.loss_eur), to_f64(p.max_probability_pct) / 100.0))
+        .collect();
+    layout.ensure(180.0);
+    layout.chart(&bascule_charts::loss_exceedance_with_appetite(
+        briefing.simulation,
+        &tolerance,
+        language,
+        CONTENT_WIDTH,
+        170.0,
+    ));
+    for point in &appetite.tolerance_curve {
+        let verdict = |w: &WorstYear| {
+            let met = w.probability_pct <= to_f64(point.max_probability_pct);
+            let pct = number(
+                Decimal::try_from(w.probability_pct)
+                    .unwrap_or_default()
+                    .round_dp_with_strategy(
+                        1,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
+                language,
+            );
+            match (language, met) {
+                (Language::Fr, true) => format!("{pct} % (année {}), respecté", w.worst_year),
+                (Language::Fr, false) => format!("{pct} % (année {}), dépassé", w.worst_year),
+                (Language::En, true) => format!("{pct} % (year {}), met", w.worst_year),
+                (Language::En, false) => format!("{pct} % (year {}), exceeded", w.worst_year),
+            }
+        };
+        let limit = bascule_model::present::euros_compact_round(point.loss_eur, language);
+        let p = number(point.max_probability_pct, language);
+        let line = match language {
+            Language::Fr => format!(
+                "• Au plus {p} % par an de perdre {limit} ou plus : statu quo {}, hybride {}.",
+                verdict(&point.public),
+                verdict(&point.hybrid)
+            ),
+            Language::En => format!(
+                "• No more than {p} % a year of losing {limit} or more: status quo {}, hybrid {}.",
+                verdict(&point.public),
+                verdict(&point.hybrid)
+            ),
+        };
+        layout.paragraph(&line, 9.0, Weight::Regular, palette::TEXT);
+    }
+    let line = match (decision.optimal_within_appetite.flatten(), language) {
+        (Some(b), Language::Fr) => format!(
+            "Meilleure part qui respecte l'appétit déclaré : {} (bénéfice net {}).",
+            share(b.share_pct, language),
+            euros_compact(b.value, language)
+        ),
+        (Some(b), Language::En) => format!(
+            "Best share within the stated appetite: {} (net benefit {}).",
+            share(b.share_pct, language),
+            euros_compact(b.value, language)
+        ),
+        (None, Language::Fr) => "Aucune part essayée ne respecte l'appétit déclaré.".to_owned(),
+        (None, Language::En) => "No share tried meets the stated appetite.".to_owned(),
+    };
+    layout.paragraph(&line, BODY, Weight::SemiBold, palette::TEXT);
+}
+
+/// An input's label or a risk's name, for the research agenda.
+fn information_name(scenario: &bascule_model::Scenario, name: &str, language: Language) -> String {
+    if let Some(risk) = scenario.risks.iter().find(|r| r.id == name) {
+        return risk.name.clone();
+    }
+    assumptions(scenario)
+        .into_iter()
+        .find(|(path, _, _)| path == name)
+        .map_or_else(
+            || name.to_owned(),
+            |(_, target, _)| assumption_label(scenario, target, language),
+        )
 }
 
 fn risk_page(briefing: &Briefing, layout: &mut Layout) {
@@ -681,7 +923,11 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
     let language = briefing.options.language;
     let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
     let scenario = briefing.scenario;
-    layout.heading(t("Registre des hypothèses", "Assumptions register"), 14.0);
+    layout.heading_keeping(
+        t("Registre des hypothèses", "Assumptions register"),
+        14.0,
+        120.0,
+    );
     layout.paragraph(t(
         "Chaque donnée d'entrée, avec sa valeur exacte, sa plage testée, sa source, sa date et son degré de confiance. Les valeurs fondées sur un jugement sont signalées en couleur : ce sont elles qu'il faut discuter.",
         "Every input, with its exact value, the range tested, its source, its date and how far it can be trusted. Values resting on judgment are flagged in colour: they are the ones to discuss.",
@@ -831,12 +1077,20 @@ fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
             "Un événement sur la part basculée garde toute sa taille quand il est écarté : les moyennes sont justes, la queue de l'option hybride est un peu épaisse pour les pertes proportionnelles au nombre d'utilisateurs.",
             "Un événement unique, comme la chute du cadre de transfert UE–États-Unis, est modélisé comme récurrent à faible fréquence.",
             "Le chiffre de décision est neutre au risque ; rien n'est compté après l'horizon.",
+            "Les hypothèses sont tirées indépendamment les unes des autres (aucune corrélation entre, par exemple, la prime et le coût de migration).",
+            "La valeur de l'information est une estimation dont le bruit diminue avec le nombre de tirages : le plancher de bruit dit de combien.",
+            "Les hypothèses ont été estimées pour la part du scénario : les parts éloignées sont des extrapolations.",
+            "L'appétit pour le risque est lu sur les événements simulés, chaque hypothèse à sa valeur.",
         ],
         Language::En => &[
             "Risks and years are independent: no common geopolitical shock moves several risks at once, so tails are understated.",
             "An event on the moved part keeps its full size when thinned: means are right, the hybrid tail is somewhat fat for losses that scale with users.",
             "A one-off event such as the fall of the EU–US transfer framework is modelled as recurring at a low rate.",
             "The decision figure is risk-neutral; nothing after the horizon counts.",
+            "Assumptions are drawn independently of one another (no correlation between, say, the premium and the migration cost).",
+            "The value of information is an estimate whose noise shrinks with the draws: the noise floor says how much.",
+            "The inputs were sized for the scenario's share: shares far from it are extrapolations.",
+            "The appetite is read from the simulated events, every assumption at its value.",
         ],
     };
     for limit in limits {

@@ -17,6 +17,7 @@ struct Inputs {
     scenario: Scenario,
     evaluation: Evaluation,
     simulation: SimulationResult,
+    decision: bascule_model::decide::Decision,
     options: BriefingOptions,
 }
 
@@ -30,6 +31,13 @@ fn inputs(scenario: Scenario, language: Language) -> Inputs {
             per_risk: true,
         },
     );
+    let decision = bascule_model::decide::decide(
+        &scenario,
+        bascule_model::decide::DecisionSettings {
+            trials: 5_000,
+            ..bascule_model::decide::DecisionSettings::of(&scenario)
+        },
+    );
     let options = BriefingOptions {
         language,
         organisation: Some("Société Générale des Eaux & Forêts".into()),
@@ -41,6 +49,7 @@ fn inputs(scenario: Scenario, language: Language) -> Inputs {
         scenario,
         evaluation,
         simulation,
+        decision,
         options,
     }
 }
@@ -50,6 +59,7 @@ fn briefing(i: &Inputs) -> Briefing<'_> {
         scenario: &i.scenario,
         evaluation: &i.evaluation,
         simulation: &i.simulation,
+        decision: Some(&i.decision),
         options: &i.options,
     }
 }
@@ -319,4 +329,63 @@ fn a_pack_puts_its_publisher_logo_and_departures_on_the_briefing() {
         render(&briefing(&i)).expect("renders") == rendered.pdf,
         "still the same bytes every time"
     );
+}
+
+/// The decision (model.md sections 11–12) on page 1 and on its own section, in both
+/// languages; with a tolerance curve, the staircase and the verdicts.
+#[test]
+fn the_decision_is_briefed_in_both_languages() {
+    for (language, expected) in [
+        (
+            Language::Fr,
+            [
+                "Parmi les parts essayées",
+                "Compte tenu de l'incertitude des hypothèses",
+                "Décision : jusqu'où basculer",
+                "Les seuils qui feraient basculer la réponse",
+                "Pour que la bascule paie",
+                "Ce qu'il faut savoir avant de décider",
+                "Appétit déclaré",
+                "Au plus 5 % par an de perdre 10 M€ ou plus",
+            ],
+        ),
+        (
+            Language::En,
+            [
+                "Of the shares tried",
+                "Given the assumptions' uncertainty",
+                "Decision: how far to move",
+                "Where each input would tip the answer",
+                "For moving to pay",
+                "What to find out before deciding",
+                "Stated appetite",
+                "No more than 5 % a year of losing €10M or more",
+            ],
+        ),
+    ] {
+        let mut scenario = reference_scenario(language).expect("valid");
+        scenario.risk_appetite = Some(bascule_model::scenario::RiskAppetite {
+            tolerance_curve: vec![bascule_model::scenario::TolerancePoint {
+                loss_eur: rust_decimal::Decimal::from(10_000_000),
+                max_probability_pct: rust_decimal::Decimal::from(5),
+            }],
+        });
+        let i = inputs(scenario, language);
+        let pdf = temp_pdf(
+            &format!("decision-{}.pdf", language.code()),
+            &render(&briefing(&i)).expect("renders"),
+        );
+        let text = tool("pdftotext", &[], &pdf)
+            .replace(['\u{202f}', '\u{a0}'], " ")
+            .replace('\n', " ");
+        for phrase in expected {
+            assert!(text.contains(phrase), "{phrase:?} missing");
+        }
+        let verdict = if language == Language::Fr {
+            ["respecté", "dépassé"]
+        } else {
+            ["met", "exceeded"]
+        };
+        assert!(verdict.iter().any(|v| text.contains(v)));
+    }
 }

@@ -12,6 +12,19 @@ pub fn loss_exceedance(
     width: f64,
     height: f64,
 ) -> Chart {
+    loss_exceedance_with_appetite(result, &[], language, width, height)
+}
+
+/// The exceedance curves with the board's tolerance curve drawn over them as a staircase
+/// (`tolerance`: losses in euros and the most probability each may be reached with, as a
+/// fraction): a curve above the staircase exceeds the stated appetite.
+pub fn loss_exceedance_with_appetite(
+    result: &SimulationResult,
+    tolerance: &[(f64, f64)],
+    language: Language,
+    width: f64,
+    height: f64,
+) -> Chart {
     let (public_label, hybrid_label) = frame::option_names(language);
     let description = format!(
         "{}: P95 {} {}, {} {}",
@@ -40,13 +53,21 @@ pub fn loss_exceedance(
         .iter()
         .chain(&result.hybrid.lec)
         .map(|p| p.probability)
+        .chain(tolerance.iter().map(|t| t.1))
         .fold(0.0, f64::max);
     let probe = Scale::linear(0.0, highest, 4, 0.0, 1.0);
     let axis_width = frame::widest(
         probe.ticks.iter().map(|t| percent(*t, language)),
         frame::TICK_SIZE,
     );
-    let (first, last) = (grid[0].loss, grid[grid.len() - 1].loss);
+    let (first, last) = (
+        grid[0]
+            .loss
+            .min(tolerance.first().map_or(f64::INFINITY, |t| t.0)),
+        grid[grid.len() - 1]
+            .loss
+            .max(tolerance.last().map_or(0.0, |t| t.0)),
+    );
     let right = frame::right_room([tick_money(last, language)].into_iter());
     let plot = Plot {
         left: axis_width + 8.0,
@@ -125,6 +146,34 @@ pub fn loss_exceedance(
         &mut chart,
         10.0,
     );
+    if !tolerance.is_empty() {
+        // The curve holds between points at the earlier point's probability.
+        let mut steps = Vec::with_capacity(2 * tolerance.len() + 1);
+        for (j, &(loss, probability)) in tolerance.iter().enumerate() {
+            let from = x.map_log(loss);
+            let to = tolerance
+                .get(j + 1)
+                .map_or(plot.right, |next| x.map_log(next.0));
+            if j == 0 {
+                steps.push((from, plot.top));
+            }
+            steps.push((from, y.map(probability)));
+            steps.push((to, y.map(probability)));
+        }
+        chart.line(steps, Stroke::solid(APPETITE, 1.4));
+        chart.text_in(
+            plot.right,
+            plot.top - 4.0,
+            words(language, "Appétit déclaré", "Stated appetite"),
+            frame::TICK_SIZE,
+            Anchor::End,
+            Weight::SemiBold,
+            APPETITE,
+        );
+    }
     frame::options_legend(&mut chart, plot.left, 10.0, language);
     chart
 }
+
+/// The board's tolerance curve: a warm colour apart from both options' blues and greys.
+const APPETITE: crate::marks::Color = crate::marks::Color(0xb3, 0x4a, 0x00);

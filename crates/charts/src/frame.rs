@@ -180,6 +180,15 @@ pub fn legend(chart: &mut Chart, x: f64, y: f64, entries: &[(String, Key)]) -> f
     at - x
 }
 
+/// The width [`legend`] gives `entries`.
+pub fn legend_width(entries: &[(String, Key)]) -> f64 {
+    entries
+        .iter()
+        .map(|(label, _)| 20.0 + text_width(label, LEGEND_SIZE, Weight::Regular) + 12.0)
+        .sum::<f64>()
+        - 12.0
+}
+
 /// The two options' names, status quo first.
 pub fn option_names(language: Language) -> (&'static str, &'static str) {
     (

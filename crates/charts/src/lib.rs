@@ -10,11 +10,13 @@ pub mod ticks;
 
 mod cumulative_cost;
 mod exceedance;
+mod frontier;
 mod risk_bars;
 mod tornado;
 
 pub use cumulative_cost::cumulative_cost;
-pub use exceedance::loss_exceedance;
+pub use exceedance::{loss_exceedance, loss_exceedance_with_appetite};
+pub use frontier::{frontier, frontier_plot, frontier_share_at};
 pub use marks::{Anchor, Chart, Color, Mark, Stroke};
 pub use risk_bars::{risk_bars, risk_bars_height};
 pub use svg::to_svg;

@@ -1,8 +1,7 @@
 //! The assumptions that move the net benefit most: a bar from the net benefit at each
 //! assumption's low end to that at its high end, around the expected net benefit.
 
-use crate::font::text_width;
-use crate::font::{Weight, fit};
+use crate::font::{Weight, fit, wrap};
 use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
 use crate::marks::{Anchor, Chart, Stroke, palette};
 use bascule_model::present::{assumption_label_parts, number};
@@ -12,7 +11,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 /// The tornado shows at most this many assumptions.
 pub const ROWS: usize = 10;
-const ROW_HEIGHT: f64 = 19.0;
+const ROW_HEIGHT: f64 = 22.0;
+/// Between the two lines of a wrapped label.
+const LINE_GAP: f64 = 8.5;
 
 /// The chart's height for `rows` sensitivity rows.
 pub fn tornado_height(rows: usize) -> f64 {
@@ -109,34 +110,37 @@ pub fn tornado(
             short_number(row.low, language),
             short_number(row.high, language)
         );
-        let label = match subject {
-            Some(subject) => {
-                let colon = if language == Language::Fr {
-                    "\u{a0}: "
-                } else {
-                    ": "
-                };
-                let room = label_width
-                    - text_width(
-                        &format!("{colon}{tail}"),
-                        frame::LABEL_SIZE,
-                        Weight::Regular,
-                    );
-                format!(
-                    "{}{colon}{tail}",
-                    fit(&subject, frame::LABEL_SIZE, Weight::Regular, room.max(20.0))
-                )
-            }
-            None => tail,
+        let colon = if language == Language::Fr {
+            "\u{a0}: "
+        } else {
+            ": "
         };
-        chart.text(
-            label_width,
-            top + bar * 0.5 + 3.0,
-            fit(&label, frame::LABEL_SIZE, Weight::Regular, label_width),
-            frame::LABEL_SIZE,
-            Anchor::End,
-            Weight::Regular,
-        );
+        let label = match &subject {
+            Some(subject) => format!("{subject}{colon}{tail}"),
+            None => tail.clone(),
+        };
+        // Wrapped on two lines rather than cut. Longer, the subject (a risk's or a plan's
+        // name) gives way on the first line; the field and its range always show.
+        let mut lines = wrap(&label, frame::LABEL_SIZE, Weight::Regular, label_width);
+        if lines.len() > 2 {
+            let first = format!("{}{}", subject.unwrap_or_default(), colon.trim_end());
+            lines = vec![
+                fit(&first, frame::LABEL_SIZE, Weight::Regular, label_width),
+                fit(&tail, frame::LABEL_SIZE, Weight::Regular, label_width),
+            ];
+        }
+        let middle = top + bar * 0.5 + 3.0;
+        let first = middle - (lines.len() as f64 - 1.0) * LINE_GAP / 2.0;
+        for (k, line) in lines.iter().enumerate() {
+            chart.text(
+                label_width,
+                first + k as f64 * LINE_GAP,
+                line.clone(),
+                frame::LABEL_SIZE,
+                Anchor::End,
+                Weight::Regular,
+            );
+        }
         let centre = scale.map(base);
         let at_low = scale.map(f(row.net_benefit_at_low));
         let at_high = scale.map(f(row.net_benefit_at_high));

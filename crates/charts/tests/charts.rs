@@ -21,6 +21,14 @@ fn charts(scenario: &Scenario) -> Vec<(&'static str, Chart)> {
             per_risk: false,
         },
     );
+    let decision = bascule_model::decide::decide(
+        scenario,
+        bascule_model::decide::DecisionSettings {
+            trials: 5_000,
+            draws: 2_000,
+            seed: 1,
+        },
+    );
     vec![
         (
             "cumulative cost",
@@ -43,6 +51,20 @@ fn charts(scenario: &Scenario) -> Vec<(&'static str, Chart)> {
         (
             "risk bars",
             risk_bars(scenario, &evaluation.figures, language, WIDTH),
+        ),
+        (
+            "frontier",
+            bascule_charts::frontier(&decision, language, WIDTH, 230.0),
+        ),
+        (
+            "exceedance with appetite",
+            bascule_charts::loss_exceedance_with_appetite(
+                &simulation,
+                &[(1e6, 0.2), (1e7, 0.05), (1e8, 0.01)],
+                language,
+                WIDTH,
+                230.0,
+            ),
         ),
     ]
 }

@@ -2,6 +2,7 @@
 
 use crate::input;
 use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
+use bascule_model::decide::DecisionSettings;
 use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection, Scenario, evaluate_scenario, simulate_scenario};
 use std::io::Write;
@@ -47,6 +48,13 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
     settings.per_risk = true;
     let evaluation = evaluate_scenario(scenario);
     let simulation = simulate_scenario(scenario, settings);
+    let decision = bascule_model::decide::decide(
+        scenario,
+        DecisionSettings {
+            trials: settings.trials,
+            ..DecisionSettings::of(scenario)
+        },
+    );
     let options = BriefingOptions {
         language,
         organisation: request.org,
@@ -58,6 +66,7 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
         scenario,
         evaluation: &evaluation,
         simulation: &simulation,
+        decision: Some(&decision),
         options: &options,
     };
     let pdf = bascule_briefing::render(&briefing).map_err(|e| {

@@ -4,7 +4,7 @@
 
 use crate::table::grid;
 use bascule_model::decide::Decision;
-use bascule_model::present::{assumption_label, euros, euros_compact, number};
+use bascule_model::present::{assumption_label, euros, euros_compact, euros_compact_round, number};
 use bascule_model::present_decision::{break_even_sentence, break_evens_in_order, share};
 use bascule_model::sensitivity::assumptions;
 use bascule_model::{Language, Scenario};
@@ -375,7 +375,7 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
                         "{p}",
                         &format!("{}\u{a0}%", number(point.max_probability_pct, lang)),
                     )
-                    .replace("{l}", &euros_compact(point.loss_eur, lang));
+                    .replace("{l}", &euros_compact_round(point.loss_eur, lang));
                 let verdict = |o: &bascule_model::decide::WorstYear| {
                     let met = o.probability_pct <= inputs_f64(point.max_probability_pct);
                     format!(

@@ -199,3 +199,71 @@ pub fn share(value: Decimal, language: Language) -> String {
     let tenth = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     format!("{}\u{a0}%", number(tenth, language))
 }
+
+/// What page 1 of the briefing and the app's summary say of the decision, in order: that
+/// the two optima differ (first, when they do), the best share when it is not the
+/// scenario's, the chance that moving pays given the assumptions' uncertainty, the
+/// break-even that matters most, and, for a State body with no obligation set, the law.
+pub fn decision_summary(
+    scenario: &Scenario,
+    decision: &Decision,
+    language: Language,
+) -> Vec<String> {
+    let fr = language == Language::Fr;
+    let own = scenario.migration.moved_share_pct.value;
+    let at_values = decision.optimal_at_values;
+    let uncertain = decision.optimal_under_uncertainty;
+    let mut said = Vec::new();
+    if at_values.share_pct != uncertain.share_pct {
+        let (a, u) = (
+            share(at_values.share_pct, language),
+            share(uncertain.share_pct, language),
+        );
+        said.push(if fr {
+            format!("Les deux optima diffèrent : avec chaque hypothèse à sa valeur, la meilleure part est {a} ; compte tenu de l'incertitude des hypothèses, c'est {u}.")
+        } else {
+            format!("The two optima differ: with every assumption at its value the best share is {a}; given the assumptions' uncertainty it is {u}.")
+        });
+    }
+    if at_values.share_pct != own {
+        let best = share(at_values.share_pct, language);
+        let net = crate::present::euros_compact(at_values.value, language);
+        let own_net = crate::present::euros_compact(
+            decision.frontier[decision.scenario_index].net_benefit_npv,
+            language,
+        );
+        let own = share(own, language);
+        said.push(if fr {
+            format!("Parmi les parts essayées (de 0 à 100 %, par pas de 5 points), celle qui paie le mieux est {best} (bénéfice net {net}, contre {own_net} à {own}).")
+        } else {
+            format!("Of the shares tried (0 to 100 %, in steps of 5 points), the one that pays best is {best} (net benefit {net}, against {own_net} at {own}).")
+        });
+    }
+    let chance = decision.information.net_benefit.probability_positive * 100.0;
+    let chance = number(
+        round_significant(Decimal::try_from(chance).unwrap_or_default(), 2),
+        language,
+    );
+    said.push(if fr {
+        format!("Compte tenu de l'incertitude des hypothèses (leurs plages tirées au sort), la bascule paie dans {chance} % des cas.")
+    } else {
+        format!("Given the assumptions' uncertainty (their ranges drawn at random), moving pays in {chance} % of cases.")
+    });
+    let pays = decision.frontier[decision.scenario_index].net_benefit_npv > Decimal::ZERO;
+    if let Some(sentence) = break_evens_in_order(decision)
+        .first()
+        .and_then(|row| break_even_sentence(scenario, row, pays, language))
+    {
+        said.push(sentence);
+    }
+    if scenario.organisation.sector == crate::scenario::Sector::State
+        && scenario.migration.required_share_pct.is_zero()
+    {
+        said.push(if fr {
+            "Service de l'État : la loi SREN (art. 31) peut imposer la bascule des données sensibles ; aucune part imposée n'est saisie (required_share_pct).".to_owned()
+        } else {
+            "State body: the SREN law (art. 31) may make moving sensitive data mandatory; no required share is set (required_share_pct).".to_owned()
+        });
+    }
+    said
+}
