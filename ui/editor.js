@@ -41,6 +41,8 @@ const GROUPS = [
   ]],
   ["group.migration", [
     ["migration.moved_share_pct", "assumption", "field.movedShare", "unit.percent"],
+    ["migration.required_share_pct", "decimal", "field.requiredShare", "unit.percent", "0"],
+    ["migration.required_share_source", "text", "field.requiredShareSource"],
     ["migration.sensitive_data_coverage_pct", "assumption", "field.coverage", "unit.percent"],
     ["migration.ramp_pct_by_year", "ramp"],
     ["migration.cost_per_user_eur", "assumption", "field.costPerUser", "unit.eurPerUser"],
@@ -67,6 +69,7 @@ const RISK_FIELDS = [
   ["exposure", "select", "field.exposure", null, null, EXPOSURES],
   ["trusted_multiplier", "assumption", "field.multiplier", "unit.times", "1"],
   ["during_migration_only", "bool", "field.duringMigration"],
+  ["scales_with_share", "bool", "field.scalesWithShare"],
   ["source", "text", "field.source"],
   ["source_date", "text", "field.sourceDate"],
   ["confidence", "select", "field.confidence", null, null, CONFIDENCES],
@@ -170,7 +173,27 @@ export class Editor {
     if (unit) row.append(element("span", { className: "unit", text: t(unit) }));
     wrapper.append(labelNode, row);
     if (kind === "assumption") this.assumptionExtras(wrapper, path, id, row);
+    if (path === "migration.required_share_pct") this.offerStateObligation(wrapper);
     return this.finish(wrapper, id);
+  }
+
+  // A State body's sensitive data must move (SREN art. 31): offered, never imposed.
+  offerStateObligation(wrapper) {
+    const required = Number(get(this.scenario, "migration.required_share_pct") ?? 0);
+    if (this.scenario?.organisation?.sector !== "state" || required > 0) return;
+    const moved = get(this.scenario, "migration.moved_share_pct");
+    const share = isAssumptionObject(moved) ? moved.value : moved;
+    wrapper.append(element("p", { className: "hint", "data-testid": "state-obligation", text: t("state.offerRequired") }),
+      element("button", {
+        type: "button",
+        text: t("state.setRequired"),
+        "data-testid": "state-obligation-set",
+        onclick: () => this.edit(null, (scenario) => {
+          scenario.version = 2;
+          scenario.migration.required_share_pct = String(share);
+          scenario.migration.required_share_source = t("state.source");
+        }, true),
+      }));
   }
 
   finish(wrapper, id) {
@@ -212,6 +235,17 @@ export class Editor {
       }
       if (value === "" && path.endsWith("confidence")) this.remove(scenario, path);
       else set(scenario, path, value);
+      // A risk's fields that only one kind of exposure has follow a change of exposure.
+      if (path.endsWith(".exposure")) {
+        const risk = get(scenario, parts.slice(0, -1).join("."));
+        if (value === "introduced") {
+          delete risk.trusted_multiplier;
+          risk.scales_with_share ??= true;
+        } else {
+          delete risk.scales_with_share;
+          delete risk.during_migration_only;
+        }
+      }
     }, structural);
   }
 
@@ -365,7 +399,7 @@ export class Editor {
         const [key] = field;
         const introduced = risk.exposure === "introduced";
         if (key === "trusted_multiplier" && introduced) continue;
-        if (key === "during_migration_only" && !introduced) continue;
+        if ((key === "during_migration_only" || key === "scales_with_share") && !introduced) continue;
         details.append(this.field(`${at}.${key}`, [null, ...field.slice(1)]));
       }
       details.append(this.rowActions(path, index, risks.length, RISKS_MAX, 0, "risk"));

@@ -4,6 +4,7 @@ import { Editor } from "./editor.js";
 import { History } from "./history.js";
 import { Refiner, showResults } from "./results.js";
 import { Compare } from "./compare.js";
+import { Decide } from "./decide.js";
 
 const { invoke } = window.__TAURI__.core;
 const AUTOSAVE_MS = 400;
@@ -23,6 +24,7 @@ const refiner = new Refiner();
 const byId = (id) => document.getElementById(id);
 const editor = new Editor(byId("fields"), edit);
 const compare = new Compare(byId("compare-columns"), notify);
+const decide = new Decide({ chooseShare, editAppetite });
 
 const errorText = (error) => (typeof error === "string" ? error : error?.message ?? String(error));
 
@@ -86,7 +88,11 @@ async function refresh() {
   } catch (error) {
     if (evaluation !== state.evaluation) return;
     refiner.cancel();
-    editor.showProblems(error?.problems ?? [{ field: "", message: errorText(error) }], byId("problems"));
+    decide.cancel();
+    const problems = error?.problems ?? [{ field: "", message: errorText(error) }];
+    editor.showProblems(problems, byId("problems"));
+    // The Decide view's own fields (the tolerance curve) are wrong there, not in the form.
+    decide.showProblems(problems);
     showStale(true);
     return;
   }
@@ -95,6 +101,37 @@ async function refresh() {
   showStale(false);
   showResults(results);
   refiner.refine(scenario, state.language);
+  if (!byId("view-decide").hidden) decide.refresh(state.scenario, state.language);
+}
+
+// --- decide -----------------------------------------------------------------------------
+
+// A share chosen on the frontier: the scenario moved there by the model (coverage and the
+// introduced risks following, as the frontier computed them), as one undoable edit.
+async function chooseShare(sharePct) {
+  try {
+    const moved = JSON.parse(await invoke("move_to_share", {
+      scenario: JSON.stringify(state.scenario),
+      share_pct: sharePct,
+      language: state.language,
+    }));
+    edit("decide-share", (scenario) => {
+      for (const key of Object.keys(scenario)) delete scenario[key];
+      Object.assign(scenario, moved);
+    }, true);
+    notify(`${t("decide.applied")}${sharePct}\u00a0%`);
+  } catch (error) {
+    notify(errorText(error), true);
+  }
+}
+
+function editAppetite(kind, mutate) {
+  edit(`decide-appetite-${kind}`, (scenario) => {
+    scenario.version = 2;
+    scenario.risk_appetite ??= { tolerance_curve: [] };
+    mutate(scenario.risk_appetite);
+    if (!scenario.risk_appetite.tolerance_curve.length) delete scenario.risk_appetite;
+  }, false);
 }
 
 // Results of the last valid entry stay on screen, marked as such, while a field is wrong.
@@ -377,13 +414,16 @@ async function openAbout() {
 
 // --- views ------------------------------------------------------------------------------
 
+const VIEWS = ["edit", "compare", "decide"];
+
 function showView(name) {
-  const compareShown = name === "compare";
-  byId("view-edit").hidden = compareShown;
-  byId("view-compare").hidden = !compareShown;
-  byId("tab-edit").setAttribute("aria-selected", String(!compareShown));
-  byId("tab-compare").setAttribute("aria-selected", String(compareShown));
-  if (compareShown) compare.render(state.language);
+  for (const view of VIEWS) {
+    byId(`view-${view}`).hidden = view !== name;
+    byId(`tab-${view}`).setAttribute("aria-selected", String(view === name));
+  }
+  if (name === "compare") compare.render(state.language);
+  if (name === "decide") decide.refresh(state.scenario, state.language);
+  else decide.cancel();
 }
 
 async function cigrefVariants() {
@@ -419,6 +459,7 @@ async function setLanguage(language) {
     showDocument();
     refresh();
     if (!byId("view-compare").hidden) compare.render(language);
+    if (!byId("view-decide").hidden) decide.refresh(state.scenario, language);
   }
 }
 
@@ -448,6 +489,7 @@ byId("export-form").addEventListener("submit", (event) => {
 });
 on("tab-edit", () => showView("edit"));
 on("tab-compare", () => showView("compare"));
+on("tab-decide", () => showView("decide"));
 on("compare-cigref", cigrefVariants);
 on("compare-add", () => {
   compare.add(state.scenario);

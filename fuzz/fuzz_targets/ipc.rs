@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "evaluate",
     "simulate",
     "cigref_variants",
+    "decide",
+    "move_to_share",
     "export_briefing",
     "restore_session",
     "autosave",
@@ -56,7 +58,9 @@ thread_local! {
         ))
         .expect("vector");
         let mut small = vector["scenario"].clone();
-        small["simulation"] = serde_json::json!({ "trials": 1000 });
+        // The fewest trials and draws allowed: `decide` and the briefing run both.
+        small["version"] = serde_json::json!(2);
+        small["simulation"] = serde_json::json!({ "trials": 1000, "psa_draws": 10000 });
         Harness { _app: app, webview, scratch, small_scenario: small.to_string() }
     };
 }

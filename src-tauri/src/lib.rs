@@ -2,6 +2,7 @@
 //! returns; no figure is computed here or in the UI.
 
 mod commands;
+mod decision;
 mod dialogs;
 mod error;
 mod export;
@@ -10,6 +11,7 @@ mod packs;
 pub mod store;
 
 pub use commands::{EvaluateResponse, SimulateResponse};
+pub use decision::DecideResponse;
 pub use error::CommandError;
 pub use store::AppFolder;
 
@@ -30,6 +32,8 @@ pub fn builder<R: tauri::Runtime>(
             commands::evaluate,
             commands::simulate,
             commands::cigref_variants,
+            decision::decide,
+            decision::move_to_share,
             export::export_briefing,
             library::restore_session,
             library::autosave,

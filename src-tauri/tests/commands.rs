@@ -109,6 +109,12 @@ fn wrong_payloads_are_refused_without_a_panic() {
         ("autosave", json!({ "session": { "path": 3 } })),
         ("import_pack", json!({ "path": "/nonexistent/pack.json" })),
         ("trust_pack_publisher", json!({ "id": "../../etc/passwd" })),
+        ("decide", json!({ "scenario": "[]" })),
+        ("decide", json!({ "scenario": "{}", "quick": "yes" })),
+        (
+            "move_to_share",
+            json!({ "scenario": "{}", "share_pct": "20" }),
+        ),
     ] {
         let error = invoke(&webview, command, body.clone()).expect_err("refused");
         assert!(!error.to_string().is_empty(), "{command} {body}");
@@ -427,4 +433,71 @@ fn an_altered_pack_is_refused_and_an_unsigned_one_needs_consent() {
     .expect("accepted as unverified");
     assert_eq!(accepted["status"], "unverified");
     assert_eq!(accepted["fingerprint"], Value::Null);
+}
+
+#[test]
+fn decide_gives_the_models_optima_and_a_chosen_share_evaluates_to_the_frontier() {
+    let (_app, webview) = app();
+    let scenario = reference(&webview, "en");
+    let quick = invoke(
+        &webview,
+        "decide",
+        json!({ "scenario": scenario, "language": "en", "quick": true }),
+    )
+    .expect("quick");
+    assert_eq!(quick["complete"], false);
+    assert_eq!(quick["trials"], 2000);
+    let full = invoke(
+        &webview,
+        "decide",
+        json!({ "scenario": scenario, "language": "en" }),
+    )
+    .expect("full");
+    assert_eq!(full["complete"], true);
+    let parsed = bascule_model::parse_scenario(scenario.as_str()).expect("valid");
+    let decision = bascule_model::decide::decide(
+        &parsed,
+        bascule_model::decide::DecisionSettings::of(&parsed),
+    );
+    assert_eq!(
+        full["optimal_at_values_pct"],
+        decision.optimal_at_values.share_pct.normalize().to_string()
+    );
+    assert_eq!(full["shares"].as_array().map(Vec::len), Some(22));
+    assert!(
+        full["frontier_svg"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("<svg"))
+    );
+    assert!(
+        full["break_evens"][0]
+            .as_str()
+            .is_some_and(|s| s.starts_with("For moving to pay"))
+    );
+    // A share chosen: the scenario moved by the model, whose figures are the frontier's.
+    let moved = invoke(
+        &webview,
+        "move_to_share",
+        json!({ "scenario": scenario, "share_pct": "40", "language": "en" }),
+    )
+    .expect("moved");
+    let moved = bascule_model::parse_scenario(moved.as_str().expect("text")).expect("valid");
+    let at_40 = decision
+        .frontier
+        .iter()
+        .find(|s| s.share_pct == rust_decimal::Decimal::from(40))
+        .expect("40 % tried");
+    let net = bascule_model::evaluate_scenario(&moved)
+        .figures
+        .net_benefit_npv;
+    assert!((net - at_40.net_benefit_npv).abs() < rust_decimal::Decimal::new(1, 6));
+    for share in ["101", "-1", "x"] {
+        let error = invoke(
+            &webview,
+            "move_to_share",
+            json!({ "scenario": scenario, "share_pct": share, "language": "en" }),
+        )
+        .expect_err("refused");
+        assert_eq!(error["kind"], "invalid_input");
+    }
 }

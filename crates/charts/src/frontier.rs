@@ -15,8 +15,8 @@ const BAND: Color = Color(0xd6, 0xe6, 0xf5);
 /// Shares below the obligation, and those the inputs were not sized for.
 const SHADE: Color = Color(0xee, 0xee, 0xee);
 
-/// Where each share is drawn on the x axis, in points: for the screen to map a click back
-/// to a share (`frontier_share_at`).
+/// The frontier's plot area, in points: with [`frontier_x`], where each share is drawn, for
+/// the screen to map a click back to a share.
 pub fn frontier_plot(width: f64, height: f64, language: Language, decision: &Decision) -> Plot {
     let values = series_extent(decision);
     let probe = Scale::linear(values.0, values.1, 5, 0.0, 1.0);
@@ -30,6 +30,11 @@ pub fn frontier_plot(width: f64, height: f64, language: Language, decision: &Dec
         right: width - 14.0,
         bottom: height - 30.0,
     }
+}
+
+/// Where share `share_pct` (a percentage) is drawn on the x axis of `plot`.
+pub fn frontier_x(plot: Plot, share_pct: rust_decimal::Decimal) -> f64 {
+    Scale::linear(0.0, 1.0, 5, plot.left, plot.right).map(to_f64(share_pct) / 100.0)
 }
 
 fn series_extent(decision: &Decision) -> (f64, f64) {
@@ -83,7 +88,7 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
     let (low, high) = series_extent(decision);
     let y = Scale::linear(low, high, 5, plot.bottom, plot.top);
     let x = Scale::linear(0.0, 1.0, 5, plot.left, plot.right);
-    let at = |share: rust_decimal::Decimal| x.map(to_f64(share) / 100.0);
+    let at = |share: rust_decimal::Decimal| frontier_x(plot, share);
 
     // Shading first, under everything: the obligation's floor, then extrapolated shares.
     let required = shares
@@ -248,27 +253,4 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
         frame::legend(&mut chart, plot.left, 22.0, &entries[2..]);
     }
     chart
-}
-
-/// The share whose point is nearest `x` (points from the chart's left edge), for a click.
-pub fn frontier_share_at(
-    decision: &Decision,
-    language: Language,
-    width: f64,
-    height: f64,
-    x: f64,
-) -> Option<rust_decimal::Decimal> {
-    let plot = frontier_plot(width, height, language, decision);
-    let scale = Scale::linear(0.0, 1.0, 5, plot.left, plot.right);
-    decision
-        .frontier
-        .iter()
-        .map(|s| {
-            (
-                s.share_pct,
-                (scale.map(to_f64(s.share_pct) / 100.0) - x).abs(),
-            )
-        })
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(share, _)| share)
 }

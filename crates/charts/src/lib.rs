@@ -3,7 +3,7 @@
 //! reads. A chart is a list of marks in points; the font's metrics lay its labels out.
 
 pub mod font;
-mod frame;
+pub mod frame;
 pub mod marks;
 pub mod svg;
 pub mod ticks;
@@ -16,7 +16,7 @@ mod tornado;
 
 pub use cumulative_cost::cumulative_cost;
 pub use exceedance::{loss_exceedance, loss_exceedance_with_appetite};
-pub use frontier::{frontier, frontier_plot, frontier_share_at};
+pub use frontier::{frontier, frontier_plot, frontier_x};
 pub use marks::{Anchor, Chart, Color, Mark, Stroke};
 pub use risk_bars::{risk_bars, risk_bars_height};
 pub use svg::to_svg;

@@ -240,8 +240,11 @@ pub fn decision_summary(
         });
     }
     let chance = decision.information.net_benefit.probability_positive * 100.0;
+    // A tenth of a point, as the app and the memo show probabilities.
     let chance = number(
-        round_significant(Decimal::try_from(chance).unwrap_or_default(), 2),
+        Decimal::try_from(chance)
+            .unwrap_or_default()
+            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero),
         language,
     );
     said.push(if fr {

@@ -16,6 +16,19 @@ pub const CIGREF_SHARES_PCT: [u32; 2] = [20, 25];
 /// name saying which variant it is. A range that no longer holds the value is widened to it,
 /// so that the variant is a valid file with the same sensitivity rows.
 pub fn with_moved_share(scenario: &Scenario, share_pct: Decimal) -> Scenario {
+    let mut variant = moved_to(scenario, share_pct);
+    let label = match scenario.language {
+        Language::Fr => format!("variante {} %", share_pct.normalize()),
+        Language::En => format!("{} % variant", share_pct.normalize()),
+    };
+    variant.name = variant_name(&scenario.name, &label);
+    variant
+}
+
+/// `scenario` itself moved to `share_pct`, coverage and introduced risks following (as
+/// [`with_moved_share`], the name kept): what choosing a share on the frontier does, so that
+/// the scenario then evaluates to the frontier's figures at that share.
+pub fn moved_to(scenario: &Scenario, share_pct: Decimal) -> Scenario {
     let mut variant = scenario.clone();
     let migration = &mut variant.migration;
     let hundred = Decimal::ONE_HUNDRED;
@@ -38,11 +51,6 @@ pub fn with_moved_share(scenario: &Scenario, share_pct: Decimal) -> Scenario {
         &mut migration.sensitive_data_coverage_pct,
         (coverage * hundred).normalize(),
     );
-    let label = match scenario.language {
-        Language::Fr => format!("variante {} %", share_pct.normalize()),
-        Language::En => format!("{} % variant", share_pct.normalize()),
-    };
-    variant.name = variant_name(&scenario.name, &label);
     variant
 }
 

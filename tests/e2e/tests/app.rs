@@ -413,6 +413,7 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     );
     tokio::time::sleep(Duration::from_millis(600)).await;
     screenshot(&client, "compare.png").await?;
+    decide_view(&client, home).await?;
     click(&client, "[data-testid=tab-edit]").await?;
     type_into(&client, "#field-migration-moved_share_pct", "22.5").await?;
     wait_for_text(&client, "[data-testid=net-benefit-exact]", |t| {
@@ -454,6 +455,165 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     .await?;
     tokio::time::sleep(Duration::from_millis(1200)).await;
     client.close().await?;
+    Ok(())
+}
+
+/// The scenario the app holds, from its autosave (written 400 ms after an edit).
+async fn autosaved_scenario(home: &std::path::Path) -> Result<bascule_model::Scenario, Error> {
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let session: Value = serde_json::from_str(&std::fs::read_to_string(
+        home.join(".local/share/bascule/session.json"),
+    )?)?;
+    let text = session["scenario"]
+        .as_str()
+        .ok_or("no scenario in the session")?;
+    Ok(parse_scenario(text).map_err(|e| e.to_string())?)
+}
+
+/// Waits until the Decide view shows its complete run (not only the quick first pass).
+async fn decide_settled(client: &Client) -> Result<(), Error> {
+    run(
+        client,
+        "const done = arguments[0];
+         const frontier = document.getElementById('decide-frontier');
+         const settled = () => (frontier.dataset.complete === 'true' && document.getElementById('decide-refining').hidden ? done('ok') : setTimeout(settled, 50));
+         settled();",
+        vec![],
+    )
+    .await?;
+    Ok(())
+}
+
+async fn attribute(client: &Client, selector: &str, name: &str) -> Result<String, Error> {
+    Ok(client
+        .find(Locator::Css(selector))
+        .await?
+        .attr(name)
+        .await?
+        .unwrap_or_default())
+}
+
+/// Decide: the optima shown are `bascule decide`'s; a share chosen on the frontier becomes
+/// the scenario's; the tolerance curve edited in the table changes the verdicts.
+async fn decide_view(client: &Client, home: &std::path::Path) -> Result<(), Error> {
+    use bascule_model::decide::{DecisionSettings, decide};
+    let started = Instant::now();
+    click(client, "[data-testid=tab-decide]").await?;
+    wait_for_text(client, "[data-testid=decide-optimal]", |t| !t.is_empty()).await?;
+    let first = started.elapsed().as_millis();
+    decide_settled(client).await?;
+    println!(
+        "decide view: first figures {first} ms, complete {} ms",
+        started.elapsed().as_millis()
+    );
+    let scenario = autosaved_scenario(home).await?;
+    let decision = decide(&scenario, DecisionSettings::of(&scenario));
+    let shown = |d: rust_decimal::Decimal| d.normalize().to_string();
+    assert_eq!(
+        attribute(client, "[data-testid=decide-optimal]", "data-share").await?,
+        shown(decision.optimal_at_values.share_pct)
+    );
+    assert_eq!(
+        attribute(
+            client,
+            "[data-testid=decide-optimal-uncertain]",
+            "data-share"
+        )
+        .await?,
+        shown(decision.optimal_under_uncertainty.share_pct)
+    );
+    let sentences = text_of(client, "[data-testid=decide-break-evens]").await?;
+    assert!(
+        sentences.contains("Pour que la bascule paie"),
+        "{sentences}"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(client, "decide.png").await?;
+
+    // A share chosen on the frontier becomes the scenario's, its figures the frontier's.
+    click(client, "[data-testid=decide-shares] [data-share='30']").await?;
+    decide_settled(client).await?;
+    wait_for_text(client, "[data-testid=decide-shares] .current", |t| {
+        t.starts_with("30")
+    })
+    .await?;
+    let moved = autosaved_scenario(home).await?;
+    assert_eq!(
+        moved.migration.moved_share_pct.value,
+        rust_decimal::Decimal::from(30)
+    );
+    let at_30 = decision
+        .frontier
+        .iter()
+        .find(|s| s.share_pct == rust_decimal::Decimal::from(30))
+        .ok_or("30 % tried")?;
+    let evaluated = evaluate_scenario(&moved).figures.net_benefit_npv;
+    assert!(
+        (evaluated - at_30.net_benefit_npv).abs() < rust_decimal::Decimal::new(1, 2),
+        "{evaluated} vs the frontier's {}",
+        at_30.net_benefit_npv
+    );
+
+    // The board's appetite: a point added, then made strict, changes the verdicts.
+    click(client, "[data-testid=appetite-add]").await?;
+    decide_settled(client).await?;
+    let lenient = attribute(client, "[data-testid=appetite-verdict]", "data-public").await?;
+    let strict = "0.001";
+    type_into(
+        client,
+        "[data-testid=appetite-max_probability_pct-0]",
+        strict,
+    )
+    .await?;
+    client
+        .execute(
+            "document.querySelector('[data-testid=appetite-max_probability_pct-0]').dispatchEvent(new Event('change'))",
+            vec![],
+        )
+        .await?;
+    decide_settled(client).await?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = attribute(client, "[data-testid=appetite-verdict]", "data-public").await?;
+        let hybrid = attribute(client, "[data-testid=appetite-verdict]", "data-hybrid").await?;
+        if now == "false" && hybrid == "false" {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!("verdicts still {now}/{hybrid} (were {lenient})").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let curve = autosaved_scenario(home)
+        .await?
+        .risk_appetite
+        .ok_or("a curve saved")?;
+    assert_eq!(
+        curve.tolerance_curve[0].max_probability_pct.to_string(),
+        strict
+    );
+    screenshot(client, "decide-appetite.png").await?;
+    // The same view in English.
+    click(client, "[data-testid=language-toggle]").await?;
+    decide_settled(client).await?;
+    wait_for_text(client, "[data-testid=decide-break-evens]", |t| {
+        t.contains("For moving to pay")
+    })
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(client, "decide-en.png").await?;
+    click(client, "[data-testid=language-toggle]").await?;
+    decide_settled(client).await?;
+    // Each was one step: three undos give the scenario back as it was.
+    for _ in 0..3 {
+        click(client, "[data-testid=undo]").await?;
+    }
+    let back = autosaved_scenario(home).await?;
+    assert_eq!(
+        back.migration.moved_share_pct.value,
+        scenario.migration.moved_share_pct.value
+    );
+    assert!(back.risk_appetite.is_none());
     Ok(())
 }
 
