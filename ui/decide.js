@@ -93,24 +93,32 @@ export class Decide {
   // chart's text alternative).
   showShares(shares) {
     const buttons = shares.map((s) => {
-      const button = element("button", s.is_scenario ? "share current" : "share", s.label);
+      // Within the board's appetite (when it has stated one): marked on the share itself.
+      const label = s.within_appetite === true ? `${s.label} ✓` : s.label;
+      const button = element("button", s.is_scenario ? "share current" : "share", label);
+      if (s.within_appetite !== null) button.dataset.withinAppetite = String(s.within_appetite);
       button.type = "button";
       button.dataset.share = s.share_pct;
       button.setAttribute("aria-pressed", String(s.is_scenario));
-      button.title = `${t("decide.netBenefit")} ${s.net_benefit} · ${t("decide.mean")} ${s.mean}`;
+      button.title = `${t("decide.netBenefit")} ${s.net_benefit} · ${t("decide.mean")} ${s.mean}${s.within_appetite === true ? ` · ${t("decide.withinAppetite")}` : ""}`;
       button.addEventListener("click", () => this.chooseShare(s.share_pct));
       return button;
     });
     byId("decide-shares").replaceChildren(...buttons);
     const head = element("tr");
-    for (const key of ["decide.share", "decide.netBenefit", "decide.mean", "decide.probabilityBest"]) {
+    const appetite = shares.some((s) => s.within_appetite !== null);
+    const columns = ["decide.share", "decide.netBenefit", "decide.mean", "decide.probabilityBest"];
+    if (appetite) columns.push("decide.withinAppetite");
+    for (const key of columns) {
       const cell = element("th", null, t(key));
       cell.scope = "col";
       head.append(cell);
     }
     const rows = shares.map((s) => {
       const row = element("tr");
-      for (const text of [s.label, s.net_benefit, s.mean, s.probability_best]) row.append(element("td", null, text));
+      const texts = [s.label, s.net_benefit, s.mean, s.probability_best];
+      if (appetite) texts.push(t(s.within_appetite ? "decide.met" : "decide.exceeded"));
+      for (const text of texts) row.append(element("td", null, text));
       return row;
     });
     byId("decide-frontier-table").replaceChildren(element("caption", null, t("decide.frontier")), head, ...rows);

@@ -156,6 +156,14 @@ fn seed() -> Result<(), String> {
         ),
         ("cigref_variants", json!({ "scenario": reference })),
         (
+            "decide",
+            json!({ "scenario": reference, "language": "en", "quick": true }),
+        ),
+        (
+            "move_to_share",
+            json!({ "scenario": reference, "share_pct": "30", "language": "fr" }),
+        ),
+        (
             "export_briefing",
             json!({ "scenario": reference, "path": "note.pdf", "choices": { "language": "en", "marking": "Restricted", "date": "2026-11-29" } }),
         ),

@@ -66,3 +66,25 @@ fn simulate_reference_100k_per_risk(bencher: Bencher) {
     };
     bencher.bench(|| bascule_model::simulate_scenario(black_box(&scenario), settings));
 }
+
+/// The decision analysis of the reference scenario: 22 shares in one pass of 100,000
+/// horizons, 10,000 draws of the assumptions, every break-even (goal: under 1 s).
+#[divan::bench(sample_count = 5)]
+fn decide_reference(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    let settings = bascule_model::decide::DecisionSettings::of(&scenario);
+    bencher.bench(|| bascule_model::decide::decide(black_box(&scenario), settings));
+}
+
+/// The part of the decision that is not the Monte Carlo: draws, break-evens, frontier at
+/// values (what the Decide view's quick pass mostly costs).
+#[divan::bench(sample_count = 10)]
+fn decide_reference_few_trials(bencher: Bencher) {
+    let scenario = reference_scenario(Language::Fr).expect("reference is valid");
+    let settings = bascule_model::decide::DecisionSettings {
+        trials: 2_000,
+        draws: 2_000,
+        seed: 1,
+    };
+    bencher.bench(|| bascule_model::decide::decide(black_box(&scenario), settings));
+}
