@@ -84,6 +84,9 @@ pub fn version_line() -> String {
     )
 }
 
+/// With this set to `1`, the app quits with success once its window's page has loaded.
+pub const EXIT_WHEN_SHOWN: &str = "BASCULE_EXIT_WHEN_SHOWN";
+
 /// Starts the app; `file`: a scenario to open (given by the file manager or a shell).
 pub fn run(file: Option<String>) {
     let folder =
@@ -94,6 +97,15 @@ pub fn run(file: Option<String>) {
         .setup(|app| {
             let _ = APP.set(app.handle().clone());
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            // `cargo xtask run`'s check (CI, under Xvfb): the window is up and its page
+            // loaded, so the app quits by itself with success.
+            let checking = std::env::var_os(EXIT_WHEN_SHOWN).is_some_and(|v| v == "1");
+            if checking && payload.event() == tauri::webview::PageLoadEvent::Finished {
+                println!("bascule-desktop: window shown, page loaded");
+                tauri::Manager::app_handle(webview).exit(0);
+            }
         })
         .run(tauri::generate_context!());
     if let Err(error) = app {

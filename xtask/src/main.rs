@@ -99,7 +99,22 @@ fn run() -> Result<(), String> {
         Command::new(&bascule)
             .args(["evaluate", "--format", "table"])
             .arg(&reference),
-    )
+    )?;
+    // Then the desktop app itself, the release build just made, until its window closes.
+    let app = root().join("target/release/bascule-desktop");
+    let display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()));
+    if !display {
+        println!(
+            "\nNo display here, so the desktop app cannot open a window. On a desktop session run\n  {}\n(or `cargo xtask run` again there); on a server, `xvfb-run -a {}` starts it on a virtual display.",
+            app.display(),
+            app.display()
+        );
+        return Ok(());
+    }
+    println!("\nStarting the desktop app: {}", app.display());
+    status(&mut Command::new(&app))
 }
 
 fn test() -> Result<(), String> {
