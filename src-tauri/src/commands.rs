@@ -4,7 +4,7 @@
 use crate::error::CommandError;
 use bascule_model::explain::{Figure as Explained, explain};
 use bascule_model::montecarlo::Settings;
-use bascule_model::present::{euros, euros_compact, number, percent};
+use bascule_model::present::{euros, euros_compact, euros_compact_f64, percent, probability};
 use bascule_model::recommend::recommend;
 use bascule_model::reference::reference_scenario as reference;
 use bascule_model::{Language, evaluate_scenario, parse_scenario_or, simulate_scenario};
@@ -172,12 +172,9 @@ pub fn simulate(
             per_risk: false,
         },
     );
-    let chance = Decimal::try_from(result.net_benefit.probability_positive * 100.0)
-        .unwrap_or_default()
-        .round_dp(1);
-    let money = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
+    let money = |v: f64| euros_compact_f64(v, language);
     Ok(SimulateResponse {
-        probability_positive: format!("{}\u{a0}%", number(chance, language)),
+        probability_positive: probability(result.net_benefit.probability_positive, language),
         p95_public: money(result.public.annual_loss.p95),
         p95_hybrid: money(result.hybrid.annual_loss.p95),
         exceedance_svg: bascule_charts::to_svg(&bascule_charts::loss_exceedance(

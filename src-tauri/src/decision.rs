@@ -5,7 +5,10 @@ use crate::commands::language;
 use crate::error::CommandError;
 use bascule_model::decide::{Decision, DecisionSettings, decide as analyse};
 use bascule_model::inputs::to_f64;
-use bascule_model::present::{assumption_label, euros, euros_compact, euros_compact_round, number};
+use bascule_model::present::{
+    assumption_label, euros, euros_compact, euros_compact_f64, euros_compact_round, number,
+    probability,
+};
 use bascule_model::present_decision::{
     break_even_sentence, break_evens_in_order, decision_summary, share,
 };
@@ -92,21 +95,6 @@ pub struct AppetitePoint {
     pub hybrid_met: bool,
 }
 
-fn percent_of(probability: f64, language: Language) -> String {
-    let value = Decimal::try_from(probability * 100.0).unwrap_or_default();
-    format!(
-        "{}\u{a0}%",
-        number(
-            value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-            language
-        )
-    )
-}
-
-fn money(value: f64, language: Language) -> String {
-    euros_compact(Decimal::try_from(value).unwrap_or_default(), language)
-}
-
 /// The decision analysis of a scenario, worded and drawn. `quick`: the first figures a
 /// moment after an edit (2,000 horizons and 2,000 draws), before the full run.
 #[tauri::command(async, rename_all = "snake_case")]
@@ -157,8 +145,8 @@ fn respond(
             label: share(s.share_pct, language),
             x: x_of(s.share_pct),
             net_benefit: euros_compact(s.net_benefit_npv, language),
-            mean: money(s.uncertainty.mean, language),
-            probability_best: percent_of(s.probability_best, language),
+            mean: euros_compact_f64(s.uncertainty.mean, language),
+            probability_best: probability(s.probability_best, language),
             compliant: s.compliant,
             extrapolated: s.extrapolated,
             is_scenario: s.is_scenario,
@@ -184,7 +172,7 @@ fn respond(
             let (label, source) = described(scenario, &v.name, language);
             Research {
                 label,
-                value: money(v.value, language),
+                value: euros_compact_f64(v.value, language),
                 fraction: v.value / largest,
                 floor_fraction: 2.0 * info.noise_floor / largest,
                 distinguishable: v.distinguishable,
@@ -213,7 +201,7 @@ fn respond(
         optimal_under_uncertainty: format!(
             "{} · {}",
             share(decision.optimal_under_uncertainty.share_pct, language),
-            money(decision.optimal_under_uncertainty.value, language)
+            euros_compact_f64(decision.optimal_under_uncertainty.value, language)
         ),
         optimal_under_uncertainty_pct: decision
             .optimal_under_uncertainty
@@ -229,14 +217,14 @@ fn respond(
             }
         }),
         summary: decision_summary(scenario, decision, language),
-        probability_events: percent_of(simulation.net_benefit.probability_positive, language),
-        probability_assumptions: percent_of(info.net_benefit.probability_positive, language),
+        probability_events: probability(simulation.net_benefit.probability_positive, language),
+        probability_assumptions: probability(info.net_benefit.probability_positive, language),
         break_evens: break_evens_in_order(decision)
             .into_iter()
             .filter_map(|row| break_even_sentence(scenario, row, pays, language))
             .collect(),
-        evpi: money(info.evpi, language),
-        noise_floor: money(info.noise_floor, language),
+        evpi: euros_compact_f64(info.evpi, language),
+        noise_floor: euros_compact_f64(info.noise_floor, language),
         nothing_to_research: (!info.worth_researching() || !standing_out).then(|| {
             if fr {
                 "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.".to_owned()
@@ -274,7 +262,7 @@ fn appetite_view(
             let worded = |w: &bascule_model::decide::WorstYear| {
                 format!(
                     "{} ({year} {})",
-                    percent_of(w.probability_pct / 100.0, language),
+                    probability(w.probability_pct / 100.0, language),
                     w.worst_year
                 )
             };

@@ -563,7 +563,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         11.0,
     );
     let info = &decision.information;
-    let money = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
+    let money = |v: f64| bascule_model::present::euros_compact_f64(v, language);
     let standing_out: Vec<&InformationValue> = info
         .by_input
         .iter()
@@ -651,20 +651,12 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
     for point in &appetite.tolerance_curve {
         let verdict = |w: &WorstYear| {
             let met = w.probability_pct <= to_f64(point.max_probability_pct);
-            let pct = number(
-                Decimal::try_from(w.probability_pct)
-                    .unwrap_or_default()
-                    .round_dp_with_strategy(
-                        1,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    ),
-                language,
-            );
+            let pct = bascule_model::present::probability(w.probability_pct / 100.0, language);
             match (language, met) {
-                (Language::Fr, true) => format!("{pct} % (année {}), respecté", w.worst_year),
-                (Language::Fr, false) => format!("{pct} % (année {}), dépassé", w.worst_year),
-                (Language::En, true) => format!("{pct} % (year {}), met", w.worst_year),
-                (Language::En, false) => format!("{pct} % (year {}), exceeded", w.worst_year),
+                (Language::Fr, true) => format!("{pct} (année {}), respecté", w.worst_year),
+                (Language::Fr, false) => format!("{pct} (année {}), dépassé", w.worst_year),
+                (Language::En, true) => format!("{pct} (year {}), met", w.worst_year),
+                (Language::En, false) => format!("{pct} (year {}), exceeded", w.worst_year),
             }
         };
         let limit = bascule_model::present::euros_compact_round(point.loss_eur, language);

@@ -4,7 +4,10 @@
 
 use crate::table::grid;
 use bascule_model::decide::Decision;
-use bascule_model::present::{assumption_label, euros, euros_compact, euros_compact_round, number};
+use bascule_model::present::{
+    assumption_label, euros, euros_compact, euros_compact_f64, euros_compact_round, number,
+    probability,
+};
 use bascule_model::present_decision::{break_even_sentence, break_evens_in_order, share};
 use bascule_model::sensitivity::assumptions;
 use bascule_model::{Language, Scenario};
@@ -157,21 +160,6 @@ const EN: Words = Words {
     held: "Held at their values (not drawn)",
 };
 
-fn pct(probability: f64, language: Language) -> String {
-    let value = Decimal::try_from(probability * 100.0).unwrap_or_default();
-    format!(
-        "{}\u{a0}%",
-        number(
-            value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-            language
-        )
-    )
-}
-
-fn money_f64(value: f64, language: Language) -> String {
-    euros_compact(Decimal::try_from(value).unwrap_or_default(), language)
-}
-
 pub fn render(scenario: &Scenario, decision: &Decision) -> String {
     let lang = scenario.language;
     let w = if lang == Language::Fr { &FR } else { &EN };
@@ -209,7 +197,11 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
         vec![
             w.under_uncertainty.to_owned(),
             share(uncertain.share_pct, lang),
-            format!("{} {}", w.mean_net, money_f64(uncertain.value, lang)),
+            format!(
+                "{} {}",
+                w.mean_net,
+                euros_compact_f64(uncertain.value, lang)
+            ),
         ],
     ];
     out.push_str(&grid(&rows));
@@ -244,7 +236,7 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
         "  {} ({}){colon} {}",
         w.chance_pays,
         share(scenario.migration.moved_share_pct.value, lang),
-        pct(at_scenario.probability_positive, lang)
+        probability(at_scenario.probability_positive, lang)
     );
 
     // The frontier.
@@ -275,9 +267,9 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
             euros_compact(s.extra_cost_npv, lang),
             euros_compact(s.risk_avoided_npv, lang),
             euros_compact(s.net_benefit_npv, lang),
-            pct(s.uncertainty.probability_positive, lang),
-            pct(s.probability_best, lang),
-            money_f64(s.risk_adjusted_es95, lang),
+            probability(s.uncertainty.probability_positive, lang),
+            probability(s.probability_best, lang),
+            euros_compact_f64(s.risk_adjusted_es95, lang),
         ]);
     }
     out.push_str(&grid(&rows));
@@ -305,9 +297,9 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
         out,
         "  {}{colon} {} ({} {})",
         w.evpi,
-        money_f64(info.evpi, lang),
+        euros_compact_f64(info.evpi, lang),
         w.noise_floor,
-        money_f64(info.noise_floor, lang)
+        euros_compact_f64(info.noise_floor, lang)
     );
     if !info.worth_researching() {
         let _ = writeln!(out, "  {}", w.nothing_to_research);
@@ -316,7 +308,7 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
         let line = |value: f64, distinguishable: bool, label: String| {
             format!(
                 "  - {label}{colon} {}{}",
-                money_f64(value, lang),
+                euros_compact_f64(value, lang),
                 if distinguishable {
                     String::new()
                 } else {
@@ -380,7 +372,7 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
                     let met = o.probability_pct <= inputs_f64(point.max_probability_pct);
                     format!(
                         "{} ({} {}) {}",
-                        pct(o.probability_pct / 100.0, lang),
+                        probability(o.probability_pct / 100.0, lang),
                         w.year,
                         o.worst_year,
                         if met { w.met } else { w.missed }

@@ -96,6 +96,18 @@ fn number_fixed(value: Decimal, language: Language) -> String {
     }
 }
 
+/// A probability (a fraction, from a simulation) as a percentage to a tenth of a point:
+/// `6,7 %` / `6.7 %`.
+pub fn probability(value: f64, language: Language) -> String {
+    let pct = Decimal::try_from(value * 100.0).unwrap_or_default();
+    percent(pct, 1, language)
+}
+
+/// An amount from a simulation (`f64`) as a board reads it, as [`euros_compact`].
+pub fn euros_compact_f64(value: f64, language: Language) -> String {
+    euros_compact(Decimal::try_from(value).unwrap_or_default(), language)
+}
+
 /// A percentage with `decimals` places: `22,5 %` / `22.5 %`.
 pub fn percent(value: Decimal, decimals: u32, language: Language) -> String {
     let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);

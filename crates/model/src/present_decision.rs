@@ -239,18 +239,15 @@ pub fn decision_summary(
             format!("Of the shares tried (0 to 100 %, in steps of 5 points), the one that pays best is {best} (net benefit {net}, against {own_net} at {own}).")
         });
     }
-    let chance = decision.information.net_benefit.probability_positive * 100.0;
     // A tenth of a point, as the app and the memo show probabilities.
-    let chance = number(
-        Decimal::try_from(chance)
-            .unwrap_or_default()
-            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero),
+    let chance = crate::present::probability(
+        decision.information.net_benefit.probability_positive,
         language,
     );
     said.push(if fr {
-        format!("Compte tenu de l'incertitude des hypothèses (leurs plages tirées au sort), la bascule paie dans {chance} % des cas.")
+        format!("Compte tenu de l'incertitude des hypothèses (leurs plages tirées au sort), la bascule paie dans {chance} des cas.")
     } else {
-        format!("Given the assumptions' uncertainty (their ranges drawn at random), moving pays in {chance} % of cases.")
+        format!("Given the assumptions' uncertainty (their ranges drawn at random), moving pays in {chance} of cases.")
     });
     let pays = decision.frontier[decision.scenario_index].net_benefit_npv > Decimal::ZERO;
     if let Some(sentence) = break_evens_in_order(decision)
