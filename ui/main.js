@@ -459,7 +459,6 @@ async function setLanguage(language) {
     showDocument();
     refresh();
     if (!byId("view-compare").hidden) compare.render(language);
-    if (!byId("view-decide").hidden) decide.refresh(state.scenario, language);
   }
 }
 
