@@ -226,7 +226,11 @@ pub fn decision_summary(
         });
     }
     if at_values.share_pct != own {
-        let best = share(at_values.share_pct, language);
+        let best = match (at_values.share_pct.is_zero(), fr) {
+            (true, true) => "de ne basculer personne (0\u{a0}%)".to_owned(),
+            (true, false) => "to move nobody (0\u{a0}%)".to_owned(),
+            (false, _) => share(at_values.share_pct, language),
+        };
         let net = crate::present::euros_compact(at_values.value, language);
         let own_net = crate::present::euros_compact(
             decision.frontier[decision.scenario_index].net_benefit_npv,
@@ -234,9 +238,9 @@ pub fn decision_summary(
         );
         let own = share(own, language);
         said.push(if fr {
-            format!("Parmi les parts essayées (de 0 à 100 %, par pas de 5 points), celle qui paie le mieux est {best} (bénéfice net {net}, contre {own_net} à {own}).")
+            format!("Parmi les parts essayées (de 0 à 100 %, par pas de 5 points), le meilleur choix est {best} (bénéfice net {net}, contre {own_net} à {own}).")
         } else {
-            format!("Of the shares tried (0 to 100 %, in steps of 5 points), the one that pays best is {best} (net benefit {net}, against {own_net} at {own}).")
+            format!("Of the shares tried (0 to 100 %, in steps of 5 points), the best choice is {best} (net benefit {net}, against {own_net} at {own}).")
         });
     }
     // A tenth of a point, as the app and the memo show probabilities.
