@@ -43,6 +43,7 @@ export class Decide {
 
   async refresh(scenario, language) {
     const run = ++this.run;
+    this.language = language;
     const text = JSON.stringify(scenario);
     this.showCurve(scenario);
     byId("decide-refining").hidden = false;
@@ -162,11 +163,13 @@ export class Decide {
         const cell = element("td");
         const input = element("input");
         input.inputMode = "decimal";
-        input.value = String(point[key]);
+        // A comma in French, as the editor shows decimals; read back with a point.
+        const text = String(point[key]);
+        input.value = this.language === "fr" ? text.replace(".", ",") : text;
         input.setAttribute("aria-label", `${t(label)} ${index + 1}`);
         input.dataset.testid = `appetite-${key}-${index}`;
         input.addEventListener("change", () => {
-          const value = input.value.trim().replace(",", ".");
+          const value = input.value.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
           this.editAppetite("edit", (appetite) => {
             appetite.tolerance_curve[index][key] = value;
           });
