@@ -1062,7 +1062,8 @@ fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
         layout.paragraph(paragraph, 8.5, Weight::Regular, palette::TEXT);
         layout.space(4.0);
     }
-    layout.heading(t("Limites", "Limitations"), 14.0);
+    // The limitations stay together: a reader should not find two of them alone on a page.
+    layout.heading_keeping(t("Limites", "Limitations"), 14.0, 200.0);
     let limits: &[&str] = match language {
         Language::Fr => &[
             "Les risques et les années sont indépendants : aucun choc géopolitique commun ne fait bouger plusieurs risques à la fois, si bien que les queues sont sous-estimées.",
