@@ -112,15 +112,7 @@ pub fn decide(
         settings.draws = settings.draws.min(2_000);
     }
     let decision = analyse(&scenario, settings);
-    let simulation = bascule_model::simulate_scenario(
-        &scenario,
-        bascule_model::montecarlo::Settings {
-            trials: settings.trials,
-            seed: settings.seed,
-            per_risk: false,
-        },
-    );
-    Ok(respond(&scenario, &decision, &simulation, !quick, language))
+    Ok(respond(&scenario, &decision, !quick, language))
 }
 
 fn language_of(code: Option<String>) -> Result<Language, CommandError> {
@@ -130,10 +122,10 @@ fn language_of(code: Option<String>) -> Result<Language, CommandError> {
 fn respond(
     scenario: &Scenario,
     decision: &Decision,
-    simulation: &bascule_model::montecarlo::SimulationResult,
     complete: bool,
     language: Language,
 ) -> DecideResponse {
+    let simulation = &decision.simulation;
     let (width, height) = FRONTIER;
     let plot = bascule_charts::frontier_plot(width, height, language, decision);
     let x_of = |share: Decimal| bascule_charts::frontier_x(plot, share);

@@ -6,7 +6,9 @@ use crate::break_even::{BreakEven, break_evens};
 use crate::evaluate::{Figures, evaluate};
 use crate::information::{evpi, evppi};
 use crate::inputs::{Inputs, to_f64};
-use crate::montecarlo::{Settings, ShareRates, SharesRun, everyone_moved, loss_scale, run_shares};
+use crate::montecarlo::{
+    Settings, ShareRates, SharesRun, everyone_moved, loss_scale, run_shares, summarise_run,
+};
 use crate::scenario::Scenario;
 use crate::sensitivity::sensitivity;
 use crate::uncertainty::{DrawSummary, Sampling, draw, sampling, summarise};
@@ -149,6 +151,9 @@ pub struct Decision {
     pub break_even: Vec<BreakEven>,
     pub information: Information,
     pub appetite: Option<Appetite>,
+    /// Section 6's figures at the scenario's share, from this pass: what `simulate`
+    /// prints for the same trials and seed.
+    pub simulation: crate::montecarlo::SimulationResult,
 }
 
 /// The shares tried, in percent: every 5 points, the scenario's own share and the
@@ -194,6 +199,7 @@ pub fn decide(scenario: &Scenario, settings: DecisionSettings) -> Decision {
         per_risk: false,
     };
     let run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
+    let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
 
     // The draws of the assumptions, every share at each.
     let sampling: Sampling = sampling(scenario);
@@ -316,6 +322,7 @@ pub fn decide(scenario: &Scenario, settings: DecisionSettings) -> Decision {
         break_even: break_evens(scenario, &inputs, &figures, &sensitivity_rows),
         information,
         appetite,
+        simulation,
         frontier,
     }
 }

@@ -271,6 +271,8 @@ fn simulate_is_the_decision_pass_at_the_scenarios_share() {
             per_risk: false,
         },
     );
+    // The decision keeps section 6's figures of its own pass: simulate's, to the last digit.
+    assert_eq!(decision.simulation, simulated);
     let at_scenario = &decision.frontier[decision.scenario_index];
     assert!(at_scenario.is_scenario);
     assert_eq!(at_scenario.npv_loss_p95, simulated.hybrid.npv_loss.p95);
