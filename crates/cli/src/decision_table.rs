@@ -2,7 +2,7 @@
 //! far to move, how sure we are, what would change the answer, what to find out first,
 //! whether it fits the board's appetite.
 
-use crate::table::grid;
+use crate::table::{grid, short_hash};
 use bascule_model::decide::Decision;
 use bascule_model::present::{
     assumption_label, euros, euros_compact, euros_compact_f64, euros_compact_round, number,
@@ -172,10 +172,7 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
         "Bascule · {} {} · {} · {} {} · {} {} · {} {}",
         w.model,
         bascule_model::MODEL_VERSION,
-        bascule_model::scenario_sha256(scenario)
-            .chars()
-            .take(19)
-            .collect::<String>(),
+        short_hash(&bascule_model::scenario_sha256(scenario)),
         number(Decimal::from(settings.trials), lang),
         w.trials,
         number(Decimal::from(settings.draws), lang),

@@ -223,7 +223,7 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
     out
 }
 
-fn short_hash(sha: &str) -> String {
+pub fn short_hash(sha: &str) -> String {
     sha.chars().take("sha256:".len() + 12).collect()
 }
 
