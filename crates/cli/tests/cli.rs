@@ -1,18 +1,13 @@
 //! The `bascule` binary as analysts and scripts use it: real files, real exit codes.
 #![allow(clippy::panic)] // a test helper that fails, fails the test
 
+mod common;
+
+use common::{bascule, temp_file};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn bascule(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bascule"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("bascule runs")
-}
 
 fn bascule_with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bascule"))
@@ -29,18 +24,6 @@ fn bascule_with_stdin(args: &[&str], input: &[u8]) -> Output {
         .write_all(input)
         .expect("input written");
     child.wait_with_output().expect("bascule ends")
-}
-
-/// A file of its own for each call: tests run in parallel and must not share one.
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let unique = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("bascule-cli-tests-{}-{unique}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("temp file written");
-    path
 }
 
 fn vector(name: &str) -> PathBuf {

@@ -1,26 +1,11 @@
 //! `bascule decide` (model.md section 13) as analysts and scripts use it.
 #![allow(clippy::panic)] // a test helper that fails, fails the test
 
+mod common;
+
+use common::{bascule, temp_file};
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bascule(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bascule"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("bascule runs")
-}
-
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("bascule-decide-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("written");
-    path
-}
+use std::path::Path;
 
 fn reference(lang: &str) -> Value {
     let output = bascule(&["defaults", "--lang", lang]);
@@ -46,7 +31,7 @@ fn decide_prints_every_field_of_section_13() {
     scenario["risk_appetite"] = json!({ "tolerance_curve": [
         { "loss_eur": "10000000", "max_probability_pct": "5" }
     ]});
-    let path = temp_file("reference-appetite.json", &scenario.to_string());
+    let path = temp_file("reference-appetite.json", scenario.to_string().as_bytes());
     let report = decide_json(&path, &[]);
     assert_eq!(report["model_version"], "2");
     assert_eq!(report["trials"], 2000);
@@ -158,7 +143,7 @@ fn decide_prints_every_field_of_section_13() {
 
 #[test]
 fn decide_is_the_same_for_the_same_file_and_seed_and_flags_keep_the_hash() {
-    let path = temp_file("reference.json", &reference("fr").to_string());
+    let path = temp_file("reference.json", reference("fr").to_string().as_bytes());
     let one = decide_json(&path, &["--seed", "7", "--draws", "10000"]);
     let two = decide_json(&path, &["--seed", "7", "--draws", "10000"]);
     assert_eq!(one, two);
@@ -190,7 +175,7 @@ fn a_version_1_file_prints_its_version_1_seal() {
             .expect("risk")
             .remove("scales_with_share");
     }
-    let path = temp_file("version-1.json", &scenario.to_string());
+    let path = temp_file("version-1.json", scenario.to_string().as_bytes());
     let report = decide_json(&path, &[]);
     assert!(
         report["source_sha256"]
@@ -204,7 +189,7 @@ fn a_version_1_file_prints_its_version_1_seal() {
 fn decide_refuses_bad_files_and_flags_naming_them() {
     let mut scenario = reference("fr");
     scenario["version"] = json!(7);
-    let path = temp_file("version-7.json", &scenario.to_string());
+    let path = temp_file("version-7.json", scenario.to_string().as_bytes());
     let output = bascule(&["decide", path.to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
@@ -214,7 +199,7 @@ fn decide_refuses_bad_files_and_flags_naming_them() {
         "{stderr}"
     );
 
-    let path = temp_file("reference-fr.json", &reference("fr").to_string());
+    let path = temp_file("reference-fr.json", reference("fr").to_string().as_bytes());
     let file = path.to_str().expect("path");
     for (flag, value) in [
         ("--draws", "9999"),
@@ -255,7 +240,10 @@ fn the_memo_speaks_the_scenarios_language() {
             ],
         ),
     ] {
-        let path = temp_file(&format!("memo-{lang}.json"), &reference(lang).to_string());
+        let path = temp_file(
+            &format!("memo-{lang}.json"),
+            reference(lang).to_string().as_bytes(),
+        );
         let output = bascule(&[
             "decide",
             path.to_str().expect("path"),

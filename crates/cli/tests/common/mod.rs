@@ -1,0 +1,25 @@
+//! What the command-line tests share: the binary run as a script runs it, scratch files.
+#![allow(dead_code)] // each test crate uses part of these helpers
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+pub fn bascule(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bascule"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("bascule runs")
+}
+
+/// A file of its own for each call: tests run in parallel and must not share one.
+pub fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let unique = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-cli-tests-{}-{unique}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("temp file written");
+    path
+}
