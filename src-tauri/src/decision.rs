@@ -10,7 +10,7 @@ use bascule_model::present::{
     probability,
 };
 use bascule_model::present_decision::{
-    break_even_sentence, break_evens_in_order, decision_summary, share,
+    break_even_sentence, break_evens_in_order, decision_summary, nothing_to_research, share,
 };
 use bascule_model::sensitivity::assumptions;
 use bascule_model::{Language, Scenario, parse_scenario_or};
@@ -172,7 +172,6 @@ fn respond(
             }
         })
         .collect();
-    let standing_out = research.iter().any(|r| r.distinguishable);
     let fr = language == Language::Fr;
     let required = scenario.migration.required_share_pct;
     DecideResponse {
@@ -203,9 +202,15 @@ fn respond(
         obligation: (!required.is_zero()).then(|| {
             let cost = euros(decision.obligation_cost_npv, language);
             if fr {
-                format!("Part imposée {} : coût de l'obligation {cost}", share(required, language))
+                format!(
+                    "Part imposée {} : coût de l'obligation {cost}",
+                    share(required, language)
+                )
             } else {
-                format!("Required share {}: the obligation costs {cost}", share(required, language))
+                format!(
+                    "Required share {}: the obligation costs {cost}",
+                    share(required, language)
+                )
             }
         }),
         summary: decision_summary(scenario, decision, language),
@@ -217,13 +222,7 @@ fn respond(
             .collect(),
         evpi: euros_compact_f64(info.evpi, language),
         noise_floor: euros_compact_f64(info.noise_floor, language),
-        nothing_to_research: (!info.worth_researching() || !standing_out).then(|| {
-            if fr {
-                "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.".to_owned()
-            } else {
-                "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.".to_owned()
-            }
-        }),
+        nothing_to_research: nothing_to_research(info, language).map(str::to_owned),
         research,
         appetite: decision
             .appetite

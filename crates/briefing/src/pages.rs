@@ -9,7 +9,7 @@ use bascule_model::explain::{Figure, explain};
 use bascule_model::inputs::to_f64;
 use bascule_model::present::{assumption_label, euros, euros_compact, number, percent};
 use bascule_model::present_decision::{
-    break_even_sentence, break_evens_in_order, decision_summary, share,
+    break_even_sentence, break_evens_in_order, decision_summary, nothing_to_research, share,
 };
 use bascule_model::recommend::{Robustness, recommend};
 use bascule_model::scenario::{Assumption, Confidence};
@@ -583,16 +583,8 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         ),
     };
     layout.paragraph(&opening, BODY, Weight::Regular, palette::TEXT);
-    if !info.worth_researching() || standing_out.is_empty() {
-        layout.paragraph(
-            t(
-                "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.",
-                "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.",
-            ),
-            BODY,
-            Weight::SemiBold,
-            palette::TEXT,
-        );
+    if let Some(nothing) = nothing_to_research(info, language) {
+        layout.paragraph(nothing, BODY, Weight::SemiBold, palette::TEXT);
     } else {
         for value in standing_out.iter().take(6) {
             let name = information_name(scenario, &value.name, language);

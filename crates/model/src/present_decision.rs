@@ -271,3 +271,21 @@ pub fn decision_summary(
     }
     said
 }
+
+/// When nothing is worth researching before deciding — the value of information under its
+/// noise floor, or no input or risk on its own above twice the floor — the sentence that says
+/// so; `None` when something stands out.
+pub fn nothing_to_research(
+    information: &crate::decide::Information,
+    language: Language,
+) -> Option<&'static str> {
+    let standing_out = information
+        .by_input
+        .iter()
+        .chain(&information.by_risk)
+        .any(|v| v.distinguishable);
+    (!information.worth_researching() || !standing_out).then_some(match language {
+        Language::Fr => "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.",
+        Language::En => "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.",
+    })
+}
