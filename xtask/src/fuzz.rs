@@ -1,8 +1,11 @@
-//! `cargo xtask fuzz [--seconds N | --runs N] [--target T] [--no-trace-compares]`:
+//! `cargo xtask fuzz [--seconds N | --runs N] [--target T] [--no-trace-compares] [--keep] | --seeds`:
 //! libFuzzer (cargo fuzz) on the scenario reader and model, the pack reader and verifier,
-//! and the IPC decoding of every desktop command; each corpus seeded from the project's
-//! real files. CI runs each target for a few seconds; the long runs (10 million executions
-//! each) are recorded in ARCHITECTURE.md.
+//! and the IPC decoding of every desktop command. Each target reads two corpora: the
+//! committed one, `fuzz/replay/<target>` (seeds written from the project's real files,
+//! and what earlier runs kept), which the ordinary tests replay; and a working one,
+//! `fuzz/corpus/<target>` (ignored by git), where libFuzzer writes what it finds.
+//! `--keep` then merges into the committed corpus only the finds that reach new code.
+//! `--seeds` only writes the seeds. The long runs are recorded in ARCHITECTURE.md.
 
 use crate::{BUILD_PACKAGES, ensure_packages, root, status};
 use serde_json::{Value, json};
@@ -11,6 +14,9 @@ use std::process::Command;
 
 const TARGETS: &[&str] = &["scenario", "pack", "ipc"];
 pub fn fuzz() -> Result<(), String> {
+    if std::env::args().any(|a| a == "--seeds") {
+        return seed();
+    }
     ensure_packages(BUILD_PACKAGES)?;
     let has_cargo_fuzz = Command::new("cargo")
         .args(["fuzz", "--version"])
@@ -39,6 +45,7 @@ pub fn fuzz() -> Result<(), String> {
         (None, seconds) => format!("-max_total_time={}", seconds.unwrap_or_else(|| "20".into())),
     };
     let only = value_of("--target");
+    let keep = arguments.iter().any(|a| a == "--keep");
     let fuzz_dir = root().join("fuzz");
     // The stable toolchain, with its -Z flags unlocked: cargo fuzz needs them.
     let cargo_fuzz = |args: &[&str]| {
@@ -66,12 +73,17 @@ pub fn fuzz() -> Result<(), String> {
         .iter()
         .filter(|t| only.as_deref().is_none_or(|o| o == **t))
     {
+        let working = format!("corpus/{target}");
+        let committed = format!("replay/{target}");
+        std::fs::create_dir_all(fuzz_dir.join(&working)).map_err(|e| e.to_string())?;
         status(&mut cargo_fuzz(
             &[
                 &["run"],
                 build.as_slice(),
                 &[
                     target,
+                    &working,
+                    &committed,
                     "--",
                     &limit,
                     "-timeout=1",
@@ -81,6 +93,18 @@ pub fn fuzz() -> Result<(), String> {
             ]
             .concat(),
         ))?;
+        if keep {
+            // libFuzzer's merge: of the second folder's inputs, the first gains only those
+            // that cover something it does not.
+            status(&mut cargo_fuzz(
+                &[
+                    &["run"],
+                    build.as_slice(),
+                    &[target, &committed, &working, "--", "-merge=1", "-timeout=1"],
+                ]
+                .concat(),
+            ))?;
+        }
     }
     Ok(())
 }
@@ -94,10 +118,11 @@ fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(root().join(path)).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Corpora from real files: the reference scenario, the model's vectors, the example pack
-/// (signed and unsigned), and one realistic payload per command.
+/// Seeds from real files, into the committed corpora: the reference scenario, the model's
+/// vectors, the example pack (signed and unsigned), and one realistic payload per command.
+/// Written anew each run, so they follow the files they come from.
 fn seed() -> Result<(), String> {
-    let corpus = root().join("fuzz/corpus");
+    let corpus = root().join("fuzz/replay");
     let reference = read("crates/model/src/reference/scenario.json")?;
     let mut scenarios = vec![reference.clone()];
     let vectors = root().join("crates/model/tests/vectors");
