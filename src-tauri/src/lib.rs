@@ -107,7 +107,7 @@ pub fn run(file: Option<String>) {
                 tauri::Manager::app_handle(webview).exit(0);
             }
         })
-        .run(tauri::generate_context!());
+        .run(tauri::tauri_build_context!());
     if let Err(error) = app {
         eprintln!("Bascule could not start: {error}");
         std::process::exit(1);
