@@ -169,7 +169,8 @@ async fn connect_with(app: &std::path::Path, arguments: &[&str]) -> Result<Clien
         "tauri:options".into(),
         json!({ "application": app, "args": arguments }),
     );
-    Ok(ClientBuilder::rustls()?
+    let http = hyper_util::client::legacy::connect::HttpConnector::new();
+    Ok(ClientBuilder::new(http)
         .capabilities(capabilities)
         .connect("http://127.0.0.1:4444")
         .await?)
