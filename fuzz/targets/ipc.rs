@@ -112,10 +112,10 @@ pub fn run(data: &[u8]) {
         }
         // Long simulations are not what this target looks for: the fewest trials allowed,
         // for `simulate` and for the briefing's own simulation.
-        if let Some(trials) = body.get_mut("trials") {
-            if trials.as_u64().is_some_and(|t| t > 1_000) {
-                *trials = Value::from(1_000);
-            }
+        if let Some(trials) = body.get_mut("trials")
+            && trials.as_u64().is_some_and(|t| t > 1_000)
+        {
+            *trials = Value::from(1_000);
         }
         // A scenario that is a JSON object becomes a small valid one: its contents are the
         // scenario target's work; here the payloads' shapes and the commands' paths are.

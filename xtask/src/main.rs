@@ -117,8 +117,13 @@ fn run() -> Result<(), String> {
     status(&mut Command::new(&app))
 }
 
+/// What the tests need besides the build: LibreOffice, headless, and its Python bridge,
+/// the spreadsheet engine that recalculates the workbook (crates/workbook/tests).
+const TEST_PACKAGES: &[&str] = &["libreoffice-calc-nogui", "python3-uno"];
+
 fn test() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
+    ensure_packages(TEST_PACKAGES)?;
     // cargo prints one summary per test binary; the sum is said once at the end.
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut child = Command::new(cargo)

@@ -1,11 +1,10 @@
 //! `bascule brief`: the board briefing of a scenario, written atomically.
 
 use crate::input;
-use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
+use bascule_briefing::{Briefing, BriefingOptions};
 use bascule_model::decide::DecisionSettings;
 use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection, Scenario, evaluate_scenario, simulate_scenario};
-use std::io::Write;
 use std::path::Path;
 
 pub struct Request {
@@ -23,13 +22,7 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
         language,
         problems: vec![Problem::new(path, value, kind)],
     };
-    let date = match &request.date {
-        None => None,
-        Some(text) => Some(
-            BriefingDate::parse(text)
-                .ok_or_else(|| refuse("--date", Some(text.clone()), ProblemKind::BadDate))?,
-        ),
-    };
+    let date = crate::output::date(request.date.as_deref(), language)?;
     for (flag, label) in [("--org", &request.org), ("--marking", &request.marking)] {
         let found = label.as_deref().map_or(0, |l| l.chars().count());
         if found > bascule_briefing::MAX_LABEL_CHARS {
@@ -78,7 +71,7 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
             },
         )
     })?;
-    write_atomically(output, &pdf).map_err(|e| {
+    crate::output::write_atomically(output, &pdf).map_err(|e| {
         refuse(
             "--output",
             Some(output.display().to_string()),
@@ -87,28 +80,4 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
             },
         )
     })
-}
-
-/// A temporary file in the same folder, flushed, then renamed over the target: a crash or
-/// a full disk never leaves a half-written briefing, and an older one stays until then.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "briefing.pdf".into());
-    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }

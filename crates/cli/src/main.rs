@@ -3,9 +3,11 @@
 mod brief;
 mod decision_table;
 mod input;
+mod output;
 mod packs;
 mod simulation_table;
 mod table;
+mod workbook;
 
 use bascule_model::reference::reference_scenario;
 use bascule_model::{
@@ -111,6 +113,26 @@ enum Command {
         #[arg(long)]
         trials: Option<u64>,
     },
+    /// Write the scenario's model as an Excel workbook: every cost, loss and NPV a formula
+    /// on named input cells, so that a spreadsheet recalculates it as Bascule would.
+    Workbook {
+        /// The scenario file (`-` for standard input); without it, `--pack`'s scenario.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        pack: packs::PackSource,
+        /// Where to write the `.xlsx` (replaced only once the new one is complete).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the sheets and labels (default: the scenario's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Date in the workbook's seal and properties, YYYY-MM-DD (never the clock).
+        #[arg(long)]
+        date: Option<String>,
+        /// Simulated horizons for the Monte Carlo figures, 1,000 to 2,000,000 (default: the file's).
+        #[arg(long)]
+        trials: Option<u64>,
+    },
     /// Reference packs: keys, signed packs of assumptions, their verification.
     Pack {
         #[command(subcommand)]
@@ -203,6 +225,24 @@ fn run(command: Command) -> Result<String, Rejection> {
                 reference,
             };
             brief::write(&scenario, &output, request)?;
+            Ok(String::new())
+        }
+        Command::Workbook {
+            file,
+            pack,
+            output,
+            lang,
+            date,
+            trials,
+        } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let (scenario, _) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
+            let request = workbook::Request {
+                language: lang.map(Language::from),
+                date,
+                trials,
+            };
+            workbook::write(&scenario, &output, request)?;
             Ok(String::new())
         }
         Command::Pack { command } => packs::run(command),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bascule, temp_file};
+use common::{assert_refused, bascule, temp_file};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,23 +39,6 @@ fn stdout_json(output: &Output) -> Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-}
-
-/// Refused: exit code 2, nothing on standard output, the problems on standard error.
-#[track_caller]
-fn assert_refused(output: &Output, stderr_has: &str) {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert!(
-        output.stdout.is_empty(),
-        "stdout: {}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    assert!(
-        stderr.contains(stderr_has),
-        "stderr lacks {stderr_has:?}: {stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 /// Days in `month` (1–12) of `year`, Gregorian; 0 for a month that does not exist.
 pub fn days_in_month(year: u32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     match month {
         2 if leap => 29,
         2 => 28,
@@ -30,10 +30,10 @@ pub fn parse_partial(text: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
         if !(1..=12).contains(&month) {
             return None;
         }
-        if let Some(day) = day {
-            if !(1..=days_in_month(year, month)).contains(&day) {
-                return None;
-            }
+        if let Some(day) = day
+            && !(1..=days_in_month(year, month)).contains(&day)
+        {
+            return None;
         }
     }
     Some((year, month, day))

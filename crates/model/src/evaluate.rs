@@ -100,8 +100,8 @@ pub(crate) struct Timeline<N = Decimal> {
     /// Discounted sums over the years that the net benefit is linear in (see [`cost_part`]).
     sums: DiscountedSums<N>,
     /// `P_pub(t)` and `P_tr(t)` at no premium, € per user-month.
-    price_public: [N; MAX_YEARS],
-    price_trusted_at_no_premium: [N; MAX_YEARS],
+    pub(crate) price_public: [N; MAX_YEARS],
+    pub(crate) price_trusted_at_no_premium: [N; MAX_YEARS],
 }
 
 impl<N: Scalar> Timeline<N> {

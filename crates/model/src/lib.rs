@@ -30,6 +30,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod uncertainty;
 pub mod variants;
+pub mod workings;
 
 pub use canonical::{scenario_sha256, source_sha256};
 pub use decide_report::DecisionReport;

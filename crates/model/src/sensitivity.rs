@@ -37,6 +37,23 @@ pub enum Target {
     Multiplier(usize),
 }
 
+/// What an assumption's number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    /// Euros once (the fixed project cost).
+    Euros,
+    EurosPerYear,
+    EurosPerUserMonth,
+    EurosPerUser,
+    EurosPerHour,
+    EurosPerEvent,
+    HoursPerUser,
+    Months,
+    EventsPerYear,
+    Factor,
+}
+
 /// Which parts of the net benefit an assumption feeds.
 enum Scope {
     Nothing,
@@ -86,6 +103,25 @@ impl Target {
             RiskRate(_) => ANNUAL_RATE,
             LossLow(_) | LossHigh(_) => LOSS,
             Multiplier(_) => TRUSTED_MULTIPLIER,
+        }
+    }
+
+    /// What the field's number counts (model.md section 3).
+    pub fn unit(self) -> Unit {
+        use Target::*;
+        match self {
+            Revenue | Controls => Unit::EurosPerYear,
+            FixedProject => Unit::Euros,
+            PlanPrice(_) | TwoEstateOps => Unit::EurosPerUserMonth,
+            MigrationCost | Training => Unit::EurosPerUser,
+            HourlyCost => Unit::EurosPerHour,
+            LossLow(_) | LossHigh(_) => Unit::EurosPerEvent,
+            DiscountRate | Inflation | PlanShare(_) | SuiteDiscount | PublicEscalation
+            | Premium | TrustedEscalation | MovedShare | Coverage | Ramp(_) => Unit::Percent,
+            Hours => Unit::HoursPerUser,
+            DualRun => Unit::Months,
+            RiskRate(_) => Unit::EventsPerYear,
+            Multiplier(_) => Unit::Factor,
         }
     }
 

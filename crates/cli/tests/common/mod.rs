@@ -23,3 +23,20 @@ pub fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     std::fs::write(&path, contents).expect("temp file written");
     path
 }
+
+/// Refused: exit code 2, nothing on standard output, the problems on standard error.
+#[track_caller]
+pub fn assert_refused(output: &Output, stderr_has: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "stdout: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        stderr.contains(stderr_has),
+        "stderr lacks {stderr_has:?}: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
