@@ -5,6 +5,7 @@ mod decision_table;
 mod input;
 mod output;
 mod packs;
+mod samples;
 mod simulation_table;
 mod table;
 mod workbook;
@@ -63,6 +64,10 @@ enum Command {
         /// Language of messages when the file cannot say (else its `language` field).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
+        /// Also write every trial to this CSV file: net benefit, each option's NPV of costs
+        /// and of losses, each option's loss in the last year.
+        #[arg(long, value_name = "FILE")]
+        samples: Option<PathBuf>,
     },
     /// Decide how far to move: the frontier of shares, the optimal share at values and
     /// under uncertainty, what would change the answer, what to find out first, the appetite.
@@ -289,11 +294,20 @@ fn run(command: Command) -> Result<String, Rejection> {
             trials,
             seed,
             lang,
+            samples,
         } => {
             let fallback = lang.map_or_else(input::language_from_environment, Language::from);
             let scenario = input::read_scenario(&file, fallback)?;
             let settings = input::simulation_settings(&scenario, trials, seed)?;
-            let result = bascule_model::simulate_scenario(&scenario, settings);
+            let result = match samples {
+                None => bascule_model::simulate_scenario(&scenario, settings),
+                Some(path) => {
+                    let simulated =
+                        bascule_model::simulate_scenario_keeping_trials(&scenario, settings);
+                    samples::write(&simulated, scenario.horizon_years, &path, scenario.language)?;
+                    simulated.result
+                }
+            };
             Ok(match default_format(format) {
                 Format::Json => pretty(&SimulationReport::new(&scenario, &result)),
                 Format::Table => simulation_table::render(&scenario, &result),

@@ -71,6 +71,16 @@ pub fn simulate_scenario(
     montecarlo::simulate(&inputs, &figures, settings)
 }
 
+/// [`simulate_scenario`] with every trial kept (`bascule simulate --samples`).
+pub fn simulate_scenario_keeping_trials(
+    scenario: &Scenario,
+    settings: montecarlo::Settings,
+) -> montecarlo::Simulated {
+    let inputs = inputs::Inputs::from_scenario(scenario);
+    let figures = evaluate::evaluate(&inputs);
+    montecarlo::simulate_keeping_trials(&inputs, &figures, settings)
+}
+
 /// The JSON Schema of the scenario format, for editors.
 pub fn scenario_schema() -> serde_json::Value {
     let schema = schemars::generate::SchemaSettings::draft2020_12()

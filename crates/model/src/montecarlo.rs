@@ -531,10 +531,78 @@ pub fn everyone_moved(inputs: &Inputs) -> Figures {
 /// (the same events, drawn at the same rates) with one share tallied, so its figures are
 /// the decision's at that share to the last digit.
 pub fn simulate(inputs: &Inputs, figures: &Figures, settings: Settings) -> SimulationResult {
+    simulate_keeping_trials(inputs, figures, settings).result
+}
+
+/// [`simulate`], with every trial kept for those who must show their trail
+/// (`bascule simulate --samples`).
+pub fn simulate_keeping_trials(
+    inputs: &Inputs,
+    figures: &Figures,
+    settings: Settings,
+) -> Simulated {
     let own_scale = vec![1.0; inputs.risks.len()];
     let rates = ShareRates::from_figures(figures, &[(figures, own_scale)], &everyone_moved(inputs));
     let run = run_shares(inputs, &rates, 0, &[], settings);
-    summarise_run(&run, -to_f64(figures.extra_cost_npv), settings)
+    let certain_net = -to_f64(figures.extra_cost_npv);
+    Simulated {
+        result: summarise_run(&run, certain_net, settings),
+        npv_cost: [
+            to_f64(figures.public.npv_cost),
+            to_f64(figures.hybrid.npv_cost),
+        ],
+        certain_net,
+        run,
+    }
+}
+
+/// A simulation's figures and its trials.
+#[derive(Debug, Clone)]
+pub struct Simulated {
+    pub result: SimulationResult,
+    run: SharesRun,
+    npv_cost: [f64; 2],
+    /// `−extra_cost_npv`, the net benefit's certain part, as the summary adds it.
+    certain_net: f64,
+}
+
+/// One simulated horizon: what each option cost and lost, and the net benefit of moving
+/// (section 6's `net`). Costs are certain, so they are the same in every trial.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trial {
+    pub net_benefit_npv: f64,
+    pub public_npv_cost: f64,
+    pub public_npv_loss: f64,
+    pub hybrid_npv_cost: f64,
+    pub hybrid_npv_loss: f64,
+    /// Year H's loss, nominal €.
+    pub public_last_year_loss: f64,
+    pub hybrid_last_year_loss: f64,
+}
+
+impl Simulated {
+    /// The trials in order, computed as [`SimulationResult::net_benefit`] is.
+    pub fn trials(&self) -> impl Iterator<Item = Trial> + '_ {
+        let run = &self.run;
+        let width = run.npv.len() / run.trials.max(1);
+        let [public_cost, hybrid_cost] = self.npv_cost;
+        let certain = self.certain_net;
+        run.npv
+            .chunks(width.max(1))
+            .zip(&run.last_year)
+            .map(move |(npv, last)| {
+                let (public, hybrid) = (npv[0], npv[run.chosen + 1]);
+                Trial {
+                    net_benefit_npv: certain + (public - hybrid),
+                    public_npv_cost: public_cost,
+                    public_npv_loss: public,
+                    hybrid_npv_cost: hybrid_cost,
+                    hybrid_npv_loss: hybrid,
+                    public_last_year_loss: last[0],
+                    hybrid_last_year_loss: last[1],
+                }
+            })
+    }
 }
 
 /// Per risk, the factor on its drawn losses at the share of `at_share`.
