@@ -61,7 +61,7 @@ fn the_samples_mean_and_p95_are_the_simulations_own() {
         path.iter()
             .fold(&report, |v, k| &v[*k])
             .as_f64()
-            .unwrap_or_else(|| f64::NAN)
+            .unwrap_or(f64::NAN)
     };
     let cents = |v: f64| (v * 100.0).round();
     let net = column(1);
