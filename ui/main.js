@@ -233,6 +233,7 @@ function travel(direction) {
 
 function openExport() {
   byId("export-language").value = state.language;
+  showExportFields();
   byId("export-organisation").value = state.scenario?.organisation?.name ?? "";
   if (!byId("export-date").value) byId("export-date").value = new Date().toISOString().slice(0, 10);
   byId("export-dialog").showModal();
@@ -257,6 +258,27 @@ async function exportBriefing() {
       language: state.language,
     });
     notify(path ? `${t("export.done")}${t("colon")}${path}` : "");
+  } catch (error) {
+    notify(error?.problems?.length ? t("export.invalid") : errorText(error), true);
+  }
+}
+
+/// The briefing's own fields (organisation, marking, date) mean nothing to the workbook.
+function showExportFields() {
+  byId("export-briefing-fields").hidden = byId("export-kind-workbook").checked;
+}
+
+async function exportWorkbook() {
+  byId("export-dialog").close();
+  notify(t("workbook.working"));
+  try {
+    const path = await invoke("export_workbook", {
+      scenario: JSON.stringify(state.scenario),
+      path: null,
+      choices: { language: byId("export-language").value },
+      language: state.language,
+    });
+    notify(path ? `${t("workbook.done")}${t("colon")}${path}` : "");
   } catch (error) {
     notify(error?.problems?.length ? t("export.invalid") : errorText(error), true);
   }
@@ -481,10 +503,14 @@ on("pack-trust", trustShownPack);
 on("pack-start", startFromShownPack);
 on("pack-close", () => byId("pack-dialog").close());
 on("export", openExport);
+for (const kind of ["export-kind-briefing", "export-kind-workbook"]) {
+  byId(kind).addEventListener("change", showExportFields);
+}
 on("export-cancel", () => byId("export-dialog").close());
 byId("export-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  exportBriefing();
+  if (byId("export-kind-workbook").checked) exportWorkbook();
+  else exportBriefing();
 });
 on("tab-edit", () => showView("edit"));
 on("tab-compare", () => showView("compare"));

@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "decide",
     "move_to_share",
     "export_briefing",
+    "export_workbook",
     "restore_session",
     "autosave",
     "recent_files",
@@ -37,6 +38,7 @@ const COMMANDS: &[&str] = &[
 /// Commands that take a file path (or, without one, would open a dialog).
 const WITH_PATH: &[&str] = &[
     "export_briefing",
+    "export_workbook",
     "open_scenario",
     "save_scenario",
     "import_pack",

@@ -12,6 +12,7 @@ pub enum Kind {
     Scenario,
     Pack,
     Briefing,
+    Workbook,
 }
 
 impl Kind {
@@ -24,6 +25,8 @@ impl Kind {
             Kind::Pack => ("Reference pack", &["json"]),
             Kind::Briefing if fr => ("Note au conseil (PDF)", &["pdf"]),
             Kind::Briefing => ("Board briefing (PDF)", &["pdf"]),
+            Kind::Workbook if fr => ("Classeur Excel", &["xlsx"]),
+            Kind::Workbook => ("Excel workbook", &["xlsx"]),
         }
     }
 }

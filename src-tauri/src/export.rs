@@ -1,4 +1,4 @@
-//! The board briefing, written where the user chooses.
+//! The board briefing and the workbook, written where the user chooses.
 
 use crate::commands::language;
 use crate::dialogs::{self, Kind};
@@ -117,5 +117,52 @@ pub fn export_briefing<R: Runtime>(
         // Written is what matters; a missing viewer is not a failed export.
         let _ = dialogs::show_in_viewer(&target);
     }
+    Ok(Some(target.display().to_string()))
+}
+
+/// What the export dialog asks of a workbook.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookChoices {
+    /// `fr` or `en`: the sheets' language, which may differ from the app's.
+    pub language: Option<String>,
+}
+
+/// Writes the scenario's workbook (its model as live formulas) to `path` or where the user
+/// chooses: atomically, like the briefing. Returns the path written, `None` if the user
+/// cancelled.
+#[tauri::command(async)]
+pub fn export_workbook<R: Runtime>(
+    app: AppHandle<R>,
+    scenario: String,
+    path: Option<String>,
+    choices: Option<WorkbookChoices>,
+    language: Option<String>,
+) -> Result<Option<String>, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let sheets_language = match choices.and_then(|c| c.language) {
+        None => language,
+        chosen => self::language(chosen.as_deref())?,
+    };
+    let scenario = parse_scenario_or(&scenario, language)?;
+    let suggested = format!("{}.xlsx", file_stem(&scenario.name));
+    let Some(target) = dialogs::save(&app, path, Kind::Workbook, &suggested, language) else {
+        return Ok(None);
+    };
+    let evaluation = evaluate_scenario(&scenario);
+    let decision = bascule_model::decide::decide(
+        &scenario,
+        bascule_model::decide::DecisionSettings::of(&scenario),
+    );
+    let bytes = bascule_workbook::workbook(&bascule_workbook::Contents {
+        scenario: &scenario,
+        evaluation: &evaluation,
+        decision: Some(&decision),
+        language: sheets_language,
+        date: None,
+    })
+    .map_err(|e| CommandError::io(e.to_string()))?;
+    store::write_atomic(&target, &bytes)
+        .map_err(|e| CommandError::file(language, FileAction::Write, &target, e))?;
     Ok(Some(target.display().to_string()))
 }

@@ -35,6 +35,7 @@ pub fn builder<R: tauri::Runtime>(
             decision::decide,
             decision::move_to_share,
             export::export_briefing,
+            export::export_workbook,
             library::restore_session,
             library::autosave,
             library::recent_files,

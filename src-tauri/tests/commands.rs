@@ -95,6 +95,15 @@ fn wrong_payloads_are_refused_without_a_panic() {
         ("reference_scenario", json!({ "language": 7 })),
         ("export_briefing", json!({ "scenario": "{}" })),
         (
+            "export_workbook",
+            json!({ "scenario": "{}", "path": "/tmp/never.xlsx" }),
+        ),
+        ("export_workbook", json!({ "scenario": 7 })),
+        (
+            "export_workbook",
+            json!({ "scenario": "{}", "choices": { "language": "de" } }),
+        ),
+        (
             "export_briefing",
             json!({ "scenario": "{}", "choices": { "colour": "red" } }),
         ),
@@ -156,6 +165,18 @@ fn simulate_and_export_work_through_ipc() {
     assert_eq!(written, json!(path.to_str().expect("path")));
     let pdf = std::fs::read(&path).expect("written");
     assert!(pdf.starts_with(b"%PDF-"));
+    std::fs::remove_file(&path).expect("removed");
+
+    let path = path.with_extension("xlsx");
+    let written = invoke(
+        &webview,
+        "export_workbook",
+        json!({ "scenario": scenario, "path": path.to_str().expect("path"), "language": "en" }),
+    )
+    .expect("exports the workbook");
+    assert_eq!(written, json!(path.to_str().expect("path")));
+    let xlsx = std::fs::read(&path).expect("written");
+    assert!(xlsx.starts_with(b"PK\x03\x04") && xlsx.len() > 10_000);
     std::fs::remove_file(path).expect("removed");
 }
 

@@ -10,5 +10,5 @@ mod target;
 #[test]
 fn every_payload_of_the_fuzz_corpus_is_answered_without_a_panic() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/replay/ipc");
-    replay::replay(&folder, 14, target::run);
+    replay::replay(&folder, 15, target::run);
 }

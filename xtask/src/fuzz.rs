@@ -193,6 +193,10 @@ fn seed() -> Result<(), String> {
             json!({ "scenario": reference, "path": "note.pdf", "choices": { "language": "en", "marking": "Restricted", "date": "2026-11-29" } }),
         ),
         (
+            "export_workbook",
+            json!({ "scenario": reference, "path": "model.xlsx", "language": "en" }),
+        ),
+        (
             "autosave",
             json!({ "session": { "scenario": reference, "path": null, "unsaved": true } }),
         ),

@@ -399,6 +399,38 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     );
     std::fs::remove_file(&pdf)?;
 
+    // The workbook, the same way; it is the export dialog's other choice.
+    click(&client, "[data-testid=export]").await?;
+    click(&client, "[data-testid=export-kind-workbook]").await?;
+    // The briefing's own fields (organisation, marking, date) are put away.
+    let hidden = run(
+        &client,
+        "const [done] = arguments;
+         done([document.getElementById('export-kind-workbook').checked,
+               document.getElementById('export-briefing-fields').hidden]);",
+        vec![],
+    )
+    .await?;
+    assert_eq!(hidden, json!([true, true]), "{hidden}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(&client, "export-workbook.png").await?;
+    click(&client, "#export-cancel").await?;
+    let xlsx = pdf.with_extension("xlsx");
+    let exported = run(
+        &client,
+        "const [path, done] = arguments;
+         const { invoke } = window.__TAURI__.core;
+         invoke('export_workbook', { scenario: JSON.stringify(window.bascule.state.scenario), path,
+                                     choices: { language: 'en' }, language: 'fr' })
+           .then(done, (e) => done('error: ' + JSON.stringify(e)));",
+        vec![json!(xlsx.to_str().ok_or("path")?)],
+    )
+    .await?;
+    assert_eq!(exported, json!(xlsx.to_str().ok_or("path")?), "{exported}");
+    let bytes = std::fs::read(&xlsx)?;
+    assert!(bytes.starts_with(b"PK\x03\x04") && bytes.len() > 10_000);
+    std::fs::remove_file(&xlsx)?;
+
     // Compare: the Cigref 20 % and 25 % variants beside the current scenario.
     click(&client, "[data-testid=tab-compare]").await?;
     click(&client, "[data-testid=compare-cigref]").await?;
@@ -603,6 +635,11 @@ async fn decide_view(client: &Client, home: &std::path::Path) -> Result<(), Erro
     .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     screenshot(client, "decide-en.png").await?;
+    click(client, "[data-testid=export]").await?;
+    click(client, "[data-testid=export-kind-workbook]").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(client, "export-workbook-en.png").await?;
+    click(client, "#export-cancel").await?;
     click(client, "[data-testid=language-toggle]").await?;
     decide_settled(client).await?;
     // Each was one step: three undos give the scenario back as it was.
