@@ -115,89 +115,86 @@ pub fn write(
         } else {
             at(RAMP, col - 1)
         };
-        put(
-            &mut sheet,
-            (rows.in_place, col),
-            &format!("IF({moved}=0,0,({before}+{ramp_cell})/200)"),
-            decimal_result(year.in_place),
-            &styles.fraction,
-        )?;
-        put(
-            &mut sheet,
-            (rows.migrated, col),
-            &format!("IF({moved}=0,0,({ramp_cell}-{before})/100)"),
-            decimal_result(year.migrated),
-            &styles.fraction,
-        )?;
-        let u = at(rows.in_place, col);
-        let g = at(rows.migrated, col);
-        put(
-            &mut sheet,
-            (rows.users_on_trusted, col),
-            &format!("{moved}/100*{USERS}*{u}"),
-            decimal_result(year.users_on_trusted),
-            &styles.number,
-        )?;
-        put(
-            &mut sheet,
-            (USERS_MIGRATED, col),
-            &format!("{moved}/100*{USERS}*{g}"),
-            decimal_result(year.users_migrated),
-            &styles.number,
-        )?;
-        put(
-            &mut sheet,
-            (rows.sensitive_data_moved, col),
-            &format!("{coverage}/100*{u}"),
-            decimal_result(year.sensitive_data_moved),
-            &styles.fraction,
-        )?;
+        let (u, g) = (at(rows.in_place, col), at(rows.migrated, col));
         let t_cell = year_number(rows.year, col);
-        put(
-            &mut sheet,
-            (rows.inflation, col),
-            &format!("(1+{}/100)^({t_cell}-1)", input_name(Target::Inflation)),
-            decimal_result(year.inflation_index),
-            &styles.number,
-        )?;
-        put(
-            &mut sheet,
-            (rows.divisor, col),
-            &format!("(1+{}/100)^{t_cell}", input_name(Target::DiscountRate)),
-            decimal_result(year.discount_divisor),
-            &styles.number,
-        )?;
-        put(
-            &mut sheet,
-            (PRICE_PUBLIC, col),
-            &format!(
-                "{PLAN_MIX_PRICE}*(1+{}/100)^({t_cell}-1)",
-                input_name(Target::PublicEscalation)
+        let grown =
+            |rate: Target| format!("{PLAN_MIX_PRICE}*(1+{}/100)^({t_cell}-1)", input_name(rate));
+        // Each timeline row: its formula for this year, the model's value, its format.
+        let timeline = [
+            (
+                rows.in_place,
+                format!("IF({moved}=0,0,({before}+{ramp_cell})/200)"),
+                year.in_place,
+                &styles.fraction,
             ),
-            decimal_result(year.price_public),
-            &styles.euros,
-        )?;
-        put(
-            &mut sheet,
-            (rows.price_trusted_at_no_premium, col),
-            &format!(
-                "{PLAN_MIX_PRICE}*(1+{}/100)^({t_cell}-1)",
-                input_name(Target::TrustedEscalation)
+            (
+                rows.migrated,
+                format!("IF({moved}=0,0,({ramp_cell}-{before})/100)"),
+                year.migrated,
+                &styles.fraction,
             ),
-            decimal_result(year.price_trusted_at_no_premium),
-            &styles.euros,
-        )?;
-        put(
-            &mut sheet,
-            (PRICE_TRUSTED, col),
-            &format!(
-                "{}*(1+{}/100)",
-                at(rows.price_trusted_at_no_premium, col),
-                input_name(Target::Premium)
+            (
+                rows.users_on_trusted,
+                format!("{moved}/100*{USERS}*{u}"),
+                year.users_on_trusted,
+                &styles.number,
             ),
-            decimal_result(year.price_trusted),
-            &styles.euros,
-        )?;
+            (
+                USERS_MIGRATED,
+                format!("{moved}/100*{USERS}*{g}"),
+                year.users_migrated,
+                &styles.number,
+            ),
+            (
+                rows.sensitive_data_moved,
+                format!("{coverage}/100*{u}"),
+                year.sensitive_data_moved,
+                &styles.fraction,
+            ),
+            (
+                rows.inflation,
+                format!("(1+{}/100)^({t_cell}-1)", input_name(Target::Inflation)),
+                year.inflation_index,
+                &styles.number,
+            ),
+            (
+                rows.divisor,
+                format!("(1+{}/100)^{t_cell}", input_name(Target::DiscountRate)),
+                year.discount_divisor,
+                &styles.number,
+            ),
+            (
+                PRICE_PUBLIC,
+                grown(Target::PublicEscalation),
+                year.price_public,
+                &styles.euros,
+            ),
+            (
+                rows.price_trusted_at_no_premium,
+                grown(Target::TrustedEscalation),
+                year.price_trusted_at_no_premium,
+                &styles.euros,
+            ),
+            (
+                PRICE_TRUSTED,
+                format!(
+                    "{}*(1+{}/100)",
+                    at(rows.price_trusted_at_no_premium, col),
+                    input_name(Target::Premium)
+                ),
+                year.price_trusted,
+                &styles.euros,
+            ),
+        ];
+        for (row, formula, value, format) in timeline {
+            put(
+                &mut sheet,
+                (row, col),
+                &formula,
+                decimal_result(value),
+                format,
+            )?;
+        }
     }
 
     sheet.write_string_with_format(PUBLIC_HEADING, 0, words.public_option, &styles.heading)?;
@@ -266,20 +263,30 @@ pub fn write(
                 &styles.euros,
             )?;
         }
-        put(
-            &mut sheet,
-            (rows.total_public, col),
-            &format!("SUM({}:{})", c(PUBLIC_LINES), c(PUBLIC_LINES + 1)),
-            decimal_result(figures.public.yearly_cost[index]),
-            &styles.euros_total,
-        )?;
-        put(
-            &mut sheet,
-            (rows.total_hybrid, col),
-            &format!("SUM({}:{})", c(HYBRID_LINES), c(HYBRID_LINES + 6)),
-            decimal_result(figures.hybrid.yearly_cost[index]),
-            &styles.euros_total,
-        )?;
+        let option_totals = [
+            (
+                rows.total_public,
+                PUBLIC_LINES,
+                PUBLIC_LINES + 1,
+                figures.public.yearly_cost[index],
+            ),
+            (
+                rows.total_hybrid,
+                HYBRID_LINES,
+                HYBRID_LINES + 6,
+                figures.hybrid.yearly_cost[index],
+            ),
+        ];
+        for (row, first, last, value) in option_totals {
+            let formula = format!("SUM({}:{})", c(first), c(last));
+            put(
+                &mut sheet,
+                (row, col),
+                &formula,
+                decimal_result(value),
+                &styles.euros_total,
+            )?;
+        }
     }
     let divisors = years_of(None, rows.divisor, years);
     let line_rows = [
