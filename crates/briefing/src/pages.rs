@@ -7,7 +7,7 @@ use bascule_charts::marks::{Anchor, Color, Stroke, palette};
 use bascule_model::decide::{Decision, InformationValue, WorstYear};
 use bascule_model::explain::{Figure, explain};
 use bascule_model::inputs::to_f64;
-use bascule_model::present::{assumption_label, euros, euros_compact, number, percent};
+use bascule_model::present::{assumption_label, euros, euros_compact, number, percent, rounded};
 use bascule_model::present_decision::{
     break_even_sentence, break_evens_in_order, decision_summary, nothing_to_research, share,
 };
@@ -304,7 +304,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         .as_deref()
         .unwrap_or(&scenario.organisation.name);
     let years = scenario.horizon_years;
-    let moved = number(figures.moved_users.round_dp(0), language);
+    let moved = number(rounded(figures.moved_users, 0), language);
     let offer = &scenario.trusted_offer.name;
     let rate = percent(scenario.discount_rate_pct.value, 1, language);
     // The reference offer's name already says it is qualified: said once, not twice.
@@ -442,9 +442,11 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     }
     layout.y = top + 58.0 + 8.0;
     let chance = number(
-        Decimal::try_from(briefing.simulation.net_benefit.probability_positive * 100.0)
-            .unwrap_or_default()
-            .round_dp(0),
+        rounded(
+            Decimal::try_from(briefing.simulation.net_benefit.probability_positive * 100.0)
+                .unwrap_or_default(),
+            0,
+        ),
         language,
     );
     let odds = match language {
@@ -884,7 +886,7 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
     layout.space(3.0);
     let chance =
         Decimal::try_from(simulation.net_benefit.probability_positive * 100.0).unwrap_or_default();
-    let chance = number(chance.round_dp(1), language);
+    let chance = number(rounded(chance, 1), language);
     let odds = match language {
         Language::Fr => format!(
             "Probabilité que basculer soit le meilleur choix, au vu des événements simulés : {chance} %."

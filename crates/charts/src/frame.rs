@@ -94,9 +94,7 @@ pub fn right_room(labels: impl Iterator<Item = String>) -> f64 {
 /// A share as a percentage: `25 %`.
 pub fn percent(value: f64, language: Language) -> String {
     let text = bascule_model::present::number(
-        Decimal::try_from(value * 100.0)
-            .unwrap_or_default()
-            .round_dp(1),
+        bascule_model::present::rounded(Decimal::try_from(value * 100.0).unwrap_or_default(), 1),
         language,
     );
     format!("{text}\u{a0}%")

@@ -34,7 +34,10 @@ fn short_number(value: Decimal, language: Language) -> String {
     };
     format!(
         "{}{space}{unit}",
-        number((value / divisor).round_dp(1), language)
+        number(
+            bascule_model::present::rounded(value / divisor, 1),
+            language
+        )
     )
 }
 

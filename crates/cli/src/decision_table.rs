@@ -260,7 +260,7 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
             format!("{} {marks}", share(s.share_pct, lang))
                 .trim_end()
                 .to_owned(),
-            number(s.moved_users.round_dp(0), lang),
+            number(bascule_model::present::rounded(s.moved_users, 0), lang),
             euros_compact(s.extra_cost_npv, lang),
             euros_compact(s.risk_avoided_npv, lang),
             euros_compact(s.net_benefit_npv, lang),

@@ -26,9 +26,10 @@ pub fn render(scenario: &Scenario, result: &SimulationResult) -> String {
     );
 
     let net = &result.net_benefit;
-    let chance = Decimal::from_f64_retain(net.probability_positive * 100.0)
-        .unwrap_or_default()
-        .round_dp(1);
+    let chance = bascule_model::present::rounded(
+        Decimal::from_f64_retain(net.probability_positive * 100.0).unwrap_or_default(),
+        1,
+    );
     let _ = writeln!(out);
     let _ = writeln!(
         out,

@@ -280,7 +280,7 @@ mod tests {
     #[test]
     fn the_median_is_the_geometric_mean_and_the_mean_lies_above_it() {
         assert_eq!(
-            lognormal_median(dec!(1000000), dec!(100000000)).round_dp(10),
+            crate::present::rounded(lognormal_median(dec!(1000000), dec!(100000000)), 10),
             dec!(10000000)
         );
         // σ = ln(100)/(2·1.6448536) = 1.3998822; σ²/2 = 0.9798352; e^0.9798352 = 2.6639801
@@ -301,7 +301,7 @@ mod tests {
         );
         // Twice the users: 1 − 0.2² = 0.96.
         assert_eq!(
-            coverage_following(dec!(0.8), dec!(0.2), dec!(0.4)).round_dp(12),
+            crate::present::rounded(coverage_following(dec!(0.8), dec!(0.2), dec!(0.4)), 12),
             dec!(0.96)
         );
     }

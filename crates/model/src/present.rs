@@ -6,9 +6,17 @@ use crate::scenario::{Language, Scenario, Sector};
 use crate::sensitivity::Target;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// `value` to `decimals` places, half away from zero: the one rounding of figures shown
+/// (model.md section 2). `Decimal::round_dp` rounds half to even (124.5 users would read
+/// "124"), so clippy refuses it and every other rounding outside this function.
+#[allow(clippy::disallowed_methods)]
+pub fn rounded(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// An amount in whole euros: `1 234 568 €` in French, `€1,234,568` in English.
 pub fn euros(value: Decimal, language: Language) -> String {
-    let rounded = value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let rounded = rounded(value, 0);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let digits = rounded.abs().trunc().to_string();
     let grouped = group_thousands(
@@ -55,7 +63,7 @@ fn compact(value: Decimal, language: Language, drop_zero_decimal: bool) -> Strin
     } else {
         (value, 0, "\u{a0}€", "")
     };
-    let rounded = scaled.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let rounded = rounded(scaled, decimals);
     let mut fixed = if rounded.is_zero() {
         Decimal::ZERO
     } else {
@@ -110,8 +118,7 @@ pub fn euros_compact_f64(value: f64, language: Language) -> String {
 
 /// A percentage with `decimals` places: `22,5 %` / `22.5 %`.
 pub fn percent(value: Decimal, decimals: u32, language: Language) -> String {
-    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    let text = number(rounded, language);
+    let text = number(rounded(value, decimals), language);
     format!("{text}\u{a0}%")
 }
 
@@ -136,7 +143,7 @@ fn group_thousands(digits: &str, separator: char) -> String {
 pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Language) -> String {
     let fr = language == Language::Fr;
     let share = percent(scenario.migration.moved_share_pct.value, 1, language);
-    let users = number(figures.moved_users.round_dp(0), language);
+    let users = number(rounded(figures.moved_users, 0), language);
     let years = figures.horizon_years;
     let net = euros(figures.net_benefit_npv, language);
     let extra = euros(figures.extra_cost_npv.abs(), language);

@@ -196,7 +196,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// A share as people read it, to a tenth of a point: `22,5 %`, `20 %`.
 pub fn share(value: Decimal, language: Language) -> String {
-    let tenth = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let tenth = crate::present::rounded(value, 1);
     format!("{}\u{a0}%", number(tenth, language))
 }
 

@@ -125,9 +125,11 @@ pub fn recommend(
             simulation.hybrid.annual_loss.p95,
         );
         let share = number(
-            Decimal::try_from(simulation.net_benefit.probability_positive * 100.0)
-                .unwrap_or_default()
-                .round_dp(0),
+            crate::present::rounded(
+                Decimal::try_from(simulation.net_benefit.probability_positive * 100.0)
+                    .unwrap_or_default(),
+                0,
+            ),
             language,
         );
         support.push(if fr {

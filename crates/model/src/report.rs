@@ -6,12 +6,12 @@ use crate::number::from_f64_shortest;
 use crate::scenario::Scenario;
 use crate::sensitivity::SensitivityRow;
 use crate::{Evaluation, MODEL_VERSION};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// An amount as shown: rounded half away from zero to cents, always two decimals.
 pub fn cents(value: Decimal) -> String {
-    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut rounded = crate::present::rounded(value, 2);
     if rounded.is_zero() {
         rounded = Decimal::ZERO;
     }
@@ -21,10 +21,7 @@ pub fn cents(value: Decimal) -> String {
 
 /// A rate or probability as shown: at most six decimals, no trailing zeros.
 pub fn six(value: Decimal) -> String {
-    value
-        .round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
+    crate::present::rounded(value, 6).normalize().to_string()
 }
 
 fn six_f64(value: f64) -> String {

@@ -4,6 +4,7 @@
 
 mod common;
 
+use bascule_model::present::rounded;
 use common::{base, figures, set};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -25,14 +26,14 @@ fn everything_moved_in_year_1() {
     assert_eq!(f.hybrid.total_cost, dec!(35000));
     // NPV at 10 %: the difference is 8000 in year 1 and 3000 in year 2.
     let extra = dec!(8000) / dec!(1.1) + dec!(3000) / dec!(1.21);
-    assert_eq!(f.extra_cost_npv.round_dp(20), extra.round_dp(20));
-    assert_eq!(f.net_benefit_npv.round_dp(20), (-extra).round_dp(20));
+    assert_eq!(rounded(f.extra_cost_npv, 20), rounded(extra, 20));
+    assert_eq!(rounded(f.net_benefit_npv, 20), rounded(-extra, 20));
     // K_prem = 25·10·12/(100·1.1) + 50·10·12/(100·1.21); break-even = 50 + net / K_prem.
     let k_prem = dec!(3000) / dec!(110) + dec!(6000) / dec!(121);
     let break_even = dec!(50) - extra / k_prem;
     assert_eq!(
-        f.break_even_premium_pct.map(|p| p.round_dp(18)),
-        Some(break_even.round_dp(18))
+        f.break_even_premium_pct.map(|p| rounded(p, 18)),
+        Some(rounded(break_even, 18))
     );
     assert_eq!(f.payback_year, None);
     assert_eq!(f.steady_state_annual_net, dec!(-3000));
@@ -281,4 +282,19 @@ fn a_vanishing_price_gives_no_break_even_rather_than_an_overflow() {
     let f = figures(&s);
     assert!(f.net_benefit_npv < dec!(-1e9));
     assert_eq!(f.break_even_premium_pct, None);
+}
+
+#[test]
+fn half_a_user_rounds_away_from_zero_where_users_are_shown() {
+    // N = 249, s = 50 %: 124.5 users move. Half to even would show "124".
+    let mut s = base();
+    set(&mut s, "/organisation/users", json!(249));
+    let scenario = common::parse(&s);
+    let f = bascule_model::evaluate_scenario(&scenario).figures;
+    assert_eq!(f.moved_users, dec!(124.5));
+    let sentence =
+        bascule_model::present::decision_sentence(&scenario, &f, bascule_model::Language::En);
+    assert!(sentence.contains("(125)"), "{sentence}");
+    assert_eq!(rounded(dec!(-0.125), 2), dec!(-0.13));
+    assert_eq!(rounded(dec!(2.5), 0), dec!(3));
 }

@@ -142,7 +142,7 @@ fn as_version_1(scenario: &Value) -> Value {
 }
 
 fn cents(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    bascule_model::present::rounded(value, 2)
 }
 
 /// The JSON text with its object keys in reverse order and other whitespace.

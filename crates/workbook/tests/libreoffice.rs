@@ -10,8 +10,8 @@ use bascule_model::evaluate::Figures;
 use bascule_model::{Language, Scenario, evaluate_scenario, parse_scenario};
 use bascule_workbook::names::*;
 use bascule_workbook::{Contents, workbook};
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,7 +51,7 @@ fn expected(figures: &Figures, name: &str) -> Expected {
 /// `found` (LibreOffice's double) equals `exact` to the cent: the same cent once rounded
 /// half away from zero, or, at a half cent, within a millionth of a cent of it.
 fn same_cent(found: f64, exact: Decimal) -> bool {
-    let cents = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let cents = bascule_model::present::rounded(exact, 2);
     let found_cents = (found * 100.0).round();
     let exact_cents = (cents * Decimal::ONE_HUNDRED).to_f64().unwrap_or(f64::NAN);
     found_cents == exact_cents || {
