@@ -78,8 +78,18 @@ async fn wait_for_text(
     Err(format!("{selector}: still {last:?} after 20 s").into())
 }
 
+/// The element, once the page has drawn it: a view redrawn after an answer may not have
+/// it yet (the release build answers faster than the page redraws).
+async fn element(client: &Client, selector: &str) -> Result<fantoccini::elements::Element, Error> {
+    Ok(client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(selector))
+        .await?)
+}
+
 async fn click(client: &Client, selector: &str) -> Result<(), Error> {
-    client.find(Locator::Css(selector)).await?.click().await?;
+    element(client, selector).await?.click().await?;
     Ok(())
 }
 
@@ -105,7 +115,7 @@ fn pdf_text(path: &std::path::Path) -> Result<String, Error> {
 }
 
 async fn type_into(client: &Client, selector: &str, text: &str) -> Result<(), Error> {
-    let input = client.find(Locator::Css(selector)).await?;
+    let input = element(client, selector).await?;
     input.clear().await?;
     input.send_keys(text).await?;
     Ok(())
@@ -518,8 +528,7 @@ async fn decide_settled(client: &Client) -> Result<(), Error> {
 }
 
 async fn attribute(client: &Client, selector: &str, name: &str) -> Result<String, Error> {
-    Ok(client
-        .find(Locator::Css(selector))
+    Ok(element(client, selector)
         .await?
         .attr(name)
         .await?
@@ -589,6 +598,8 @@ async fn decide_view(client: &Client, home: &std::path::Path) -> Result<(), Erro
 
     // The board's appetite: a point added, then made strict, changes the verdicts.
     click(client, "[data-testid=appetite-add]").await?;
+    // The verdicts appear with the first tolerance point, once the new decision is back.
+    element(client, "[data-testid=appetite-verdict]").await?;
     decide_settled(client).await?;
     let lenient = attribute(client, "[data-testid=appetite-verdict]", "data-public").await?;
     let strict = "0.001";
