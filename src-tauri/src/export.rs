@@ -149,19 +149,9 @@ pub fn export_workbook<R: Runtime>(
     let Some(target) = dialogs::save(&app, path, Kind::Workbook, &suggested, language) else {
         return Ok(None);
     };
-    let evaluation = evaluate_scenario(&scenario);
-    let decision = bascule_model::decide::decide(
-        &scenario,
-        bascule_model::decide::DecisionSettings::of(&scenario),
-    );
-    let bytes = bascule_workbook::workbook(&bascule_workbook::Contents {
-        scenario: &scenario,
-        evaluation: &evaluation,
-        decision: Some(&decision),
-        language: sheets_language,
-        date: None,
-    })
-    .map_err(|e| CommandError::io(e.to_string()))?;
+    let settings = bascule_model::decide::DecisionSettings::of(&scenario);
+    let bytes = bascule_workbook::of_scenario(&scenario, settings, sheets_language, None)
+        .map_err(|e| CommandError::io(e.to_string()))?;
     store::write_atomic(&target, &bytes)
         .map_err(|e| CommandError::file(language, FileAction::Write, &target, e))?;
     Ok(Some(target.display().to_string()))

@@ -3,8 +3,7 @@
 use crate::input;
 use bascule_model::decide::DecisionSettings;
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::{Language, Rejection, Scenario, evaluate_scenario};
-use bascule_workbook::{Contents, workbook};
+use bascule_model::{Language, Rejection, Scenario};
 use std::path::Path;
 
 pub struct Request {
@@ -17,14 +16,6 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
     let language = request.language.unwrap_or(scenario.language);
     let date = crate::output::date(request.date.as_deref(), language)?;
     let settings = input::simulation_settings(scenario, request.trials, None)?;
-    let evaluation = evaluate_scenario(scenario);
-    let decision = bascule_model::decide::decide(
-        scenario,
-        DecisionSettings {
-            trials: settings.trials,
-            ..DecisionSettings::of(scenario)
-        },
-    );
     let refuse = |path: &str, value: Option<String>, reason: String| Rejection {
         language,
         problems: vec![Problem::new(
@@ -33,14 +24,13 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
             ProblemKind::Unreadable { reason },
         )],
     };
-    let bytes = workbook(&Contents {
-        scenario,
-        evaluation: &evaluation,
-        decision: Some(&decision),
-        language,
-        date: date.map(|d| (u16::try_from(d.year).unwrap_or(2000), d.month, d.day)),
-    })
-    .map_err(|e| refuse("", None, e.to_string()))?;
+    let decision_settings = DecisionSettings {
+        trials: settings.trials,
+        ..DecisionSettings::of(scenario)
+    };
+    let date = date.map(|d| (u16::try_from(d.year).unwrap_or(2000), d.month, d.day));
+    let bytes = bascule_workbook::of_scenario(scenario, decision_settings, language, date)
+        .map_err(|e| refuse("", None, e.to_string()))?;
     crate::output::write_atomically(output, &bytes).map_err(|e| {
         refuse(
             "--output",

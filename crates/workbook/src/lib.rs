@@ -14,7 +14,7 @@ mod risks;
 mod summary;
 mod words;
 
-use bascule_model::decide::Decision;
+use bascule_model::decide::{Decision, DecisionSettings};
 use bascule_model::inputs::Inputs;
 use bascule_model::workings::yearly_workings;
 use bascule_model::{Evaluation, Language, Scenario};
@@ -34,6 +34,25 @@ pub struct Contents<'a> {
     pub language: Language,
     /// `YYYY-MM-DD`, never the clock: the same file gives the same workbook.
     pub date: Option<(u16, u8, u8)>,
+}
+
+/// The workbook of `scenario` as the command line and the app export it: evaluated, and
+/// decided with `settings` (whose Monte Carlo pass gives the simulation's figures).
+pub fn of_scenario(
+    scenario: &Scenario,
+    settings: DecisionSettings,
+    language: Language,
+    date: Option<(u16, u8, u8)>,
+) -> Result<Vec<u8>, WorkbookError> {
+    let evaluation = bascule_model::evaluate_scenario(scenario);
+    let decision = bascule_model::decide::decide(scenario, settings);
+    workbook(&Contents {
+        scenario,
+        evaluation: &evaluation,
+        decision: Some(&decision),
+        language,
+        date,
+    })
 }
 
 pub fn workbook(contents: &Contents) -> Result<Vec<u8>, WorkbookError> {
