@@ -102,6 +102,7 @@ pub struct Styles {
     pub title: Format,
     pub heading: Format,
     pub header: Format,
+    pub text: Format,
     pub wrap: Format,
     pub note: Format,
     /// A defined name beside its cell: grey italic, on one line.
@@ -140,6 +141,7 @@ impl Styles {
                 .set_bold()
                 .set_text_wrap()
                 .set_background_color(Color::RGB(0xE8ECF2)),
+            text: Format::new(),
             wrap: Format::new().set_text_wrap(),
             note: Format::new().set_italic().set_font_color(value_font),
             name: Format::new().set_italic().set_font_color(value_font),

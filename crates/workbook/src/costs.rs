@@ -309,31 +309,32 @@ pub fn write(
             lines_of(&figures.hybrid.yearly_cost_breakdown, k),
         )
     }));
-    for (row, label, values) in line_rows {
-        sheet.write_string(row, 0, label)?;
-        sheet.write_string(row, 1, "€")?;
-        totals(
-            &mut sheet,
-            (row, rows.total_col),
-            &values,
-            workings,
-            &divisors,
-            &styles.euros,
-        )?;
-    }
-    for (row, label, values) in [
+    let option_rows = [
         (
             rows.total_public,
             words.total_costs[0],
-            figures.public.yearly_cost.clone(),
+            &figures.public.yearly_cost,
         ),
         (
             rows.total_hybrid,
             words.total_costs[1],
-            figures.hybrid.yearly_cost.clone(),
+            &figures.hybrid.yearly_cost,
         ),
-    ] {
-        sheet.write_string_with_format(row, 0, label, &styles.heading)?;
+    ];
+    // Each line, then each option's total, in bold: its label, unit, total and NPV.
+    let labelled = line_rows
+        .map(|(row, label, values)| (row, label, values, &styles.text, &styles.euros))
+        .chain(option_rows.into_iter().map(|(row, label, values)| {
+            (
+                row,
+                label,
+                values.clone(),
+                &styles.heading,
+                &styles.euros_total,
+            )
+        }));
+    for (row, label, values, label_format, format) in labelled {
+        sheet.write_string_with_format(row, 0, label, label_format)?;
         sheet.write_string(row, 1, "€")?;
         totals(
             &mut sheet,
@@ -341,7 +342,7 @@ pub fn write(
             &values,
             workings,
             &divisors,
-            &styles.euros_total,
+            format,
         )?;
     }
 
