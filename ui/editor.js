@@ -113,6 +113,22 @@ export class Editor {
     this.edit = edit;
     this.openRisks = new Set();
     this.openDetails = new Set();
+    // id → { number, text }: the full citations of the sources the scenario cites, as the
+    // model words and numbers them (the briefing's numbers).
+    this.citations = new Map();
+  }
+
+  showCitations(citations) {
+    this.citations = new Map(citations.map((c) => [c.id, c]));
+    for (const list of this.form.querySelectorAll("ol.citations")) this.fillCitations(list);
+  }
+
+  fillCitations(list) {
+    const ids = list.dataset.cites.split(" ");
+    list.replaceChildren(...ids.map((id) => {
+      const citation = this.citations.get(id);
+      return element("li", { text: citation ? `[${citation.number}] ${citation.text}` : id });
+    }));
   }
 
   render(scenario, language) {
@@ -308,6 +324,13 @@ export class Editor {
         extra("source_date", "field.sourceDate"),
         extra("confidence", "field.confidence", "select", CONFIDENCES)),
     );
+    if (Array.isArray(object.cites) && object.cites.length > 0) {
+      const list = element("ol", { className: "citations", id: `${id}-cites`, "data-cites": object.cites.join(" ") });
+      this.fillCitations(list);
+      panel.append(element("div", { className: "extra extra-cites" },
+        element("p", { className: "cites-title", id: `${id}-cites-title`, text: t("field.cites") }), list));
+      list.setAttribute("aria-labelledby", `${id}-cites-title`);
+    }
     wrapper.append(hint, panel);
   }
 

@@ -98,6 +98,7 @@ async function refresh() {
   }
   if (evaluation !== state.evaluation) return;
   editor.showProblems([], byId("problems"));
+  editor.showCitations(results.citations);
   showStale(false);
   showResults(results);
   refiner.refine(scenario, state.language);

@@ -2,6 +2,7 @@
 //! return what the UI shows, already formatted in the user's language.
 
 use crate::error::CommandError;
+use bascule_model::bibliography;
 use bascule_model::explain::{Figure as Explained, explain};
 use bascule_model::montecarlo::Settings;
 use bascule_model::present::{euros, euros_compact, euros_compact_f64, percent, probability};
@@ -84,6 +85,26 @@ pub struct EvaluateResponse {
     pub cumulative_cost_svg: String,
     pub tornado_svg: String,
     pub risk_bars_svg: String,
+    /// The sources the scenario cites, numbered as in the briefing, in full.
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub number: usize,
+    pub text: String,
+}
+
+fn citations(scenario: &bascule_model::Scenario, language: Language) -> Vec<Citation> {
+    (1..)
+        .zip(bibliography::cited(scenario, language))
+        .map(|(number, source)| Citation {
+            id: source.id.clone(),
+            number,
+            text: bibliography::citation_with_support(source, language),
+        })
+        .collect()
 }
 
 /// Every expected figure of a scenario, and its charts; instant (about 0.1 ms).
@@ -138,6 +159,7 @@ pub fn evaluate(
         risk_bars_svg: bascule_charts::to_svg(&bascule_charts::risk_bars(
             &scenario, f, language, width,
         )),
+        citations: citations(&scenario, language),
     })
 }
 

@@ -57,6 +57,33 @@ fn the_reference_evaluates_to_the_command_lines_figures() {
             .as_str()
             .is_some_and(|svg| svg.starts_with("<svg"))
     );
+    // The sources cited, numbered as in the briefing, in the reader's language.
+    let cited = bascule_model::bibliography::cited(&parsed, bascule_model::Language::Fr);
+    let citations = results["citations"].as_array().expect("citations");
+    assert_eq!(citations.len(), cited.len());
+    let cigref = citations
+        .iter()
+        .find(|c| c["id"] == "cigref_2022_communique")
+        .expect("Cigref cited");
+    assert!(
+        cigref["text"].as_str().is_some_and(|t| t.starts_with(
+            "Cigref, « Cloud de confiance : Bleu enfin sur les rails », 22 juin 2022."
+        )),
+        "{cigref}"
+    );
+    let english = invoke(
+        &webview,
+        "evaluate",
+        json!({ "scenario": scenario, "language": "en" }),
+    )
+    .expect("evaluates");
+    assert!(
+        english["citations"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("European Central Bank, ")),
+        "{}",
+        english["citations"][0]
+    );
 }
 
 #[test]

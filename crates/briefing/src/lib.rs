@@ -116,39 +116,8 @@ impl BriefingDate {
     }
 
     pub fn written(self, language: Language) -> String {
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = usize::from(self.month.clamp(1, 12)) - 1;
-        match language {
-            Language::Fr => format!("{} {} {}", self.day, FR[month], self.year),
-            Language::En => format!("{} {} {}", self.day, EN[month], self.year),
-        }
+        let text = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        bascule_model::dates::written_partial(&text, language)
     }
 }
 

@@ -4,6 +4,7 @@ use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEI
 use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
 use bascule_charts::marks::{Anchor, Color, Stroke, palette};
+use bascule_model::bibliography;
 use bascule_model::decide::{Decision, InformationValue, WorstYear};
 use bascule_model::explain::{Figure, explain};
 use bascule_model::inputs::to_f64;
@@ -91,6 +92,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
         layout.new_page();
     }
     register(briefing, &mut layout);
+    sources(briefing, &mut layout);
     method_and_limits(briefing, &mut layout);
 
     let hash = bascule_model::scenario_sha256(scenario);
@@ -975,10 +977,12 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
         .as_ref()
         .map(|r| &r.pack_values)
         .filter(|v| !v.is_empty());
+    let cited = bibliography::cited(scenario, language);
     for (path, target, assumption) in assumptions(scenario) {
         let mut row = register_row(
             &assumption_label(scenario, target, language),
             assumption,
+            &bibliography::numbers(&cited, &assumption.cites),
             language,
         );
         // Where the scenario departs from the association's pack, say so beside the value.
@@ -1004,7 +1008,40 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
     layout.table(&columns, &rows, 6.8);
 }
 
-fn register_row(label: &str, assumption: &Assumption, language: Language) -> Vec<Cell> {
+/// The sources the register cites, numbered as its "[n]" marks.
+fn sources(briefing: &Briefing, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let cited = bibliography::cited(briefing.scenario, language);
+    if cited.is_empty() {
+        return;
+    }
+    layout.space(12.0);
+    layout.heading_keeping("Sources", 14.0, 60.0);
+    for (i, source) in cited.iter().enumerate() {
+        layout.paragraph_in(
+            MARGIN,
+            CONTENT_WIDTH,
+            &format!(
+                "[{}]  {}",
+                i + 1,
+                bibliography::citation_with_support(source, language)
+            ),
+            7.5,
+            Weight::Regular,
+            palette::TEXT,
+            10.0,
+        );
+        layout.space(3.0);
+    }
+    layout.space(12.0);
+}
+
+fn register_row(
+    label: &str,
+    assumption: &Assumption,
+    cited: &[usize],
+    language: Language,
+) -> Vec<Cell> {
     let confidence = |c: Option<Confidence>| -> Cell {
         let (fr, en) = match c {
             Some(Confidence::Verified) => ("vérifiée", "verified"),
@@ -1028,7 +1065,10 @@ fn register_row(label: &str, assumption: &Assumption, language: Language) -> Vec
         Cell::plain(label),
         Cell::plain(number(assumption.value, language)),
         Cell::plain(range),
-        Cell::plain(assumption.source.clone().unwrap_or_default()),
+        Cell::plain(bibliography::sentence_with_marks(
+            assumption.source.as_deref(),
+            cited,
+        )),
         Cell::plain(assumption.source_date.clone().unwrap_or_default()),
         confidence(assumption.confidence),
     ]

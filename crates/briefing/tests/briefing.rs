@@ -108,7 +108,7 @@ fn the_text_says_what_evaluate_computes_in_french() {
         "graine 20220622".to_owned(),
         "Registre des hypothèses".to_owned(),
         "Limites".to_owned(),
-        "Cigref, communiqué of 22 June 2022".to_owned(),
+        "Sources".to_owned(),
     ] {
         let expected = expected.replace(['\u{202f}', '\u{a0}'], " ");
         let flat = text.replace(['\u{202f}', '\u{a0}'], " ");
@@ -387,5 +387,68 @@ fn the_decision_is_briefed_in_both_languages() {
             ["met", "exceeded"]
         };
         assert!(verdict.iter().any(|v| text.contains(v)));
+    }
+}
+
+/// The register marks each value's sources "[n]", and the "Sources" section gives them in
+/// full, numbered, in the briefing's language.
+#[test]
+fn the_register_points_to_numbered_sources_given_in_full() {
+    for (language, first, cigref) in [
+        (
+            Language::Fr,
+            "[1] Banque centrale européenne, « The ECB's monetary policy strategy statement », 8 juillet 2021. Objectif d'inflation de 2 % à moyen terme dans la zone euro.",
+            "Cigref, « Cloud de confiance : Bleu enfin sur les rails », 22 juin 2022. 20 à 25 % des utilisateurs",
+        ),
+        (
+            Language::En,
+            "[1] European Central Bank, “The ECB's monetary policy strategy statement”, 8 July 2021. The euro area's 2 % medium-term inflation target.",
+            "Cigref, “Cloud de confiance : Bleu enfin sur les rails”, 22 June 2022. 20 % to 25 % of a SaaS collaboration suite's users",
+        ),
+    ] {
+        let scenario = reference_scenario(language).expect("valid");
+        let list = bascule_model::bibliography::cited(&scenario, language);
+        let cited = list.len();
+        let cigref_number = 1 + list
+            .iter()
+            .position(|s| s.id == "cigref_2022_communique")
+            .expect("the reference cites Cigref");
+        let i = inputs(scenario, language);
+        let pdf = temp_pdf(
+            &format!("sources-{language:?}.pdf"),
+            &render(&briefing(&i)).expect("renders"),
+        );
+        let text = tool("pdftotext", &[], &pdf).replace(['\u{202f}', '\u{a0}'], " ");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let sources = flat
+            .split(" Sources [1]")
+            .nth(1)
+            .map(|rest| format!("[1]{rest}"));
+        let sources = sources.unwrap_or_else(|| panic!("a Sources section: {flat}"));
+        assert!(sources.starts_with(first), "{sources:.200}");
+        assert!(
+            sources.contains(&format!("[{cigref_number}] {cigref}")),
+            "{sources}"
+        );
+        for n in 1..=cited {
+            assert!(sources.contains(&format!("[{n}] ")), "source {n} listed");
+        }
+        assert!(!sources.contains(&format!("[{}] ", cited + 1)));
+        // Every source of the list is cited from the register, and nothing else is.
+        let register = flat.split(" Sources [1]").next().unwrap_or_default();
+        let mut marked: Vec<usize> = register
+            .split('[')
+            .skip(1)
+            .filter_map(|group| group.split_once(']').map(|(inside, _)| inside))
+            .filter(|inside| {
+                inside
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == ' ')
+            })
+            .flat_map(|inside| inside.split(',').filter_map(|n| n.trim().parse().ok()))
+            .collect();
+        marked.sort_unstable();
+        marked.dedup();
+        assert_eq!(marked, (1..=cited).collect::<Vec<_>>());
     }
 }

@@ -35,6 +35,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Lang::Fr)]
         lang: Lang,
     },
+    /// Print Bascule's bibliography: the sources the reference's defaults cite, by id.
+    Sources {
+        /// Language of the entries.
+        #[arg(long, value_enum, default_value_t = Lang::Fr)]
+        lang: Lang,
+        /// `table` for people (the default on a terminal), `json` for programs.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
     /// Evaluate a scenario file: costs, expected losses, sensitivity, break-even.
     Evaluate {
         /// The scenario file (`-` for standard input); without it, `--pack`'s scenario.
@@ -208,6 +217,21 @@ fn run(command: Command) -> Result<String, Rejection> {
             let scenario = reference_scenario(lang.into())?;
             Ok(pretty(&scenario))
         }
+        Command::Sources { lang, format } => {
+            let language = lang.into();
+            let sources = bascule_model::bibliography::shipped(language);
+            Ok(match default_format(format) {
+                Format::Json => pretty(&sources),
+                Format::Table => sources
+                    .iter()
+                    .map(|s| {
+                        let citation =
+                            bascule_model::bibliography::citation_with_support(s, language);
+                        format!("{}\n  {citation}\n", s.id)
+                    })
+                    .collect(),
+            })
+        }
         Command::Schema => Ok(pretty(&bascule_model::scenario_schema())),
         Command::Brief {
             file,
@@ -260,12 +284,7 @@ fn run(command: Command) -> Result<String, Rejection> {
             let fallback = lang.map_or_else(input::language_from_environment, Language::from);
             let (scenario, _) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
             let evaluation = evaluate_scenario(&scenario);
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
-                Format::Table
-            } else {
-                Format::Json
-            });
-            Ok(match format {
+            Ok(match default_format(format) {
                 Format::Json => pretty(&EvaluationReport::new(&scenario, &evaluation)),
                 Format::Table => table::render(&scenario, &evaluation),
             })

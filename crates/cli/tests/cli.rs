@@ -93,6 +93,41 @@ fn the_english_reference_has_the_same_figures() {
 }
 
 #[test]
+fn sources_lists_the_bibliography_the_defaults_cite_in_both_languages() {
+    let defaults = stdout_json(&bascule(&["defaults", "--lang", "en"]));
+    for (lang, support) in [("fr", "20 à 25 %"), ("en", "20 % to 25 %")] {
+        let sources = stdout_json(&bascule(&["sources", "--lang", lang, "--format", "json"]));
+        let ids: Vec<&str> = sources
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|s| s["id"].as_str())
+            .collect();
+        // Every id the reference cites is listed.
+        let text = defaults.to_string();
+        for cited in text.split("\"cites\":[").skip(1) {
+            let list = cited.split(']').next().unwrap_or_default();
+            for id in list.split(',') {
+                let id = id.trim_matches('"');
+                assert!(ids.contains(&id), "{id} is listed");
+            }
+        }
+        assert_eq!(sources[0]["id"], "cigref_2022_communique");
+        assert!(
+            sources[0]["supports"]
+                .as_str()
+                .is_some_and(|s| s.contains(support))
+        );
+        let table = bascule(&["sources", "--lang", lang, "--format", "table"]);
+        let table = String::from_utf8_lossy(&table.stdout);
+        assert!(
+            table.starts_with("cigref_2022_communique\n  Cigref, "),
+            "{table:.200}"
+        );
+    }
+}
+
+#[test]
 fn evaluate_prints_the_figures_of_every_vector() {
     for name in [
         "01-costs-only.json",

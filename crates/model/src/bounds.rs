@@ -146,6 +146,15 @@ pub const LOSS_RATIO: i64 = 1000;
 pub const NAME_CHARS: (usize, usize) = (1, 200);
 /// A source's text (no limit in model.md; a generous one keeps layouts sane).
 pub const SOURCE_CHARS: (usize, usize) = (0, 10_000);
+/// Bibliography ids one assumption or risk may cite.
+pub const CITES_MAX: usize = 16;
+/// Entries a file's own bibliography may hold.
+pub const BIBLIOGRAPHY_MAX: usize = 200;
+/// A bibliography entry's publisher, title, address and supports.
+pub const PUBLISHER_CHARS: (usize, usize) = (1, 200);
+pub const TITLE_CHARS: (usize, usize) = (1, 300);
+pub const ADDRESS_CHARS: (usize, usize) = (1, 500);
+pub const SUPPORTS_CHARS: (usize, usize) = (1, 2000);
 
 #[cfg(test)]
 mod tests {

@@ -49,6 +49,55 @@ pub fn is_full_date(text: &str) -> bool {
     matches!(parse_partial(text), Some((_, Some(_), Some(_))))
 }
 
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as a reader writes it: "2022", "juin 2022" / "June 2022", "22 juin 2022" /
+/// "22 June 2022"; a text that is not a date is returned as it is.
+pub fn written_partial(text: &str, language: crate::Language) -> String {
+    let Some((year, month, day)) = parse_partial(text) else {
+        return text.to_owned();
+    };
+    let Some(month) = month else {
+        return year.to_string();
+    };
+    let names = match language {
+        crate::Language::Fr => &MONTHS_FR,
+        crate::Language::En => &MONTHS_EN,
+    };
+    let name = names[(month.clamp(1, 12) - 1) as usize];
+    match day {
+        Some(day) => format!("{day} {name} {year}"),
+        None => format!("{name} {year}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +124,14 @@ mod tests {
         );
         assert_eq!(days_in_month(2100, 2), 28);
         assert_eq!(days_in_month(2000, 2), 29);
+    }
+
+    #[test]
+    fn dates_are_written_as_readers_write_them() {
+        use crate::Language::{En, Fr};
+        assert_eq!(written_partial("2022-06-22", Fr), "22 juin 2022");
+        assert_eq!(written_partial("2022-06", En), "June 2022");
+        assert_eq!(written_partial("2022", Fr), "2022");
+        assert_eq!(written_partial("n.d.", En), "n.d.");
     }
 }

@@ -4,6 +4,7 @@
 //! Pure: no files, no network, no clock. Callers hand it text and get figures back.
 
 pub mod beta;
+pub mod bibliography;
 pub mod bounds;
 pub mod break_even;
 pub mod canonical;

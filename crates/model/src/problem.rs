@@ -125,6 +125,16 @@ pub enum ProblemKind {
     ToleranceProbabilityOrder {
         previous: String,
     },
+    /// A cited id that no bibliography entry has.
+    UnknownSource {
+        id: String,
+    },
+    /// An id of the file's bibliography already taken: by Bascule's own bibliography
+    /// (`None`) or by an earlier entry of the file.
+    SourceIdTaken {
+        first: Option<usize>,
+    },
+    CitedTwice,
 }
 
 /// What a field should have been.
@@ -313,6 +323,19 @@ impl ProblemKind {
                 format!("les probabilités de la courbe de tolérance ne croissent pas : au plus celle du point précédent ({previous})"),
                 format!("the tolerance curve's probabilities do not increase: at most the previous point's ({previous})"),
             ),
+            UnknownSource { id } => t(
+                format!("« {id} » n'est pas dans la bibliographie : citez une entrée de celle de Bascule (bascule sources) ou ajoutez-la à la liste \"bibliography\" du fichier"),
+                format!("\"{id}\" is not in the bibliography: cite an entry of Bascule's (bascule sources) or add it to the file's \"bibliography\" list"),
+            ),
+            SourceIdTaken { first: None } => t(
+                "identifiant déjà pris par une entrée de la bibliographie de Bascule : citez-la, ou choisissez un autre identifiant".into(),
+                "id already taken by an entry of Bascule's bibliography: cite it, or choose another id".into(),
+            ),
+            SourceIdTaken { first: Some(first) } => t(
+                format!("identifiant déjà utilisé par bibliography[{first}]"),
+                format!("id already used by bibliography[{first}]"),
+            ),
+            CitedTwice => t("source déjà citée par cet élément".into(), "source already cited here".into()),
         }
     }
 }

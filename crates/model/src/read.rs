@@ -1,5 +1,6 @@
 //! Reading a scenario file: every problem is collected, each at its field's path.
 
+use crate::bibliography::{self, Source};
 use crate::bounds::{self, Bounds};
 use crate::json::{Json, JsonError, MAX_FILE_BYTES};
 use crate::number::{NumberError, parse_decimal, shortest};
@@ -85,12 +86,16 @@ struct Provenance {
     source: Option<Option<String>>,
     source_date: Option<Option<String>>,
     confidence: Option<Option<Confidence>>,
+    cites: Option<Vec<String>>,
 }
 
 struct Reader {
     problems: Vec<Problem>,
     /// The format version the file declares (the latest while it is unknown).
     version: u32,
+    /// Every id cited, with where: checked against the bibliography once the file's own
+    /// entries are read.
+    citations: Vec<(String, String)>,
 }
 
 impl Default for Reader {
@@ -98,6 +103,7 @@ impl Default for Reader {
         Reader {
             problems: Vec::new(),
             version: FORMAT_VERSION,
+            citations: Vec::new(),
         }
     }
 }
@@ -318,7 +324,7 @@ impl Reader {
             );
             return None;
         };
-        let obj = self.object(
+        let obj = self.versioned_object(
             node,
             path,
             &[
@@ -329,6 +335,7 @@ impl Reader {
                 "source_date",
                 "confidence",
             ],
+            &["cites"],
         )?;
         let value = self
             .required(&obj, "value")
@@ -365,6 +372,7 @@ impl Reader {
             source: provenance.source?,
             source_date: provenance.source_date?,
             confidence: provenance.confidence?,
+            cites: provenance.cites?,
         })
     }
 
@@ -398,10 +406,115 @@ impl Reader {
         let confidence = obj
             .get("confidence")
             .map(|v| self.confidence(v, &obj.at("confidence")));
+        let cites = match obj.get("cites") {
+            None => Some(Vec::new()),
+            Some(v) => self.cites(v, &obj.at("cites")),
+        };
         Provenance {
             source: present(source),
             source_date: present(source_date),
             confidence: confidence.map_or(Some(None), |c| c.map(Some)),
+            cites,
+        }
+    }
+
+    /// `cites`: bibliography ids, each noted to be looked up once the file is read.
+    fn cites(&mut self, node: &Json, path: &str) -> Option<Vec<String>> {
+        let items = self.array(node, path, (0, bounds::CITES_MAX))?;
+        let mut ids = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let at = index(path, i);
+            let Some(id) = self.id(item, &at) else {
+                continue;
+            };
+            if ids.contains(&id) {
+                self.report(&at, Some(item), ProblemKind::CitedTwice);
+                continue;
+            }
+            self.citations.push((at, id.clone()));
+            ids.push(id);
+        }
+        (ids.len() == items.len()).then_some(ids)
+    }
+
+    /// An id: lower-case letters, digits and underscores, 1 to 64 characters.
+    fn id(&mut self, node: &Json, path: &str) -> Option<String> {
+        let id = self.string(node, path, (1, 64))?;
+        let valid = id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !valid {
+            self.report(path, Some(node), ProblemKind::BadId);
+        }
+        valid.then_some(id)
+    }
+
+    /// The file's own bibliography entries (format version 2).
+    fn bibliography(&mut self, node: &Json) -> Option<Vec<Source>> {
+        let items = self.array(node, "bibliography", (0, bounds::BIBLIOGRAPHY_MAX))?;
+        let mut sources: Vec<Source> = Vec::with_capacity(items.len());
+        let mut complete = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.source_entry(item, &index("bibliography", i)) {
+                Some(source) => {
+                    let taken = if bibliography::is_shipped(&source.id) {
+                        Some(None)
+                    } else {
+                        sources.iter().position(|s| s.id == source.id).map(Some)
+                    };
+                    if let Some(first) = taken {
+                        self.report(
+                            &format!("bibliography[{i}].id"),
+                            None,
+                            ProblemKind::SourceIdTaken { first },
+                        );
+                        complete = false;
+                    }
+                    sources.push(source);
+                }
+                None => complete = false,
+            }
+        }
+        complete.then_some(sources)
+    }
+
+    fn source_entry(&mut self, node: &Json, path: &str) -> Option<Source> {
+        let obj = self.object(
+            node,
+            path,
+            &["id", "publisher", "title", "date", "address", "supports"],
+        )?;
+        let id = self
+            .required(&obj, "id")
+            .and_then(|v| self.id(v, &obj.at("id")));
+        let publisher = self.required_string(&obj, "publisher", bounds::PUBLISHER_CHARS);
+        let mut optional = |key: &str, limits| match obj.get(key) {
+            None => Some(None),
+            Some(v) => self.string(v, &obj.at(key), limits).map(Some),
+        };
+        let title = optional("title", bounds::TITLE_CHARS);
+        let address = optional("address", bounds::ADDRESS_CHARS);
+        let supports = optional("supports", bounds::SUPPORTS_CHARS);
+        let date = match obj.get("date") {
+            None => Some(None),
+            Some(v) => self.source_date(v, &obj.at("date")).map(Some),
+        };
+        Some(Source {
+            id: id?,
+            publisher: publisher?,
+            title: title?,
+            date: date?,
+            address: address?,
+            supports: supports?,
+        })
+    }
+
+    /// Every cited id is an entry of Bascule's bibliography or of the file's own.
+    fn check_citations(&mut self, own: &[Source]) {
+        for (path, id) in std::mem::take(&mut self.citations) {
+            if !bibliography::is_shipped(&id) && !own.iter().any(|s| s.id == id) {
+                self.report(&path, None, ProblemKind::UnknownSource { id });
+            }
         }
     }
 
@@ -481,7 +594,7 @@ impl Reader {
                 "risks",
                 "simulation",
             ],
-            &["risk_appetite"],
+            &["risk_appetite", "bibliography"],
         )?;
         let format = self
             .required(&obj, "format")
@@ -521,6 +634,13 @@ impl Reader {
             None => Some(None),
             Some(v) => self.risk_appetite(v).map(Some),
         };
+        let bibliography = match obj.get("bibliography") {
+            None => Some(Vec::new()),
+            Some(v) => self.bibliography(v),
+        };
+        if let Some(own) = &bibliography {
+            self.check_citations(own);
+        }
         Some(Scenario {
             format: format?,
             version: version?,
@@ -536,6 +656,7 @@ impl Reader {
             risks: risks?,
             risk_appetite: risk_appetite?,
             simulation: simulation?,
+            bibliography: bibliography?,
         })
     }
 
@@ -884,18 +1005,11 @@ impl Reader {
                 "source_date",
                 "confidence",
             ],
-            &["scales_with_share"],
+            &["scales_with_share", "cites"],
         )?;
-        let id = self.required(&obj, "id").and_then(|v| {
-            let id = self.string(v, &obj.at("id"), (1, 64))?;
-            let valid = id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-            if !valid {
-                self.report(&obj.at("id"), Some(v), ProblemKind::BadId);
-            }
-            valid.then_some(id)
-        });
+        let id = self
+            .required(&obj, "id")
+            .and_then(|v| self.id(v, &obj.at("id")));
         let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
         let rate = self.required_assumption(&obj, "annual_rate", bounds::ANNUAL_RATE);
         let low = self.required_assumption(&obj, "loss_low_eur", bounds::LOSS);
@@ -983,6 +1097,7 @@ impl Reader {
             source: provenance.source?,
             source_date: provenance.source_date?,
             confidence: provenance.confidence?,
+            cites: provenance.cites?,
         })
     }
 

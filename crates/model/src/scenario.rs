@@ -61,6 +61,11 @@ pub struct Scenario {
     /// Monte Carlo settings.
     #[serde(default)]
     pub simulation: Simulation,
+    /// Sources of the file's own (a pack's, an analyst's) that its assumptions cite beside
+    /// Bascule's bibliography; up to 200, ids unique and not Bascule's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 200))]
+    pub bibliography: Vec<crate::bibliography::Source>,
 }
 
 fn write_format_version<S: Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -305,6 +310,10 @@ pub struct Risk {
     pub source_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
+    /// Ids of the bibliography entries the risk's description rests on (up to 16).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 16), inner(regex(pattern = r"^[a-z0-9_]{1,64}$")))]
+    pub cites: Vec<String>,
 }
 
 impl Risk {
@@ -379,6 +388,8 @@ pub struct Assumption {
     pub source: Option<String>,
     pub source_date: Option<String>,
     pub confidence: Option<Confidence>,
+    /// Ids of the bibliography entries the value rests on (`source` says how).
+    pub cites: Vec<String>,
 }
 
 /// Low and high plausible values, `low ≤ value ≤ high`.
@@ -423,6 +434,9 @@ impl Serialize for Assumption {
         if let Some(confidence) = &self.confidence {
             map.serialize_entry("confidence", confidence)?;
         }
+        if !self.cites.is_empty() {
+            map.serialize_entry("cites", &self.cites)?;
+        }
         map.end()
     }
 }
@@ -455,7 +469,13 @@ impl JsonSchema for Assumption {
                         "high": decimal,
                         "source": { "type": "string", "maxLength": bounds::SOURCE_CHARS.1 },
                         "source_date": { "type": "string", "pattern": SOURCE_DATE_PATTERN },
-                        "confidence": { "enum": ["verified", "derived", "weak", "judgment"] }
+                        "confidence": { "enum": ["verified", "derived", "weak", "judgment"] },
+                        "cites": {
+                            "description": "ids of the bibliography entries the value rests on",
+                            "type": "array",
+                            "items": { "type": "string", "pattern": crate::bibliography::ID_PATTERN },
+                            "maxItems": bounds::CITES_MAX
+                        }
                     },
                     "required": ["value"],
                     "dependentRequired": { "low": ["high"], "high": ["low"] },

@@ -98,6 +98,33 @@ fn a_changed_figure_is_an_alteration() {
     assert_eq!(verify_pack(&renamed, &[]), Err(PackError::Altered));
 }
 
+/// A pack brings its own sources as the scenario's `bibliography`: signed with the rest,
+/// cited like Bascule's, and an altered citation is an alteration.
+#[test]
+fn a_pack_carries_its_own_bibliography_under_its_signature() {
+    let mut with_sources = pack();
+    with_sources.scenario.bibliography = vec![bascule_model::bibliography::Source {
+        id: "assoc_survey_2026".into(),
+        publisher: "Association exemple".into(),
+        title: Some("Enquête 2026 auprès des membres".into()),
+        date: Some("2026-10".into()),
+        address: None,
+        supports: Some("prime médiane de 22 % sur 41 membres".into()),
+    }];
+    with_sources.scenario.trusted_offer.premium_pct.cites = vec!["assoc_survey_2026".into()];
+    let file = with_sources.sign(&test_key(7)).to_file();
+    let verified = verify_pack(&file, &[]).expect("verifies");
+    let scenario = &verified.pack.scenario;
+    let cited = bascule_model::bibliography::cited(scenario, Language::Fr);
+    assert!(
+        cited.iter().any(|s| s.id == "assoc_survey_2026"),
+        "{cited:?}"
+    );
+    let altered = file.replacen("prime médiane de 22 %", "prime médiane de 12 %", 1);
+    assert_ne!(altered, file);
+    assert_eq!(verify_pack(&altered, &[]), Err(PackError::Altered));
+}
+
 #[test]
 fn a_swapped_public_key_is_refused() {
     let signed = pack().sign(&test_key(4));

@@ -4,6 +4,7 @@
 use crate::cells::{Styles, decimal_result, fit_row, on, put};
 use crate::names::{PLAN_MIX_PRICE, USERS, input_name};
 use crate::words::{Words, confidence, unit};
+use bascule_model::bibliography;
 use bascule_model::inputs::to_f64;
 use bascule_model::present::assumption_label;
 use bascule_model::sensitivity::{Target, assumptions};
@@ -14,6 +15,8 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 const VALUE: u16 = 2;
 const LABEL_WIDTH: f64 = 44.0;
 const SOURCE_WIDTH: f64 = 64.0;
+/// Columns B to I, where a numbered source is written.
+const SOURCES_WIDTH: f64 = 230.0;
 
 pub fn write(
     book: &mut Workbook,
@@ -52,16 +55,20 @@ pub fn write(
     book.define_name(USERS, &on(name, row, VALUE))?;
     row += 1;
 
+    let cited = bibliography::cited(scenario, language);
     for (path, target, assumption) in assumptions(scenario) {
         let cell_name = input_name(target);
         sheet.write_string(row, 0, &path)?;
         let label = assumption_label(scenario, target, language);
         sheet.write_string_with_format(row, 1, &label, &styles.wrap)?;
-        let source = assumption.source.as_deref().unwrap_or_default();
+        let source = bibliography::sentence_with_marks(
+            assumption.source.as_deref(),
+            &bibliography::numbers(&cited, &assumption.cites),
+        );
         fit_row(
             &mut sheet,
             row,
-            &[(&label, LABEL_WIDTH), (source, SOURCE_WIDTH)],
+            &[(&label, LABEL_WIDTH), (&source, SOURCE_WIDTH)],
         )?;
         let format = if target.is_amount() {
             &styles.input_euros
@@ -79,8 +86,8 @@ pub fn write(
             sheet.write_number_with_format(row, 4, to_f64(range.high), plain)?;
         }
         sheet.write_string(row, 5, unit(target.unit(), language))?;
-        if let Some(source) = &assumption.source {
-            sheet.write_string_with_format(row, 6, source, &styles.wrap)?;
+        if !source.is_empty() {
+            sheet.write_string_with_format(row, 6, &source, &styles.wrap)?;
         }
         if let Some(date) = &assumption.source_date {
             sheet.write_string(row, 7, date)?;
@@ -132,6 +139,19 @@ pub fn write(
     )?;
     sheet.write_string_with_format(row, 9, PLAN_MIX_PRICE, &styles.name)?;
     book.define_name(PLAN_MIX_PRICE, &on(name, row, VALUE))?;
+
+    // The sources the "[n]" marks point to, numbered as in the briefing.
+    if !cited.is_empty() {
+        row += 2;
+        sheet.write_string_with_format(row, 0, "Sources", &styles.heading)?;
+        for (n, source) in (1u32..).zip(&cited) {
+            row += 1;
+            sheet.write_string(row, 0, format!("[{n}]"))?;
+            let citation = bibliography::citation_with_support(source, language);
+            sheet.merge_range(row, 1, row, 8, &citation, &styles.wrap)?;
+            fit_row(&mut sheet, row, &[(&citation, SOURCES_WIDTH)])?;
+        }
+    }
 
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, LABEL_WIDTH)?;

@@ -266,6 +266,35 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     })
     .await?;
 
+    // The premium's "⋯": its sources in full, numbered as in the briefing.
+    click(
+        &client,
+        "button[aria-controls='field-trusted_offer-premium_pct-more']",
+    )
+    .await?;
+    let cited = wait_for_text(&client, "#field-trusted_offer-premium_pct-cites", |t| {
+        t.contains("g-hyksos.com")
+    })
+    .await?;
+    assert!(
+        cited.contains("IT for Business, « SecNumCloud : quand l'État demande l'impossible aux PME du cloud », 28 octobre 2025"),
+        "{cited}"
+    );
+    run(
+        &client,
+        "const done = arguments[0];
+         document.getElementById('field-trusted_offer-premium_pct-more').scrollIntoView();
+         setTimeout(() => done('ok'), 200);",
+        vec![],
+    )
+    .await?;
+    screenshot(&client, "sources-panel.png").await?;
+    click(
+        &client,
+        "button[aria-controls='field-trusted_offer-premium_pct-more']",
+    )
+    .await?;
+
     // Add a risk, then undo: the table is back as it was.
     let risks = client.find_all(Locator::Css("details.risk")).await?.len();
     let add = client
