@@ -2,21 +2,50 @@
 
 use crate::input;
 use bascule_briefing::{Briefing, BriefingOptions};
-use bascule_model::decide::DecisionSettings;
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::{Language, Rejection, Scenario, evaluate_scenario, simulate_scenario};
+use bascule_model::{Figures, Language, Rejection, Scenario, evaluate_scenario, simulate_scenario};
+use rust_decimal::Decimal;
 use std::path::Path;
 
+#[derive(Debug, Clone)]
 pub struct Request {
     pub language: Option<Language>,
     pub org: Option<String>,
     pub marking: Option<String>,
     pub date: Option<String>,
     pub trials: Option<u64>,
+    /// Draws of the assumptions for the decision page (`--draws`; default: the file's).
+    pub draws: Option<u64>,
     pub reference: Option<bascule_briefing::ReferenceNote>,
 }
 
+/// What a briefing computed beside its PDF: what a summary line says of it.
+#[derive(Debug)]
+pub struct Briefed {
+    pub pdf: Vec<u8>,
+    pub figures: Figures,
+    pub probability_positive: f64,
+    pub optimal_share_pct: Decimal,
+    pub optimal_share_under_uncertainty_pct: Decimal,
+}
+
 pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(), Rejection> {
+    let language = request.language.unwrap_or(scenario.language);
+    let briefed = brief(scenario, request)?;
+    crate::output::write_atomically(output, &briefed.pdf).map_err(|e| Rejection {
+        language,
+        problems: vec![Problem::new(
+            "--output",
+            Some(output.display().to_string()),
+            ProblemKind::Unreadable {
+                reason: e.to_string(),
+            },
+        )],
+    })
+}
+
+/// The briefing of `scenario` as `request` asks, and its headline figures.
+pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection> {
     let language = request.language.unwrap_or(scenario.language);
     let refuse = |path: &str, value: Option<String>, kind: ProblemKind| Rejection {
         language,
@@ -43,10 +72,7 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
     let simulation = simulate_scenario(scenario, settings);
     let decision = bascule_model::decide::decide(
         scenario,
-        DecisionSettings {
-            trials: settings.trials,
-            ..DecisionSettings::of(scenario)
-        },
+        input::decision_settings(scenario, request.trials, request.draws, None)?,
     );
     let options = BriefingOptions {
         language,
@@ -71,13 +97,11 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
             },
         )
     })?;
-    crate::output::write_atomically(output, &pdf).map_err(|e| {
-        refuse(
-            "--output",
-            Some(output.display().to_string()),
-            ProblemKind::Unreadable {
-                reason: e.to_string(),
-            },
-        )
+    Ok(Briefed {
+        pdf,
+        figures: evaluation.figures,
+        probability_positive: simulation.net_benefit.probability_positive,
+        optimal_share_pct: decision.optimal_at_values.share_pct,
+        optimal_share_under_uncertainty_pct: decision.optimal_under_uncertainty.share_pct,
     })
 }

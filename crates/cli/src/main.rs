@@ -1,8 +1,10 @@
 //! `bascule`: the decision model on the command line, with no window and no GUI library.
 
+mod batch;
 mod brief;
 mod decision_table;
 mod input;
+mod members;
 mod output;
 mod packs;
 mod samples;
@@ -126,6 +128,39 @@ enum Command {
         /// Simulated horizons for the risk page, 1,000 to 2,000,000 (default: the file's).
         #[arg(long)]
         trials: Option<u64>,
+        /// Draws of the assumptions for the decision page, 10,000 to 200,000 (default: the file's).
+        #[arg(long)]
+        draws: Option<u64>,
+    },
+    /// Brief every member of a CSV (a header of scenario paths, one row per member): one
+    /// PDF and one scenario file per row, and summary.csv, in DIR.
+    Batch {
+        /// The members' file: `,` or `;` separated, a header of scenario paths
+        /// (organisation.name, organisation.users, migration.moved_share_pct, …).
+        members: PathBuf,
+        #[command(flatten)]
+        pack: packs::PackSource,
+        /// The base scenario file (default: `--pack`'s scenario, else the reference).
+        #[arg(long, conflicts_with = "pack")]
+        scenario: Option<PathBuf>,
+        /// The folder to write into (made if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the briefings and messages (default: the base scenario's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Classification marking on every page.
+        #[arg(long)]
+        marking: Option<String>,
+        /// Date of the briefings, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        /// Simulated horizons per member, 1,000 to 2,000,000 (default: the base's).
+        #[arg(long)]
+        trials: Option<u64>,
+        /// Draws of the assumptions per member, 10,000 to 200,000 (default: the base's).
+        #[arg(long)]
+        draws: Option<u64>,
     },
     /// Write the scenario's model as an Excel workbook: every cost, loss and NPV a formula
     /// on named input cells, so that a spreadsheet recalculates it as Bascule would.
@@ -242,6 +277,7 @@ fn run(command: Command) -> Result<String, Rejection> {
             marking,
             date,
             trials,
+            draws,
         } => {
             let fallback = lang.map_or_else(input::language_from_environment, Language::from);
             let (scenario, reference) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
@@ -251,10 +287,43 @@ fn run(command: Command) -> Result<String, Rejection> {
                 marking,
                 date,
                 trials,
+                draws,
                 reference,
             };
             brief::write(&scenario, &output, request)?;
             Ok(String::new())
+        }
+        Command::Batch {
+            members,
+            pack,
+            scenario,
+            output,
+            lang,
+            marking,
+            date,
+            trials,
+            draws,
+        } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let (base, reference) = match (&scenario, pack.is_given()) {
+                (None, false) => (reference_scenario(fallback)?, None),
+                _ => packs::scenario_from(scenario.as_deref(), &pack, fallback)?,
+            };
+            batch::run(batch::Batch {
+                members: &members,
+                base: &base,
+                output: &output,
+                request: brief::Request {
+                    language: lang.map(Language::from),
+                    org: None,
+                    marking,
+                    date,
+                    trials,
+                    draws,
+                    reference,
+                },
+                progress: std::io::stderr().is_terminal(),
+            })
         }
         Command::Workbook {
             file,

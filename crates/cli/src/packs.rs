@@ -25,6 +25,13 @@ pub struct PackSource {
     accept_unverified: bool,
 }
 
+impl PackSource {
+    /// Whether `--pack` was given.
+    pub fn is_given(&self) -> bool {
+        self.pack.is_some()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PackCommand {
     /// Make a publisher's key pair: NAME.key (secret, readable by you only) and NAME.pub.

@@ -30,6 +30,7 @@ pub mod scalar;
 pub mod scenario;
 pub mod sensitivity;
 pub mod uncertainty;
+pub mod value_path;
 pub mod variants;
 pub mod workings;
 

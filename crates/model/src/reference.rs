@@ -7,6 +7,7 @@
 use crate::problem::Rejection;
 use crate::read::parse_scenario;
 use crate::scenario::{Language, Scenario};
+use crate::value_path::at_path_mut as at_path;
 use serde_json::Value;
 
 /// The reference scenario as a file, in French (the language it is written in).
@@ -47,22 +48,6 @@ fn english() -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|(path, text)| Some((path, text.as_str()?.to_owned())))
         .collect()
-}
-
-/// The member at `risks[0].source` (names and indexes), when it exists.
-fn at_path<'a>(value: &'a mut Value, path: &str) -> Option<&'a mut Value> {
-    let mut node = value;
-    for part in path.split('.') {
-        let (key, index) = match part.split_once('[') {
-            Some((key, rest)) => (key, Some(rest.strip_suffix(']')?.parse::<usize>().ok()?)),
-            None => (part, None),
-        };
-        node = node.get_mut(key)?;
-        if let Some(i) = index {
-            node = node.get_mut(i)?;
-        }
-    }
-    Some(node)
 }
 
 #[cfg(test)]
