@@ -218,7 +218,10 @@ fn a_hundred_and_fifty_members_give_147_briefings_and_three_named_refusals() {
     assert_eq!(first["trusted_offer"]["premium_pct"]["value"], "11");
     assert_eq!(first["trusted_offer"]["premium_pct"]["low"], "10");
     assert_eq!(first["organisation"]["users"], 500 + 7919);
-    assert_eq!(first["name"], "Membre n° 1, critical_operator: first estimate");
+    assert_eq!(
+        first["name"],
+        "Membre n° 1, critical_operator: first estimate"
+    );
 }
 
 #[test]
