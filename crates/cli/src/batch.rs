@@ -6,8 +6,8 @@
 
 use crate::brief::{self, Briefed, Request};
 use crate::members::{self, Members};
-use crate::output::write_atomically;
-use bascule_model::problem::{Problem, ProblemKind};
+use crate::output::{unreadable, write_atomically};
+use bascule_model::problem::Problem;
 use bascule_model::report::cents;
 use bascule_model::{Language, Rejection, Scenario, parse_scenario_or};
 use rayon::prelude::*;
@@ -60,13 +60,8 @@ pub struct Batch<'a> {
 /// after the others are written, when any row was refused, naming each row and field.
 pub fn run(batch: Batch) -> Result<String, Rejection> {
     let language = batch.request.language.unwrap_or(batch.base.language);
-    let whole = |path: &str, value: Option<String>, reason: String| Rejection {
-        language,
-        problems: vec![Problem::new(
-            path,
-            value,
-            ProblemKind::Unreadable { reason },
-        )],
+    let whole = |path: &str, value: Option<String>, reason: String| {
+        unreadable(language, path, value, reason)
     };
     let text = read_members(batch.members)
         .map_err(|reason| whole("", Some(batch.members.display().to_string()), reason))?;
@@ -197,13 +192,8 @@ fn member(
             )
         });
     if let Err(e) = written {
-        return refused(vec![Problem::new(
-            "--output",
-            Some(batch.output.display().to_string()),
-            ProblemKind::Unreadable {
-                reason: e.to_string(),
-            },
-        )]);
+        let at = Some(batch.output.display().to_string());
+        return refused(unreadable(language, "--output", at, e.to_string()).problems);
     }
     Outcome::Briefed {
         organisation,

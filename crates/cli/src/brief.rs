@@ -32,15 +32,9 @@ pub struct Briefed {
 pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(), Rejection> {
     let language = request.language.unwrap_or(scenario.language);
     let briefed = brief(scenario, request)?;
-    crate::output::write_atomically(output, &briefed.pdf).map_err(|e| Rejection {
-        language,
-        problems: vec![Problem::new(
-            "--output",
-            Some(output.display().to_string()),
-            ProblemKind::Unreadable {
-                reason: e.to_string(),
-            },
-        )],
+    crate::output::write_atomically(output, &briefed.pdf).map_err(|e| {
+        let at = Some(output.display().to_string());
+        crate::output::unreadable(language, "--output", at, e.to_string())
     })
 }
 
@@ -88,15 +82,8 @@ pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection
         decision: Some(&decision),
         options: &options,
     };
-    let pdf = bascule_briefing::render(&briefing).map_err(|e| {
-        refuse(
-            "",
-            None,
-            ProblemKind::Unreadable {
-                reason: e.to_string(),
-            },
-        )
-    })?;
+    let pdf = bascule_briefing::render(&briefing)
+        .map_err(|e| crate::output::unreadable(language, "", None, e.to_string()))?;
     Ok(Briefed {
         pdf,
         figures: evaluation.figures,

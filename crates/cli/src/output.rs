@@ -6,6 +6,24 @@ use bascule_model::{Language, Rejection};
 use std::io::Write;
 use std::path::Path;
 
+/// Refused because something could not be read or written: one problem at `path` (a flag,
+/// a field, or empty for the whole file), with the system's reason.
+pub fn unreadable(
+    language: Language,
+    path: &str,
+    value: Option<String>,
+    reason: String,
+) -> Rejection {
+    Rejection {
+        language,
+        problems: vec![Problem::new(
+            path,
+            value,
+            ProblemKind::Unreadable { reason },
+        )],
+    }
+}
+
 /// `--date YYYY-MM-DD`, refused at the flag when it is not a day that exists.
 pub fn date(text: Option<&str>, language: Language) -> Result<Option<BriefingDate>, Rejection> {
     text.map(|text| {

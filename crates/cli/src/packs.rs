@@ -1,8 +1,8 @@
 //! `bascule pack keygen | create | verify`, and `--pack` for `evaluate` and `brief`.
 
 use crate::input;
+use crate::output::unreadable as refuse;
 use bascule_briefing::ReferenceNote;
-use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection, Scenario};
 use bascule_pack::keys;
 use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, verify_pack};
@@ -72,17 +72,6 @@ pub enum PackCommand {
         #[arg(long)]
         trust: Vec<PathBuf>,
     },
-}
-
-fn refuse(language: Language, path: &str, value: Option<String>, reason: String) -> Rejection {
-    Rejection {
-        language,
-        problems: vec![Problem::new(
-            path,
-            value,
-            ProblemKind::Unreadable { reason },
-        )],
-    }
 }
 
 fn refuse_file(language: Language, flag: &str, path: &Path, reason: String) -> Rejection {

@@ -4,7 +4,6 @@
 //! has, so the file's mean and percentiles are the command's own.
 
 use bascule_model::montecarlo::Simulated;
-use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection};
 use std::path::Path;
 
@@ -36,14 +35,8 @@ pub fn write(
         }
         Ok(())
     })
-    .map_err(|e| Rejection {
-        language,
-        problems: vec![Problem::new(
-            "--samples",
-            Some(path.display().to_string()),
-            ProblemKind::Unreadable {
-                reason: e.to_string(),
-            },
-        )],
+    .map_err(|e| {
+        let at = Some(path.display().to_string());
+        crate::output::unreadable(language, "--samples", at, e.to_string())
     })
 }

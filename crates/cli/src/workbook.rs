@@ -2,7 +2,6 @@
 
 use crate::input;
 use bascule_model::decide::DecisionSettings;
-use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection, Scenario};
 use std::path::Path;
 
@@ -16,13 +15,8 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
     let language = request.language.unwrap_or(scenario.language);
     let date = crate::output::date(request.date.as_deref(), language)?;
     let settings = input::simulation_settings(scenario, request.trials, None)?;
-    let refuse = |path: &str, value: Option<String>, reason: String| Rejection {
-        language,
-        problems: vec![Problem::new(
-            path,
-            value,
-            ProblemKind::Unreadable { reason },
-        )],
+    let refuse = |path: &str, value: Option<String>, reason: String| {
+        crate::output::unreadable(language, path, value, reason)
     };
     let decision_settings = DecisionSettings {
         trials: settings.trials,
