@@ -16,7 +16,7 @@ use bascule_model::reference::reference_scenario;
 use bascule_model::{
     DecisionReport, EvaluationReport, Language, Rejection, SimulationReport, evaluate_scenario,
 };
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +27,50 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// How a briefing is made, for `brief` and for each member of `batch`.
+#[derive(Debug, Args)]
+struct BriefingFlags {
+    /// Language of the briefing and messages (default: the scenario's).
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// Classification marking on every page, e.g. "Diffusion restreinte".
+    #[arg(long)]
+    marking: Option<String>,
+    /// Date of the briefing, YYYY-MM-DD (never taken from the clock: the same file
+    /// gives the same PDF).
+    #[arg(long)]
+    date: Option<String>,
+    /// Simulated horizons for the risk page, 1,000 to 2,000,000 (default: the file's).
+    #[arg(long)]
+    trials: Option<u64>,
+    /// Draws of the assumptions for the decision page, 10,000 to 200,000 (default: the file's).
+    #[arg(long)]
+    draws: Option<u64>,
+}
+
+impl BriefingFlags {
+    fn fallback_language(&self) -> Language {
+        self.lang
+            .map_or_else(input::language_from_environment, Language::from)
+    }
+
+    fn request(
+        self,
+        org: Option<String>,
+        reference: Option<bascule_briefing::ReferenceNote>,
+    ) -> brief::Request {
+        brief::Request {
+            language: self.lang.map(Language::from),
+            org,
+            marking: self.marking,
+            date: self.date,
+            trials: self.trials,
+            draws: self.draws,
+            reference,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,25 +156,11 @@ enum Command {
         /// Where to write the PDF (replaced only once the new one is complete).
         #[arg(short, long)]
         output: PathBuf,
-        /// Language of the briefing (default: the scenario's).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
         /// Organisation named on the briefing (default: the scenario's).
         #[arg(long)]
         org: Option<String>,
-        /// Classification marking on every page, e.g. "Diffusion restreinte".
-        #[arg(long)]
-        marking: Option<String>,
-        /// Date of the briefing, YYYY-MM-DD (never taken from the clock: the same file
-        /// gives the same PDF).
-        #[arg(long)]
-        date: Option<String>,
-        /// Simulated horizons for the risk page, 1,000 to 2,000,000 (default: the file's).
-        #[arg(long)]
-        trials: Option<u64>,
-        /// Draws of the assumptions for the decision page, 10,000 to 200,000 (default: the file's).
-        #[arg(long)]
-        draws: Option<u64>,
+        #[command(flatten)]
+        briefing: BriefingFlags,
     },
     /// Brief every member of a CSV (a header of scenario paths, one row per member): one
     /// PDF and one scenario file per row, and summary.csv, in DIR.
@@ -146,21 +176,8 @@ enum Command {
         /// The folder to write into (made if missing).
         #[arg(short, long)]
         output: PathBuf,
-        /// Language of the briefings and messages (default: the base scenario's).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
-        /// Classification marking on every page.
-        #[arg(long)]
-        marking: Option<String>,
-        /// Date of the briefings, YYYY-MM-DD.
-        #[arg(long)]
-        date: Option<String>,
-        /// Simulated horizons per member, 1,000 to 2,000,000 (default: the base's).
-        #[arg(long)]
-        trials: Option<u64>,
-        /// Draws of the assumptions per member, 10,000 to 200,000 (default: the base's).
-        #[arg(long)]
-        draws: Option<u64>,
+        #[command(flatten)]
+        briefing: BriefingFlags,
     },
     /// Write the scenario's model as an Excel workbook: every cost, loss and NPV a formula
     /// on named input cells, so that a spreadsheet recalculates it as Bascule would.
@@ -272,25 +289,12 @@ fn run(command: Command) -> Result<String, Rejection> {
             file,
             pack,
             output,
-            lang,
             org,
-            marking,
-            date,
-            trials,
-            draws,
+            briefing,
         } => {
-            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let fallback = briefing.fallback_language();
             let (scenario, reference) = packs::scenario_from(file.as_deref(), &pack, fallback)?;
-            let request = brief::Request {
-                language: lang.map(Language::from),
-                org,
-                marking,
-                date,
-                trials,
-                draws,
-                reference,
-            };
-            brief::write(&scenario, &output, request)?;
+            brief::write(&scenario, &output, briefing.request(org, reference))?;
             Ok(String::new())
         }
         Command::Batch {
@@ -298,13 +302,9 @@ fn run(command: Command) -> Result<String, Rejection> {
             pack,
             scenario,
             output,
-            lang,
-            marking,
-            date,
-            trials,
-            draws,
+            briefing,
         } => {
-            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let fallback = briefing.fallback_language();
             let (base, reference) = match (&scenario, pack.is_given()) {
                 (None, false) => (reference_scenario(fallback)?, None),
                 _ => packs::scenario_from(scenario.as_deref(), &pack, fallback)?,
@@ -313,15 +313,7 @@ fn run(command: Command) -> Result<String, Rejection> {
                 members: &members,
                 base: &base,
                 output: &output,
-                request: brief::Request {
-                    language: lang.map(Language::from),
-                    org: None,
-                    marking,
-                    date,
-                    trials,
-                    draws,
-                    reference,
-                },
+                request: briefing.request(None, reference),
                 progress: std::io::stderr().is_terminal(),
             })
         }
