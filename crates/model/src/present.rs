@@ -3,7 +3,7 @@
 
 use crate::evaluate::Figures;
 use crate::scenario::{Language, Scenario, Sector};
-use crate::sensitivity::Target;
+use crate::sensitivity::{Target, Unit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `value` to `decimals` places, half away from zero: the one rounding of figures shown
@@ -224,6 +224,32 @@ pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Langu
         sentence.insert_str(0, law);
     }
     sentence
+}
+
+/// What an assumption's number counts, as its unit is written after it.
+pub fn unit_text(unit: Unit, language: Language) -> &'static str {
+    let fr = language == Language::Fr;
+    match (unit, fr) {
+        (Unit::Percent, _) => "%",
+        (Unit::Euros, _) => "€",
+        (Unit::EurosPerYear, true) => "€/an",
+        (Unit::EurosPerYear, false) => "€/year",
+        (Unit::EurosPerUserMonth, true) => "€/utilisateur/mois",
+        (Unit::EurosPerUserMonth, false) => "€/user/month",
+        (Unit::EurosPerUser, true) => "€/utilisateur",
+        (Unit::EurosPerUser, false) => "€/user",
+        (Unit::EurosPerHour, true) => "€/heure",
+        (Unit::EurosPerHour, false) => "€/hour",
+        (Unit::EurosPerEvent, true) => "€ par événement (année 1)",
+        (Unit::EurosPerEvent, false) => "€ per event (year 1)",
+        (Unit::HoursPerUser, true) => "heures/utilisateur",
+        (Unit::HoursPerUser, false) => "hours/user",
+        (Unit::Months, true) => "mois",
+        (Unit::Months, false) => "months",
+        (Unit::EventsPerYear, true) => "événements/an",
+        (Unit::EventsPerYear, false) => "events/year",
+        (Unit::Factor, _) => "×",
+    }
 }
 
 /// What an assumption is, in words: the tornado's row labels.

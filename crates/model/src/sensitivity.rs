@@ -282,6 +282,40 @@ pub fn assumptions(scenario: &Scenario) -> Vec<(String, Target, &Assumption)> {
     list
 }
 
+/// The assumption of `scenario` that feeds `target`, to change it in place; `None` for a
+/// plan, a ramp year or a risk the scenario does not have.
+pub fn assumption_mut(scenario: &mut Scenario, target: Target) -> Option<&mut Assumption> {
+    use Target::*;
+    let suite = &mut scenario.public_suite;
+    let migration = &mut scenario.migration;
+    Some(match target {
+        Revenue => &mut scenario.organisation.annual_revenue_eur,
+        DiscountRate => &mut scenario.discount_rate_pct,
+        Inflation => &mut scenario.inflation_pct_per_year,
+        PlanPrice(k) => &mut suite.plans.get_mut(k)?.list_price_eur_per_user_month,
+        PlanShare(k) => &mut suite.plans.get_mut(k)?.share_pct,
+        SuiteDiscount => &mut suite.discount_pct,
+        PublicEscalation => &mut suite.escalation_pct_per_year,
+        Controls => &mut suite.sensitive_data_controls_eur_per_year,
+        Premium => &mut scenario.trusted_offer.premium_pct,
+        TrustedEscalation => &mut scenario.trusted_offer.escalation_pct_per_year,
+        MovedShare => &mut migration.moved_share_pct,
+        Coverage => &mut migration.sensitive_data_coverage_pct,
+        Ramp(k) => migration.ramp_pct_by_year.get_mut(k)?,
+        MigrationCost => &mut migration.cost_per_user_eur,
+        Training => &mut migration.training_per_user_eur,
+        Hours => &mut migration.productivity_loss_hours_per_user,
+        HourlyCost => &mut migration.loaded_hourly_cost_eur,
+        FixedProject => &mut migration.project_fixed_cost_eur,
+        DualRun => &mut migration.dual_run_months,
+        TwoEstateOps => &mut migration.two_estate_ops_eur_per_moved_user_month,
+        RiskRate(i) => &mut scenario.risks.get_mut(i)?.annual_rate,
+        LossLow(i) => &mut scenario.risks.get_mut(i)?.loss_low_eur,
+        LossHigh(i) => &mut scenario.risks.get_mut(i)?.loss_high_eur,
+        Multiplier(i) => scenario.risks.get_mut(i)?.trusted_multiplier.as_mut()?,
+    })
+}
+
 impl<N: Scalar> Inputs<N> {
     /// Puts the assumption feeding `target` at `value` (as written in the file), keeping
     /// the scenario valid as model.md section 7 says.

@@ -3,10 +3,10 @@
 
 use crate::cells::{Styles, decimal_result, fit_row, on, put};
 use crate::names::{PLAN_MIX_PRICE, USERS, input_name};
-use crate::words::{Words, confidence, unit};
+use crate::words::{Words, confidence};
 use bascule_model::bibliography;
 use bascule_model::inputs::to_f64;
-use bascule_model::present::assumption_label;
+use bascule_model::present::{assumption_label, unit_text as unit};
 use bascule_model::sensitivity::{Target, assumptions};
 use bascule_model::workings::YearWorkings;
 use bascule_model::{Language, Scenario};

@@ -2,7 +2,6 @@
 
 use bascule_model::Language;
 use bascule_model::scenario::{Confidence, Exposure};
-use bascule_model::sensitivity::Unit;
 
 #[derive(Debug)]
 pub struct Words {
@@ -70,31 +69,6 @@ pub fn words(language: Language) -> &'static Words {
     match language {
         Language::Fr => &FR,
         Language::En => &EN,
-    }
-}
-
-pub fn unit(unit: Unit, language: Language) -> &'static str {
-    let fr = language == Language::Fr;
-    match (unit, fr) {
-        (Unit::Percent, _) => "%",
-        (Unit::Euros, _) => "€",
-        (Unit::EurosPerYear, true) => "€/an",
-        (Unit::EurosPerYear, false) => "€/year",
-        (Unit::EurosPerUserMonth, true) => "€/utilisateur/mois",
-        (Unit::EurosPerUserMonth, false) => "€/user/month",
-        (Unit::EurosPerUser, true) => "€/utilisateur",
-        (Unit::EurosPerUser, false) => "€/user",
-        (Unit::EurosPerHour, true) => "€/heure",
-        (Unit::EurosPerHour, false) => "€/hour",
-        (Unit::EurosPerEvent, true) => "€ par événement (année 1)",
-        (Unit::EurosPerEvent, false) => "€ per event (year 1)",
-        (Unit::HoursPerUser, true) => "heures/utilisateur",
-        (Unit::HoursPerUser, false) => "hours/user",
-        (Unit::Months, true) => "mois",
-        (Unit::Months, false) => "months",
-        (Unit::EventsPerYear, true) => "événements/an",
-        (Unit::EventsPerYear, false) => "events/year",
-        (Unit::Factor, _) => "×",
     }
 }
 

@@ -1,0 +1,378 @@
+//! What changed from one scenario to another and what each change did to the answer, in
+//! words, once: `bascule diff` and `bascule pack diff` print it (as a table or as this JSON),
+//! the app shows it, the briefing's appendix draws its bridge.
+
+use crate::bridge::{Bridge, StepKind, bridge};
+use crate::diff::{Aspect, AssumptionChange, FieldChange, difference};
+use crate::present::{assumption_label, assumption_label_parts, euros_compact, number, unit_text};
+use crate::report::cents;
+use crate::scenario::{Assumption, Language, Scenario};
+use crate::sensitivity::Unit;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffReport {
+    pub old: Side,
+    pub new: Side,
+    /// Each assumption whose value, range or source changed, in document order.
+    pub changes: Vec<ChangeReport>,
+    /// Every other member that differs.
+    pub fields: Vec<FieldReport>,
+    pub bridge: Vec<StepReport>,
+    /// The bridge in one sentence.
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Side {
+    pub name: String,
+    pub scenario_sha256: String,
+    pub net_benefit_npv: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeReport {
+    pub path: String,
+    pub label: String,
+    pub aspects: Vec<Aspect>,
+    /// In words: "25 % → 20 %; range 15 – 35 % → 10 – 30 %; source changed".
+    pub text: String,
+    pub old: AssumptionReport,
+    pub new: AssumptionReport,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssumptionReport {
+    pub value: String,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldReport {
+    pub path: String,
+    /// The member's JSON on each side, absent where the side has none.
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepReport {
+    /// `assumption`, `plan_mix` or `other`.
+    pub kind: &'static str,
+    pub paths: Vec<String>,
+    pub label: String,
+    pub net_benefit_before: String,
+    pub net_benefit_after: String,
+    pub effect: String,
+}
+
+/// The report of the changes from `old` to `new`; `subject` names them in the sentence
+/// ("the 2027 pack"); without it, "these changes".
+pub fn diff_report(
+    old: &Scenario,
+    new: &Scenario,
+    subject: Option<&str>,
+    language: Language,
+) -> DiffReport {
+    let difference = difference(old, new);
+    let bridge = bridge(old, new, &difference);
+    let side = |scenario: &Scenario, net_benefit: Decimal| Side {
+        name: scenario.name.clone(),
+        scenario_sha256: crate::scenario_sha256(scenario),
+        net_benefit_npv: cents(net_benefit),
+    };
+    DiffReport {
+        old: side(old, bridge.net_benefit_old),
+        new: side(new, bridge.net_benefit_new),
+        changes: difference
+            .assumptions
+            .iter()
+            .map(|change| change_report(new, change, language))
+            .collect(),
+        fields: difference
+            .fields
+            .iter()
+            .map(|field| field_report(field, language))
+            .collect(),
+        bridge: bridge
+            .steps
+            .iter()
+            .map(|step| StepReport {
+                kind: match step.what {
+                    StepKind::Assumption { .. } => "assumption",
+                    StepKind::PlanMix { .. } => "plan_mix",
+                    StepKind::Other => "other",
+                },
+                paths: match &step.what {
+                    StepKind::Assumption { path, .. } => vec![path.clone()],
+                    StepKind::PlanMix { paths } => paths.clone(),
+                    StepKind::Other => Vec::new(),
+                },
+                label: step_label(new, &step.what, language),
+                net_benefit_before: cents(step.net_benefit_before),
+                net_benefit_after: cents(step.net_benefit_after),
+                effect: cents(step.effect()),
+            })
+            .collect(),
+        sentence: bridge_sentence(new, &bridge, subject, language),
+    }
+}
+
+/// What a bridge step is, as a sentence names it: "premium of the trusted offer",
+/// "list price (Microsoft 365 E3)".
+pub fn step_label(scenario: &Scenario, step: &StepKind, language: Language) -> String {
+    let fr = language == Language::Fr;
+    match step {
+        StepKind::Assumption { target, .. } => {
+            match assumption_label_parts(scenario, *target, language) {
+                (Some(subject), field) => format!("{field} ({subject})"),
+                (None, field) => lower_first(&field),
+            }
+        }
+        StepKind::PlanMix { .. } if fr => "répartition des formules".into(),
+        StepKind::PlanMix { .. } => "plan mix".into(),
+        StepKind::Other if fr => "autres changements".into(),
+        StepKind::Other => "other changes".into(),
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// An effect on the net benefit with its sign: "+0,4 M€", "−120 k€".
+pub fn signed_compact(value: Decimal, language: Language) -> String {
+    let text = euros_compact(value, language);
+    if value > Decimal::ZERO && !text.starts_with('0') && !text.starts_with("€0") {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// "The 2027 pack moves the net benefit from −3.6 M€ to −2.9 M€: premium +0.4, …".
+pub fn bridge_sentence(
+    scenario: &Scenario,
+    bridge: &Bridge,
+    subject: Option<&str>,
+    language: Language,
+) -> String {
+    let fr = language == Language::Fr;
+    let (from, to) = (
+        euros_compact(bridge.net_benefit_old, language),
+        euros_compact(bridge.net_benefit_new, language),
+    );
+    // A pack is one subject, "these changes" many: the verb agrees.
+    let (subject, one) = match subject {
+        Some(subject) => (subject.to_owned(), true),
+        None => (
+            if fr {
+                "Ces changements"
+            } else {
+                "These changes"
+            }
+            .to_owned(),
+            false,
+        ),
+    };
+    let verb = match (fr, one) {
+        (true, true) => ("ne change pas", "porte"),
+        (true, false) => ("ne changent pas", "portent"),
+        (false, true) => ("does not change", "moves"),
+        (false, false) => ("do not change", "move"),
+    };
+    if bridge.steps.is_empty() {
+        return if fr {
+            format!("{subject} {} le bénéfice net ({from}).", verb.0)
+        } else {
+            format!("{subject} {} the net benefit ({from}).", verb.0)
+        };
+    }
+    let steps: Vec<String> = bridge
+        .steps
+        .iter()
+        .map(|step| {
+            format!(
+                "{} {}",
+                step_label(scenario, &step.what, language),
+                signed_compact(step.effect(), language)
+            )
+        })
+        .collect();
+    let steps = steps.join(", ");
+    if fr {
+        format!(
+            "{subject} {} le bénéfice net de {from} à {to}\u{a0}: {steps}.",
+            verb.1
+        )
+    } else {
+        format!(
+            "{subject} {} the net benefit from {from} to {to}: {steps}.",
+            verb.1
+        )
+    }
+}
+
+fn change_report(
+    scenario: &Scenario,
+    change: &AssumptionChange,
+    language: Language,
+) -> ChangeReport {
+    let unit = change.target.unit();
+    let fr = language == Language::Fr;
+    let mut parts = Vec::new();
+    if change.aspects.contains(&Aspect::Value) {
+        parts.push(format!(
+            "{} → {}",
+            with_unit(change.old.value, unit, language),
+            with_unit(change.new.value, unit, language)
+        ));
+    }
+    if change.aspects.contains(&Aspect::Range) {
+        let range = |a: &Assumption| {
+            a.range.map_or_else(
+                || if fr { "aucune" } else { "none" }.to_owned(),
+                |r| {
+                    format!(
+                        "{} – {}",
+                        number(r.low, language),
+                        with_unit(r.high, unit, language)
+                    )
+                },
+            )
+        };
+        parts.push(format!(
+            "{} {} → {}",
+            if fr { "plage" } else { "range" },
+            range(&change.old),
+            range(&change.new)
+        ));
+    }
+    if change.aspects.contains(&Aspect::Source) {
+        parts.push(
+            if fr {
+                "source modifiée"
+            } else {
+                "source changed"
+            }
+            .to_owned(),
+        );
+    }
+    let assumption = |a: &Assumption| AssumptionReport {
+        value: crate::number::shortest(a.value),
+        low: a.range.map(|r| crate::number::shortest(r.low)),
+        high: a.range.map(|r| crate::number::shortest(r.high)),
+        source: a.source.clone(),
+    };
+    ChangeReport {
+        path: change.path.clone(),
+        label: assumption_label(scenario, change.target, language),
+        aspects: change.aspects.clone(),
+        text: parts.join(if fr { "\u{a0}; " } else { "; " }),
+        old: assumption(&change.old),
+        new: assumption(&change.new),
+    }
+}
+
+/// A number with its unit: "20 %", "39,4 €/utilisateur/mois", "2 ×".
+pub fn with_unit(value: Decimal, unit: Unit, language: Language) -> String {
+    format!(
+        "{}\u{a0}{}",
+        number(value, language),
+        unit_text(unit, language)
+    )
+}
+
+fn field_report(field: &FieldChange, language: Language) -> FieldReport {
+    let fr = language == Language::Fr;
+    let shown = |value: &Value| -> String {
+        let text = match value {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        if text.chars().count() > 80 {
+            text.chars().take(79).chain(['…']).collect()
+        } else {
+            text
+        }
+    };
+    let text = match (&field.old, &field.new) {
+        (Some(old), Some(new)) => format!("{} → {}", shown(old), shown(new)),
+        (None, Some(new)) if fr => format!("ajouté\u{a0}: {}", shown(new)),
+        (None, Some(new)) => format!("added: {}", shown(new)),
+        (Some(_), None) if fr => "retiré".to_owned(),
+        (Some(_), None) => "removed".to_owned(),
+        (None, None) => String::new(),
+    };
+    FieldReport {
+        path: field.path.clone(),
+        old: field.old.clone(),
+        new: field.new.clone(),
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::reference_scenario;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_report_says_each_change_and_its_effect_in_the_language() {
+        let old = reference_scenario(Language::Fr).unwrap();
+        let mut new = old.clone();
+        new.trusted_offer.premium_pct.value = dec!(20);
+        new.trusted_offer.premium_pct.range = None;
+        let fr = diff_report(&old, &new, Some("Le pack 2027"), Language::Fr);
+        assert_eq!(fr.changes.len(), 1);
+        assert_eq!(fr.changes[0].label, "Prime de l'offre de confiance");
+        assert!(
+            fr.changes[0].text.starts_with(&format!(
+                "{}\u{a0}% → 20\u{a0}%\u{a0}; plage ",
+                old.trusted_offer.premium_pct.value
+            )),
+            "{}",
+            fr.changes[0].text
+        );
+        assert!(fr.changes[0].text.ends_with("→ aucune"));
+        assert!(
+            fr.sentence
+                .starts_with("Le pack 2027 porte le bénéfice net de "),
+            "{}",
+            fr.sentence
+        );
+        assert!(
+            fr.sentence.contains("prime de l'offre de confiance +"),
+            "{}",
+            fr.sentence
+        );
+        let en = diff_report(&old, &new, None, Language::En);
+        assert!(
+            en.sentence
+                .starts_with("These changes move the net benefit from "),
+            "{}",
+            en.sentence
+        );
+        assert_eq!(en.bridge.len(), 1);
+        assert_eq!(en.bridge[0].kind, "assumption");
+        assert_eq!(en.bridge[0].net_benefit_before, en.old.net_benefit_npv);
+        assert_eq!(en.bridge[0].net_benefit_after, en.new.net_benefit_npv);
+    }
+
+    #[test]
+    fn effects_carry_their_sign() {
+        assert_eq!(signed_compact(dec!(412_000), Language::Fr), "+412\u{a0}k€");
+        assert_eq!(signed_compact(dec!(-1_250_000), Language::En), "−€1.3M");
+        assert_eq!(signed_compact(dec!(0.2), Language::En), "€0");
+    }
+}
