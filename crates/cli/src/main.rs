@@ -3,6 +3,7 @@
 mod batch;
 mod brief;
 mod decision_table;
+mod diff;
 mod input;
 mod members;
 mod output;
@@ -199,6 +200,20 @@ enum Command {
         #[arg(long)]
         trials: Option<u64>,
     },
+    /// What changed from one scenario file to another, and what each change did to the
+    /// net benefit (the changes applied one at a time, in the file's order).
+    Diff {
+        /// The scenario before.
+        old: PathBuf,
+        /// The scenario after.
+        new: PathBuf,
+        /// `table` for people (the default on a terminal), `json` for programs.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Language of the words (default: the newer file's `language`).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
     /// Reference packs: keys, signed packs of assumptions, their verification.
     Pack {
         #[command(subcommand)]
@@ -209,13 +224,13 @@ enum Command {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Json,
     Table,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Lang {
+pub(crate) enum Lang {
     Fr,
     En,
 }
@@ -336,6 +351,22 @@ fn run(command: Command) -> Result<String, Rejection> {
             Ok(String::new())
         }
         Command::Pack { command } => packs::run(command),
+        Command::Diff {
+            old,
+            new,
+            format,
+            lang,
+        } => {
+            let fallback = lang.map_or_else(input::language_from_environment, Language::from);
+            let old = input::read_scenario(&old, fallback)?;
+            let new = input::read_scenario(&new, fallback)?;
+            let language = lang.map_or(new.language, Language::from);
+            let report = bascule_model::diff_report::diff_report(&old, &new, None, language);
+            Ok(match default_format(format) {
+                Format::Json => pretty(&report),
+                Format::Table => diff::table(&report, language),
+            })
+        }
         Command::Evaluate {
             file,
             pack,
@@ -397,7 +428,7 @@ fn run(command: Command) -> Result<String, Rejection> {
 }
 
 /// A table on a terminal, JSON for programs.
-fn default_format(format: Option<Format>) -> Format {
+pub(crate) fn default_format(format: Option<Format>) -> Format {
     format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Table
     } else {
@@ -405,7 +436,7 @@ fn default_format(format: Option<Format>) -> Format {
     })
 }
 
-fn pretty<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
     // Our report types serialise to JSON without fail (string keys, no floats).
     serde_json::to_string_pretty(value).unwrap_or_default()
 }

@@ -3,12 +3,14 @@
 use crate::input;
 use crate::output::unreadable as refuse;
 use bascule_briefing::ReferenceNote;
+use bascule_model::diff_report::{DiffReport, diff_report};
 use bascule_model::{Language, Rejection, Scenario};
 use bascule_pack::keys;
-use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, verify_pack};
+use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, VerifiedPack, verify_pack};
 use base64::Engine;
 use clap::{Args, Subcommand};
 use ed25519_dalek::VerifyingKey;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// Where a command takes its scenario from when no scenario file is given.
@@ -59,11 +61,29 @@ pub enum PackCommand {
         published: String,
         #[arg(long)]
         description: Option<String>,
+        /// The pack file this one replaces: its SHA-256 is written as `supersedes`.
+        #[arg(long)]
+        supersedes: Option<PathBuf>,
         /// The publisher's secret key (NAME.key).
         #[arg(long)]
         key: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// What changed from one pack to its next version, in words, and what each change does
+    /// to the net benefit; both signatures are checked first.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// The key both must be signed with (NAME.pub); repeatable.
+        #[arg(long)]
+        trust: Vec<PathBuf>,
+        /// `table` for people (the default on a terminal), `json` for programs.
+        #[arg(long, value_enum)]
+        format: Option<crate::Format>,
+        /// Language of the words (default: the environment's).
+        #[arg(long, value_enum)]
+        lang: Option<crate::Lang>,
     },
     /// Check a pack's signature and say who signed it.
     Verify {
@@ -161,9 +181,18 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             pack_version,
             published,
             description,
+            supersedes,
             key,
             output,
         } => {
+            let supersedes = match supersedes {
+                None => None,
+                Some(path) => Some(bascule_pack::pack_sha256(&read_text(
+                    &path,
+                    "--supersedes",
+                    language,
+                )?)),
+            };
             let mut scenario_data = input::read_scenario(&scenario, language)?;
             // A new pack is written in the current format, whatever version its file had.
             scenario_data.version = bascule_model::scenario::FORMAT_VERSION;
@@ -175,7 +204,7 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             };
             let pack = Pack {
                 format: FORMAT,
-                version: 1,
+                version: bascule_pack::version_needed(supersedes.as_deref()),
                 publisher: Publisher {
                     name: publisher,
                     url,
@@ -185,6 +214,7 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
                 pack_version,
                 published,
                 description,
+                supersedes,
                 scenario: scenario_data,
                 signature: None,
             }
@@ -203,13 +233,26 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
                 Language::En => format!("signed pack written to {shown} (key {key})"),
             })
         }
-        PackCommand::Verify { pack, trust } => {
-            let text = read_text(&pack, "PACK", language)?;
+        PackCommand::Diff {
+            old,
+            new,
+            trust,
+            format,
+            lang,
+        } => {
+            let language = lang.map_or(language, Language::from);
             let trusted = trusted_keys(&trust, language)?;
-            let verified = verify_pack(&text, &trusted).map_err(|e| match e {
-                PackError::Invalid(rejection) => rejection,
-                other => refuse_file(language, "PACK", &pack, other.message(language)),
-            })?;
+            let old = verified_file(&old, "OLD", &trusted, language)?;
+            let new = verified_file(&new, "NEW", &trusted, language)?;
+            let report = pack_diff(&old, &new, language);
+            Ok(match crate::default_format(format) {
+                crate::Format::Json => crate::pretty(&report),
+                crate::Format::Table => pack_diff_table(&report, language),
+            })
+        }
+        PackCommand::Verify { pack, trust } => {
+            let trusted = trusted_keys(&trust, language)?;
+            let (verified, sha256) = verified_file(&pack, "PACK", &trusted, language)?;
             let p = &verified.pack;
             let (key, publisher, title, version, published) = (
                 &verified.fingerprint,
@@ -226,16 +269,129 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             } else {
                 (", une clé de confiance", ", a trusted key")
             };
+            let supersedes = p.supersedes.as_deref();
             Ok(match language {
                 Language::Fr => format!(
-                    "vérifié : signé par la clé {key}{trust_fr}\néditeur : {publisher}\npack : {title}, version {version}, publié le {published}"
+                    "vérifié : signé par la clé {key}{trust_fr}\néditeur : {publisher}\npack : {title}, version {version}, publié le {published}\nSHA-256 : {sha256}{}",
+                    supersedes.map_or(String::new(), |s| format!(
+                        "\nremplace le pack de SHA-256 {s}"
+                    ))
                 ),
                 Language::En => format!(
-                    "verified: signed by key {key}{trust_en}\npublisher: {publisher}\npack: {title}, version {version}, published {published}"
+                    "verified: signed by key {key}{trust_en}\npublisher: {publisher}\npack: {title}, version {version}, published {published}\nSHA-256: {sha256}{}",
+                    supersedes.map_or(String::new(), |s| format!(
+                        "\nsupersedes the pack of SHA-256 {s}"
+                    ))
                 ),
             })
         }
     }
+}
+
+/// A pack file whose signature holds (by one of `trusted` when given), with its SHA-256.
+fn verified_file(
+    path: &Path,
+    flag: &str,
+    trusted: &[VerifyingKey],
+    language: Language,
+) -> Result<(VerifiedPack, String), Rejection> {
+    let text = read_text(path, flag, language)?;
+    let verified = verify_pack(&text, trusted).map_err(|e| match e {
+        PackError::Invalid(rejection) => rejection,
+        other => refuse_file(language, flag, path, other.message(language)),
+    })?;
+    Ok((verified, bascule_pack::pack_sha256(&text)))
+}
+
+/// `bascule pack diff --format json`.
+#[derive(Debug, Serialize)]
+struct PackDiff {
+    old: PackSide,
+    new: PackSide,
+    /// Whether the new pack names the old one's SHA-256 as the pack it replaces.
+    supersedes_old: bool,
+    /// Whether both are signed by the same key.
+    same_key: bool,
+    /// What changed in the packs' scenarios, as `bascule diff` says it.
+    diff: DiffReport,
+}
+
+#[derive(Debug, Serialize)]
+struct PackSide {
+    title: String,
+    publisher: String,
+    pack_version: String,
+    published: String,
+    sha256: String,
+    fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    supersedes: Option<String>,
+}
+
+fn pack_diff(
+    (old, old_sha): &(VerifiedPack, String),
+    (new, new_sha): &(VerifiedPack, String),
+    language: Language,
+) -> PackDiff {
+    let side = |v: &VerifiedPack, sha256: &str| PackSide {
+        title: v.pack.title.clone(),
+        publisher: v.pack.publisher.name.clone(),
+        pack_version: v.pack.pack_version.clone(),
+        published: v.pack.published.clone(),
+        sha256: sha256.to_owned(),
+        fingerprint: v.fingerprint.clone(),
+        supersedes: v.pack.supersedes.clone(),
+    };
+    let subject = match language {
+        Language::Fr => format!("La version {} du pack", new.pack.pack_version),
+        Language::En => format!("Version {} of the pack", new.pack.pack_version),
+    };
+    PackDiff {
+        old: side(old, old_sha),
+        new: side(new, new_sha),
+        supersedes_old: new.pack.supersedes.as_deref() == Some(old_sha.as_str()),
+        same_key: old.key == new.key,
+        diff: diff_report(
+            &old.pack.scenario,
+            &new.pack.scenario,
+            Some(&subject),
+            language,
+        ),
+    }
+}
+
+fn pack_diff_table(diff: &PackDiff, language: Language) -> String {
+    let fr = language == Language::Fr;
+    let side = |label: &str, s: &PackSide| {
+        if fr {
+            format!(
+                "{label} : {} — {}, version {}, publié le {} (clé {})\n",
+                s.title, s.publisher, s.pack_version, s.published, s.fingerprint
+            )
+        } else {
+            format!(
+                "{label}: {} — {}, version {}, published {} (key {})\n",
+                s.title, s.publisher, s.pack_version, s.published, s.fingerprint
+            )
+        }
+    };
+    let mut out = side(if fr { "Ancien" } else { "Old" }, &diff.old);
+    out += &side(if fr { "Nouveau" } else { "New" }, &diff.new);
+    if !diff.same_key {
+        out += if fr {
+            "Attention : les deux packs ne sont pas signés par la même clé.\n"
+        } else {
+            "Warning: the two packs are not signed by the same key.\n"
+        };
+    }
+    out += match (diff.supersedes_old, fr) {
+        (true, true) => "Le nouveau pack déclare remplacer l'ancien.\n",
+        (true, false) => "The new pack says it replaces the old one.\n",
+        (false, true) => "Le nouveau pack ne déclare pas remplacer celui-ci.\n",
+        (false, false) => "The new pack does not say it replaces this one.\n",
+    };
+    out.push('\n');
+    out + &crate::diff::table(&diff.diff, language)
 }
 
 fn read_logo(path: &Path, language: Language) -> Result<Logo, Rejection> {

@@ -258,14 +258,18 @@ fn change_report(
         ));
     }
     if change.aspects.contains(&Aspect::Source) {
-        parts.push(
-            if fr {
-                "source modifiée"
-            } else {
-                "source changed"
+        let changed = if fr {
+            "source modifiée"
+        } else {
+            "source changed"
+        };
+        parts.push(match &change.new.source {
+            Some(source) if fr => {
+                format!("{changed}, désormais «\u{a0}{}\u{a0}»", shortened(source))
             }
-            .to_owned(),
-        );
+            Some(source) => format!("{changed}, now “{}”", shortened(source)),
+            None => changed.to_owned(),
+        });
     }
     let assumption = |a: &Assumption| AssumptionReport {
         value: crate::number::shortest(a.value),
@@ -280,6 +284,16 @@ fn change_report(
         text: parts.join(if fr { "\u{a0}; " } else { "; " }),
         old: assumption(&change.old),
         new: assumption(&change.new),
+    }
+}
+
+/// A long text cut to what a line of a list can hold.
+fn shortened(text: &str) -> String {
+    const MOST: usize = 100;
+    if text.chars().count() > MOST {
+        text.chars().take(MOST - 1).chain(['…']).collect()
+    } else {
+        text.to_owned()
     }
 }
 
@@ -299,11 +313,7 @@ fn field_report(field: &FieldChange, language: Language) -> FieldReport {
             Value::String(text) => text.clone(),
             other => other.to_string(),
         };
-        if text.chars().count() > 80 {
-            text.chars().take(79).chain(['…']).collect()
-        } else {
-            text
-        }
+        shortened(&text)
     };
     let text = match (&field.old, &field.new) {
         (Some(old), Some(new)) => format!("{} → {}", shown(old), shown(new)),

@@ -53,6 +53,8 @@ pub enum ProblemKind {
     NotUtf8,
     /// Not standard base64 (RFC 4648, with padding).
     NotBase64,
+    /// Not a SHA-256 in lower-case hexadecimal (64 digits 0–9, a–f).
+    NotSha256,
     Unreadable {
         reason: String,
     },
@@ -205,6 +207,10 @@ impl ProblemKind {
             NotBase64 => t(
                 "n'est pas du base64 standard (RFC 4648)".into(),
                 "is not standard base64 (RFC 4648)".into(),
+            ),
+            NotSha256 => t(
+                "n'est pas une empreinte SHA-256 en hexadécimal minuscule (64 chiffres 0–9, a–f)".into(),
+                "is not a SHA-256 in lower-case hexadecimal (64 digits 0–9, a–f)".into(),
             ),
             Unreadable { reason } => t(
                 format!("lecture impossible : {reason}"),

@@ -1,6 +1,8 @@
-//! Reference packs (format `bascule.pack`, version 1): an association's curated scenario of
-//! assumptions, its name and logo, signed with ed25519 so that a member can tell that the
-//! pack comes from the association and was not altered.
+//! Reference packs (format `bascule.pack`, versions 1 and 2): an association's curated
+//! scenario of assumptions, its name and logo, signed with ed25519 so that a member can tell
+//! that the pack comes from the association and was not altered. Version 2 adds
+//! `supersedes`: the SHA-256 of the pack file this one replaces, so that a member's copy of
+//! last year's pack can be told from any other.
 //!
 //! What is signed: the RFC 8785 (JCS) text of the pack without its `signature` member, the
 //! scenario written in its canonical form (the one the scenario hash is taken of: every
@@ -18,7 +20,9 @@ use serde::Serialize;
 pub use read::parse_pack;
 
 pub const FORMAT: &str = "bascule.pack";
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version read. A pack is written in the oldest version that holds it (1
+/// unless it supersedes another), so that older builds still read what they can.
+pub const FORMAT_VERSION: u32 = 2;
 /// The largest logo a pack may carry, decoded.
 pub const MAX_LOGO_BYTES: usize = 512 * 1024;
 
@@ -33,6 +37,9 @@ pub struct Pack {
     pub published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The SHA-256 (lower-case hex) of the pack file this one replaces (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<String>,
     /// Written in the form of the version it was read from: a pack signed by a build of
     /// model version 1 carries a version-1 scenario, and its signature covers that form.
     #[serde(serialize_with = "scenario_as_read")]
@@ -111,6 +118,21 @@ fn scenario_as_read<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     bascule_model::canonical::value_as_read(scenario).serialize(serializer)
+}
+
+/// The SHA-256 of a pack file's bytes, lower-case hex: what a newer pack's `supersedes`
+/// names it by (and `sha256sum` prints).
+pub fn pack_sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The format version a pack needs: 2 when it supersedes another, else 1.
+pub fn version_needed(supersedes: Option<&str>) -> u32 {
+    if supersedes.is_some() { 2 } else { 1 }
 }
 
 /// A pack whose signature holds.

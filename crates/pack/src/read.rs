@@ -1,7 +1,7 @@
 //! Reading a pack file: its own fields checked here, its scenario by the model's reader
 //! (problems named `scenario.…`).
 
-use crate::{FORMAT, FORMAT_VERSION, Logo, MAX_LOGO_BYTES, Pack, PackSignature, Publisher};
+use crate::{FORMAT, Logo, MAX_LOGO_BYTES, Pack, PackSignature, Publisher};
 use bascule_model::json::{Json, JsonError, MAX_FILE_BYTES};
 use bascule_model::problem::{Expected, Problem, ProblemKind, Rejection};
 use bascule_model::{Language, parse_scenario_or};
@@ -136,6 +136,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
         "pack_version",
         "published",
         "description",
+        "supersedes",
         "scenario",
         "signature",
     ];
@@ -174,8 +175,9 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
             false
         }
     };
-    let version_ok = match member(members, "version") {
-        Some(Json::Number(v)) if v == "1" => true,
+    let version = match member(members, "version") {
+        Some(Json::Number(v)) if v == "1" => Some(1),
+        Some(Json::Number(v)) if v == "2" => Some(2),
         other => {
             problems.add(
                 "version",
@@ -183,10 +185,12 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
                 if other.is_none() {
                     ProblemKind::Missing
                 } else {
-                    ProblemKind::NotOneOf { allowed: vec!["1"] }
+                    ProblemKind::NotOneOf {
+                        allowed: vec!["1", "2"],
+                    }
                 },
             );
-            false
+            None
         }
     };
     let publisher = read_publisher(&mut problems, member(members, "publisher"));
@@ -207,6 +211,27 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
             }
         });
     let description = problems.text(members, "", "description", (0, 5000), false);
+    let supersedes = problems
+        .text(members, "", "supersedes", (64, 64), false)
+        .and_then(|hash| {
+            let found = Some(&Json::String(hash.clone()));
+            if !hash
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+            {
+                problems.add("supersedes", found, ProblemKind::NotSha256);
+                None
+            } else if version == Some(1) {
+                problems.add(
+                    "supersedes",
+                    found,
+                    ProblemKind::NeedsVersion { version: 2 },
+                );
+                None
+            } else {
+                Some(hash)
+            }
+        });
     let scenario = match scenario_node {
         None => {
             problems.add("scenario", None, ProblemKind::Missing);
@@ -237,7 +262,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
     }
     match (
         format_ok,
-        version_ok,
+        version,
         publisher,
         title,
         pack_version,
@@ -247,7 +272,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
     ) {
         (
             true,
-            true,
+            Some(version),
             Some(publisher),
             Some(title),
             Some(pack_version),
@@ -256,12 +281,13 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
             Some(signature),
         ) => Ok(Pack {
             format: FORMAT,
-            version: FORMAT_VERSION,
+            version,
             publisher,
             title,
             pack_version,
             published,
             description,
+            supersedes,
             scenario,
             signature,
         }),

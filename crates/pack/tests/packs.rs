@@ -23,6 +23,7 @@ fn pack() -> Pack {
         pack_version: "2026.1".into(),
         published: "2026-11-29".into(),
         description: Some("Prix, primes et risques, sourcés.".into()),
+        supersedes: None,
         scenario: reference_scenario(Language::Fr).expect("valid"),
         signature: None,
     }
@@ -231,4 +232,42 @@ fn pack_fields_are_checked_like_a_scenarios() {
         .map(|p| p.path)
         .collect();
     assert_eq!(paths, ["publisher.logo.media_type", "publisher.logo.data"]);
+}
+
+#[test]
+fn a_pack_names_the_pack_it_supersedes_in_version_2_only() {
+    let key = generate().expect("random");
+    let old = pack().sign(&key).to_file();
+    let mut newer = pack();
+    newer.pack_version = "2027.1".into();
+    newer.supersedes = Some(bascule_pack::pack_sha256(&old));
+    newer.version = bascule_pack::version_needed(newer.supersedes.as_deref());
+    assert_eq!(newer.version, 2);
+    let file = newer.sign(&key).to_file();
+    let verified = verify_pack(&file, &[]).expect("verifies");
+    assert_eq!(verified.pack.version, 2);
+    assert_eq!(
+        verified.pack.supersedes.as_deref(),
+        Some(bascule_pack::pack_sha256(&old).as_str())
+    );
+    // The hash is signed: changing it is an alteration.
+    let other = file.replace(&bascule_pack::pack_sha256(&old), &"0".repeat(64));
+    assert_eq!(verify_pack(&other, &[]), Err(PackError::Altered));
+    // A version-1 pack cannot carry it; a hash must be 64 lower-case hex digits.
+    let as_version_1 = file.replacen("\"version\": 2", "\"version\": 1", 1);
+    let problems = match verify_pack(&as_version_1, &[]) {
+        Err(PackError::Invalid(rejection)) => rejection.render(),
+        other => panic!("{other:?}"),
+    };
+    assert!(problems.contains("supersedes"), "{problems}");
+    assert!(problems.contains("\"version\": 2"), "{problems}");
+    let upper = file.replace(
+        &bascule_pack::pack_sha256(&old),
+        &bascule_pack::pack_sha256(&old).to_uppercase(),
+    );
+    let problems = match verify_pack(&upper, &[]) {
+        Err(PackError::Invalid(rejection)) => rejection.render(),
+        other => panic!("{other:?}"),
+    };
+    assert!(problems.contains("SHA-256"), "{problems}");
 }
