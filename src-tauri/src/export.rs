@@ -102,6 +102,7 @@ pub fn export_briefing<R: Runtime>(
         marking: choices.marking.filter(|m| !m.trim().is_empty()),
         date,
         reference,
+        update: None,
     };
     let briefing = Briefing {
         scenario: &scenario,

@@ -6,6 +6,7 @@ mod layout;
 mod logo;
 mod pages;
 mod seal;
+mod update_page;
 
 use bascule_model::montecarlo::SimulationResult;
 use bascule_model::{Evaluation, Language, Scenario};
@@ -29,7 +30,7 @@ pub struct Briefing<'a> {
     pub options: &'a BriefingOptions,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BriefingOptions {
     pub language: Language,
     /// Shown instead of the scenario's organisation name.
@@ -40,6 +41,41 @@ pub struct BriefingOptions {
     pub date: Option<BriefingDate>,
     /// Where the assumptions come from, when they come from an association's pack.
     pub reference: Option<ReferenceNote>,
+    /// When the scenario was brought up to a newer pack: an appendix shows what that did.
+    pub update: Option<UpdateNote>,
+}
+
+/// A scenario brought up from one pack to its newer version (`bascule_model::update`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateNote {
+    /// The scenario as it was before the update, and as the update made it (the user may
+    /// have changed it since: the appendix shows what the update did).
+    pub before: Scenario,
+    pub after: Scenario,
+    pub from_version: String,
+    pub to_version: String,
+    /// The values the user had changed, kept.
+    pub kept: Vec<bascule_model::update::Kept>,
+    /// What the new pack changed beyond values, not brought in.
+    pub not_applied: Vec<String>,
+}
+
+impl UpdateNote {
+    pub fn new(
+        before: Scenario,
+        update: bascule_model::update::Update,
+        from_version: String,
+        to_version: String,
+    ) -> UpdateNote {
+        UpdateNote {
+            before,
+            after: update.scenario,
+            from_version,
+            to_version,
+            kept: update.kept,
+            not_applied: update.not_applied,
+        }
+    }
 }
 
 /// The pack the scenario comes from, as the briefing names it.

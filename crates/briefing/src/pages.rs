@@ -94,6 +94,9 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
     register(briefing, &mut layout);
     sources(briefing, &mut layout);
     method_and_limits(briefing, &mut layout);
+    if let Some(update) = &briefing.options.update {
+        crate::update_page::update_appendix(briefing, update, &mut layout);
+    }
 
     let hash = bascule_model::scenario_sha256(scenario);
     let short_hash: String = hash

@@ -44,6 +44,7 @@ fn inputs(scenario: Scenario, language: Language) -> Inputs {
         marking: Some("Diffusion restreinte".into()),
         date: BriefingDate::parse("2026-11-29"),
         reference: None,
+        update: None,
     };
     Inputs {
         scenario,
@@ -451,4 +452,43 @@ fn the_register_points_to_numbered_sources_given_in_full() {
         marked.dedup();
         assert_eq!(marked, (1..=cited).collect::<Vec<_>>());
     }
+}
+
+/// Brought up to a newer pack: an appendix with the bridge, the values taken and the ones
+/// kept, on a page of its own after the method; without an update, no appendix.
+#[test]
+fn an_update_to_a_newer_pack_is_explained_in_an_appendix() {
+    let dec = |v: i64| rust_decimal::Decimal::from(v);
+    let old_pack = reference_scenario(Language::En).expect("valid");
+    let mut new_pack = old_pack.clone();
+    new_pack.trusted_offer.premium_pct.value = dec(20);
+    let mut before = old_pack.clone();
+    before.migration.cost_per_user_eur.value = dec(350);
+    let update =
+        bascule_model::update::bring_up_to_date(&before, &old_pack, &new_pack).expect("valid");
+    let after = update.scenario.clone();
+    let mut i = inputs(after.clone(), Language::En);
+    let plain = render_with_layout(&briefing(&i)).expect("renders");
+    i.options.update = Some(bascule_briefing::UpdateNote::new(
+        before,
+        update,
+        "2026".into(),
+        "2027".into(),
+    ));
+    let rendered = render_with_layout(&briefing(&i)).expect("renders");
+    assert_eq!(rendered.pages, plain.pages + 1);
+    let pdf = temp_pdf("update.pdf", &rendered.pdf);
+    let text = tool("pdftotext", &["-f", &rendered.pages.to_string()], &pdf);
+    for words in [
+        "Appendix — Brought up from pack 2026 to pack 2027",
+        "Pack 2027 moves the net benefit from ",
+        "premium of the trusted offer +",
+        "Before (pack 2026)",
+        "Values you had changed: kept",
+        "Migration cost per user: your value 350",
+    ] {
+        assert!(text.contains(words), "{words:?} not in {text}");
+    }
+    let plain_text = tool("pdftotext", &[], &temp_pdf("plain.pdf", &plain.pdf));
+    assert!(!plain_text.contains("Appendix"));
 }

@@ -8,12 +8,14 @@ pub mod marks;
 pub mod svg;
 pub mod ticks;
 
+mod bridge;
 mod cumulative_cost;
 mod exceedance;
 mod frontier;
 mod risk_bars;
 mod tornado;
 
+pub use bridge::{bridge, bridge_height};
 pub use cumulative_cost::cumulative_cost;
 pub use exceedance::{loss_exceedance, loss_exceedance_with_appetite};
 pub use frontier::{frontier, frontier_plot, frontier_x};

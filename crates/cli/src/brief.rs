@@ -17,6 +17,8 @@ pub struct Request {
     /// Draws of the assumptions for the decision page (`--draws`; default: the file's).
     pub draws: Option<u64>,
     pub reference: Option<bascule_briefing::ReferenceNote>,
+    /// When the scenario was just brought up to a newer pack (`pack update --brief`).
+    pub update: Option<bascule_briefing::UpdateNote>,
 }
 
 /// What a briefing computed beside its PDF: what a summary line says of it.
@@ -74,6 +76,7 @@ pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection
         marking: request.marking,
         date,
         reference: request.reference,
+        update: request.update,
     };
     let briefing = Briefing {
         scenario,

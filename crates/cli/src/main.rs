@@ -32,7 +32,7 @@ struct Cli {
 
 /// How a briefing is made, for `brief` and for each member of `batch`.
 #[derive(Debug, Args)]
-struct BriefingFlags {
+pub(crate) struct BriefingFlags {
     /// Language of the briefing and messages (default: the scenario's).
     #[arg(long, value_enum)]
     lang: Option<Lang>,
@@ -52,12 +52,17 @@ struct BriefingFlags {
 }
 
 impl BriefingFlags {
-    fn fallback_language(&self) -> Language {
+    /// The language asked for, else the scenario's.
+    pub(crate) fn language_for(&self, scenario: &bascule_model::Scenario) -> Language {
+        self.lang.map_or(scenario.language, Language::from)
+    }
+
+    pub(crate) fn fallback_language(&self) -> Language {
         self.lang
             .map_or_else(input::language_from_environment, Language::from)
     }
 
-    fn request(
+    pub(crate) fn request(
         self,
         org: Option<String>,
         reference: Option<bascule_briefing::ReferenceNote>,
@@ -70,6 +75,7 @@ impl BriefingFlags {
             trials: self.trials,
             draws: self.draws,
             reference,
+            update: None,
         }
     }
 }

@@ -85,6 +85,29 @@ pub enum PackCommand {
         #[arg(long, value_enum)]
         lang: Option<crate::Lang>,
     },
+    /// Bring a scenario that started from a pack up to the pack's newer version: the new
+    /// pack's values replace the old pack's; the values you changed are kept, and listed.
+    Update {
+        /// The scenario to bring up to date (it is not changed: the result goes to --output).
+        scenario: PathBuf,
+        /// The pack the scenario started from.
+        #[arg(long)]
+        from: PathBuf,
+        /// The newer pack.
+        #[arg(long)]
+        to: PathBuf,
+        /// The key both packs must be signed with (NAME.pub); repeatable.
+        #[arg(long)]
+        trust: Vec<PathBuf>,
+        /// Where to write the scenario brought up to date.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also write its briefing here, with an appendix on what the update did.
+        #[arg(long)]
+        brief: Option<PathBuf>,
+        #[command(flatten)]
+        briefing: crate::BriefingFlags,
+    },
     /// Check a pack's signature and say who signed it.
     Verify {
         pack: PathBuf,
@@ -250,6 +273,21 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
                 crate::Format::Table => pack_diff_table(&report, language),
             })
         }
+        PackCommand::Update {
+            scenario,
+            from,
+            to,
+            trust,
+            output,
+            brief,
+            briefing,
+        } => update(
+            &scenario,
+            (&from, &to),
+            &trust,
+            (&output, brief.as_deref()),
+            briefing,
+        ),
         PackCommand::Verify { pack, trust } => {
             let trusted = trusted_keys(&trust, language)?;
             let (verified, sha256) = verified_file(&pack, "PACK", &trusted, language)?;
@@ -286,6 +324,78 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             })
         }
     }
+}
+
+/// `bascule pack update`.
+fn update(
+    scenario: &Path,
+    (from, to): (&Path, &Path),
+    trust: &[PathBuf],
+    (output, brief_to): (&Path, Option<&Path>),
+    briefing: crate::BriefingFlags,
+) -> Result<String, Rejection> {
+    let language = briefing.fallback_language();
+    let trusted = trusted_keys(trust, language)?;
+    let current = input::read_scenario(scenario, language)?;
+    let language = briefing.language_for(&current);
+    let (old, _) = verified_file(from, "--from", &trusted, language)?;
+    let (new, _) = verified_file(to, "--to", &trusted, language)?;
+    if old.key != new.key {
+        let reason = match language {
+            Language::Fr => "les deux packs ne sont pas signés par la même clé : une mise à jour vient de l'éditeur du pack d'origine".to_owned(),
+            Language::En => "the two packs are not signed by the same key: an update comes from the original pack's publisher".to_owned(),
+        };
+        return Err(refuse_file(language, "--to", to, reason));
+    }
+    let update =
+        bascule_model::update::bring_up_to_date(&current, &old.pack.scenario, &new.pack.scenario)?;
+    let file = crate::pretty(&update.scenario) + "\n";
+    crate::output::write_atomically(output, file.as_bytes())
+        .map_err(|e| refuse_file(language, "--output", output, e.to_string()))?;
+    let (from_version, to_version) = (old.pack.pack_version.clone(), new.pack.pack_version.clone());
+    let subject = match language {
+        Language::Fr => format!("Le pack {to_version}"),
+        Language::En => format!("Pack {to_version}"),
+    };
+    let report = diff_report(&current, &update.scenario, Some(&subject), language);
+    let mut said = match language {
+        Language::Fr => format!(
+            "{} valeur(s) reprise(s) du pack {to_version}, {} valeur(s) que vous aviez changée(s) conservée(s) ; écrit dans {}\n{}",
+            update.taken.len(),
+            update.kept.len(),
+            output.display(),
+            report.sentence
+        ),
+        Language::En => format!(
+            "{} value(s) taken from pack {to_version}, {} value(s) you had changed kept; written to {}\n{}",
+            update.taken.len(),
+            update.kept.len(),
+            output.display(),
+            report.sentence
+        ),
+    };
+    for kept in &update.kept {
+        let label = bascule_model::present::assumption_label(&current, kept.target, language);
+        said += &format!("\n  {label} ({})", kept.path);
+    }
+    if let Some(pdf) = brief_to {
+        let reference = ReferenceNote {
+            publisher: new.pack.publisher.name.clone(),
+            pack_version: to_version.clone(),
+            verified_key: Some(new.fingerprint.clone()),
+            logo_png: new.pack.logo_png(),
+            pack_values: new.pack.assumption_values(),
+        };
+        let mut request = briefing.request(None, Some(reference));
+        request.update = Some(bascule_briefing::UpdateNote::new(
+            current,
+            update.clone(),
+            from_version,
+            to_version,
+        ));
+        crate::brief::write(&update.scenario, pdf, request)?;
+    }
+    Ok(said)
 }
 
 /// A pack file whose signature holds (by one of `trusted` when given), with its SHA-256.

@@ -230,3 +230,110 @@ fn diff_of_two_scenarios_closes_the_bridge_on_what_is_not_an_assumption() {
     let broken = temp_file("broken.json", b"{\"format\": \"bascule.scenario\"");
     assert_refused(&bascule(&["diff", path(&old), path(&broken)]), "ligne");
 }
+
+#[test]
+fn pack_update_takes_the_new_values_and_keeps_the_users_own() {
+    let (old, new) = scenarios(false);
+    let dir = old.parent().expect("dir").to_path_buf();
+    for name in ["publisher", "stranger"] {
+        assert!(
+            bascule(&["pack", "keygen", "--out", path(&dir.join(name))])
+                .status
+                .success()
+        );
+    }
+    let create = |scenario: &Path, key: &str, out: &Path| {
+        let secret = dir.join(format!("{key}.key"));
+        let made = bascule(&[
+            "pack",
+            "create",
+            "--scenario",
+            path(scenario),
+            "--publisher",
+            "Association exemple",
+            "--version",
+            "2027",
+            "--published",
+            "2027-01-15",
+            "--key",
+            path(&secret),
+            "-o",
+            path(out),
+        ]);
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+    };
+    let (from, to, foreign) = (
+        dir.join("from.json"),
+        dir.join("to.json"),
+        dir.join("foreign.json"),
+    );
+    create(&old, "publisher", &from);
+    create(&new, "publisher", &to);
+    create(&new, "stranger", &foreign);
+    // The member changed the premium themselves, and their users.
+    let mut member: Value =
+        serde_json::from_slice(&std::fs::read(&old).expect("old")).expect("JSON");
+    member["trusted_offer"]["premium_pct"]["value"] = "30".into();
+    member["organisation"]["users"] = 2_500.into();
+    let member = temp_file("member.json", member.to_string().as_bytes());
+    let (updated, pdf) = (dir.join("updated.json"), dir.join("updated.pdf"));
+    let output = bascule(&[
+        "pack",
+        "update",
+        path(&member),
+        "--from",
+        path(&from),
+        "--to",
+        path(&to),
+        "-o",
+        path(&updated),
+        "--brief",
+        path(&pdf),
+        "--date",
+        "2027-02-01",
+    ]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        said.contains("1 valeur(s) que vous aviez changée(s) conservée(s)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Prime de l'offre de confiance (trusted_offer.premium_pct)"),
+        "{said}"
+    );
+    let file: Value =
+        serde_json::from_slice(&std::fs::read(&updated).expect("written")).expect("JSON");
+    assert_eq!(file["trusted_offer"]["premium_pct"]["value"], "30");
+    assert_eq!(
+        file["migration"]["project_fixed_cost_eur"]["value"],
+        "750000"
+    );
+    assert_eq!(file["organisation"]["users"], 2_500);
+    assert!(std::fs::read(&pdf).expect("briefing").starts_with(b"%PDF-"));
+    // An update from another publisher's key is refused, and nothing is written.
+    let elsewhere = dir.join("never.json");
+    assert_refused(
+        &bascule(&[
+            "pack",
+            "update",
+            path(&member),
+            "--from",
+            path(&from),
+            "--to",
+            path(&foreign),
+            "-o",
+            path(&elsewhere),
+        ]),
+        "pas signés par la même clé",
+    );
+    assert!(!elsewhere.exists());
+}

@@ -33,6 +33,7 @@ pub mod scalar;
 pub mod scenario;
 pub mod sensitivity;
 pub mod uncertainty;
+pub mod update;
 pub mod value_path;
 pub mod variants;
 pub mod workings;

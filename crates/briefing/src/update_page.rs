@@ -1,0 +1,167 @@
+//! The appendix of a scenario brought up to a newer pack: what the new pack changed, what
+//! each change did to the net benefit (the bridge), and the user's own values it kept.
+
+use crate::layout::{CONTENT_WIDTH, Cell, Column, Layout};
+use crate::{Briefing, UpdateNote};
+use bascule_charts::font::Weight;
+use bascule_charts::marks::palette;
+use bascule_model::Language;
+use bascule_model::diff::difference;
+use bascule_model::diff_report::{diff_report, with_unit};
+use bascule_model::present::assumption_label;
+
+pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut Layout) {
+    let language = briefing.options.language;
+    let fr = language == Language::Fr;
+    let t = |fr_text: &'static str, en: &'static str| if fr { fr_text } else { en };
+    let scenario = &update.after;
+    layout.new_page();
+    let title = if fr {
+        format!(
+            "Annexe — Mise à jour du pack {} vers le pack {}",
+            update.from_version, update.to_version
+        )
+    } else {
+        format!(
+            "Appendix — Brought up from pack {} to pack {}",
+            update.from_version, update.to_version
+        )
+    };
+    layout.heading(&title, 14.0);
+    let subject = if fr {
+        format!("Le pack {}", update.to_version)
+    } else {
+        format!("Pack {}", update.to_version)
+    };
+    let report = diff_report(&update.before, scenario, Some(&subject), language);
+    layout.paragraph(&report.sentence, 9.5, Weight::SemiBold, palette::TEXT);
+    layout.space(4.0);
+    layout.paragraph(
+        t(
+            "Les nouvelles valeurs du pack sont appliquées une à une, dans l'ordre du fichier, au scénario tel qu'il était avant la mise à jour ; chaque barre part du bénéfice net atteint par les précédentes.",
+            "The pack's new values are applied one at a time, in the file's order, to the scenario as it was before the update; each bar starts from the net benefit the ones before it reached.",
+        ),
+        7.5,
+        Weight::Regular,
+        palette::MUTED,
+    );
+    layout.space(6.0);
+    let difference = difference(&update.before, scenario);
+    let bridge = bascule_model::bridge::bridge(&update.before, scenario, &difference);
+    let (before, after) = if fr {
+        (
+            format!("Avant (pack {})", update.from_version),
+            format!("Après (pack {})", update.to_version),
+        )
+    } else {
+        (
+            format!("Before (pack {})", update.from_version),
+            format!("After (pack {})", update.to_version),
+        )
+    };
+    layout.chart(&bascule_charts::bridge(
+        scenario,
+        &bridge,
+        (&before, &after),
+        language,
+        CONTENT_WIDTH,
+    ));
+    layout.space(10.0);
+
+    if !report.changes.is_empty() {
+        layout.heading_keeping(
+            t(
+                "Valeurs reprises du nouveau pack",
+                "Values taken from the new pack",
+            ),
+            11.0,
+            40.0,
+        );
+        let columns = [
+            Column {
+                title: t("Hypothèse", "Assumption").into(),
+                width: 190.0,
+                right_aligned: false,
+            },
+            Column {
+                title: t("Changement", "Change").into(),
+                width: CONTENT_WIDTH - 190.0,
+                right_aligned: false,
+            },
+        ];
+        let rows: Vec<Vec<Cell>> = report
+            .changes
+            .iter()
+            .map(|c| vec![Cell::plain(c.label.clone()), Cell::plain(c.text.clone())])
+            .collect();
+        layout.table(&columns, &rows, 7.5);
+        layout.space(8.0);
+    }
+    if !update.kept.is_empty() {
+        layout.heading_keeping(
+            t(
+                "Valeurs que vous aviez changées : conservées",
+                "Values you had changed: kept",
+            ),
+            11.0,
+            40.0,
+        );
+        for kept in &update.kept {
+            let unit = kept.target.unit();
+            let value = |v| with_unit(v, unit, language);
+            let line = if fr {
+                format!(
+                    "{} : votre valeur {} (pack {} : {}, pack {} : {})",
+                    assumption_label(scenario, kept.target, language),
+                    value(kept.yours),
+                    update.from_version,
+                    value(kept.old_pack),
+                    update.to_version,
+                    value(kept.new_pack)
+                )
+            } else {
+                format!(
+                    "{}: your value {} (pack {}: {}, pack {}: {})",
+                    assumption_label(scenario, kept.target, language),
+                    value(kept.yours),
+                    update.from_version,
+                    value(kept.old_pack),
+                    update.to_version,
+                    value(kept.new_pack)
+                )
+            };
+            layout.paragraph(&format!("•  {line}"), 8.0, Weight::Regular, palette::TEXT);
+            layout.space(2.0);
+        }
+        layout.space(6.0);
+    }
+    if !update.not_applied.is_empty() {
+        layout.paragraph(
+            &format!(
+                "{} {}.",
+                t(
+                    "Le nouveau pack change aussi, hors des valeurs, ce qui suit ; votre scénario garde les siens :",
+                    "The new pack also changes the following, beyond values; your scenario keeps its own:"
+                ),
+                update.not_applied.join(", ")
+            ),
+            7.5,
+            Weight::Regular,
+            palette::MUTED,
+        );
+        layout.space(4.0);
+    }
+    layout.paragraph(
+        &format!(
+            "{} {}",
+            t(
+                "Scénario avant la mise à jour :",
+                "Scenario before the update:"
+            ),
+            report.old.scenario_sha256
+        ),
+        7.0,
+        Weight::Regular,
+        palette::MUTED,
+    );
+}
