@@ -16,6 +16,8 @@ const state = {
   unsaved: false,
   pack: null,
   packView: null,
+  // Set once the scenario was brought up to a newer pack: { before, from, to }.
+  update: null,
   evaluation: 0,
   autosaveTimer: null,
 };
@@ -51,12 +53,13 @@ function changed() {
   scheduleAutosave();
 }
 
-function load(scenario, { path = null, unsaved = false, pack = null, packView = null } = {}) {
+function load(scenario, { path = null, unsaved = false, pack = null, packView = null, update = null } = {}) {
   state.scenario = scenario;
   state.path = path;
   state.unsaved = unsaved;
   state.pack = pack;
   state.packView = packView;
+  state.update = update;
   history.clear();
   editor.openRisks = new Set();
   editor.render(state.scenario, state.language);
@@ -155,6 +158,7 @@ async function autosaveNow() {
     path: state.path,
     unsaved: state.unsaved,
     pack: state.pack,
+    update: state.update,
   };
   try {
     await invoke("autosave", { session, language: state.language });
@@ -248,6 +252,7 @@ async function exportBriefing() {
     marking: byId("export-marking").value,
     date: byId("export-date").value,
     pack: state.pack,
+    update: state.update?.to === state.pack ? state.update : null,
     open_after: byId("export-open").checked,
   };
   notify(t("export.working"));
@@ -378,6 +383,74 @@ function showPack(pack) {
   byId("pack-trust").hidden = pack.status !== "unknown_key";
   const dialog = byId("pack-dialog");
   if (!dialog.open) dialog.showModal();
+  previewUpdate(pack);
+}
+
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => values[name] ?? all);
+const listItems = (texts) => texts.map((text) => Object.assign(document.createElement("li"), { textContent: text }));
+
+// A newer pack of the publisher the scenario started from: what bringing the scenario up
+// to it would change, before the user says yes (Rust decides whether it is such a pack).
+async function previewUpdate(pack) {
+  const section = byId("pack-update");
+  const apply = byId("pack-update-apply");
+  section.hidden = true;
+  apply.hidden = true;
+  // One primary action: bringing the scenario up to date when offered, else starting anew.
+  byId("pack-start").classList.add("primary");
+  state.shownUpdate = null;
+  if (!state.pack || state.pack === pack.id || pack.status !== "verified") return;
+  let update;
+  try {
+    update = await invoke("bring_up_to_date", {
+      scenario: JSON.stringify(state.scenario),
+      from: state.pack,
+      to: pack.id,
+      language: state.language,
+    });
+  } catch (error) {
+    // Another publisher's pack is not an update of this scenario: nothing to offer.
+    if (error?.kind === "pack_refused") return;
+    byId("pack-update-title").textContent = t("pack.update.impossible");
+    byId("pack-update-sentence").textContent = errorText(error);
+    for (const id of ["pack-update-chart", "pack-update-taken", "pack-update-kept"]) byId(id).replaceChildren();
+    byId("pack-update-kept-title").textContent = "";
+    byId("pack-update-not-applied").textContent = "";
+    section.hidden = false;
+    return;
+  }
+  if (state.shownPack !== pack) return;
+  state.shownUpdate = update;
+  byId("pack-update-title").textContent = fill(t("pack.update.title"), { from: update.from_version, to: update.to_version });
+  byId("pack-update-sentence").textContent = update.report.sentence;
+  const chart = byId("pack-update-chart");
+  chart.innerHTML = update.bridge_svg;
+  chart.setAttribute("aria-label", update.report.sentence);
+  const taken = update.report.changes.map((c) => `${c.label}${t("colon")}${c.text}`);
+  byId("pack-update-taken").replaceChildren(...listItems(taken.length ? taken : [t("pack.update.none")]));
+  const keptTitle = { 0: t("pack.update.keptNone"), 1: t("pack.update.keptOne") }[update.kept.length];
+  byId("pack-update-kept-title").textContent = keptTitle ?? fill(t("pack.update.kept"), { n: update.kept.length });
+  byId("pack-update-kept").replaceChildren(...listItems(update.kept.map((k) =>
+    `${k.label}${t("colon")}${t("pack.update.yours")} ${k.yours} (${t("pack.version")} ${update.from_version} ${k.old_pack}, ${t("pack.version")} ${update.to_version} ${k.new_pack})`)));
+  const notes = [];
+  if (!update.supersedes) notes.push(t("pack.update.notSuperseding"));
+  if (update.not_applied.length) notes.push(`${t("pack.update.notApplied")} ${update.not_applied.join(", ")}.`);
+  byId("pack-update-not-applied").textContent = notes.join(" ");
+  section.hidden = false;
+  apply.hidden = false;
+  byId("pack-start").classList.remove("primary");
+}
+
+function applyShownUpdate() {
+  const update = state.shownUpdate;
+  const pack = state.shownPack;
+  if (!update) return;
+  byId("pack-dialog").close();
+  const before = { before: JSON.stringify(state.scenario, null, 2), from: state.pack, to: pack.id };
+  // The file on disk is untouched until the user saves; the scenario before the update
+  // stays with the session, for the briefing's appendix.
+  load(JSON.parse(update.scenario), { path: state.path, unsaved: true, pack: pack.id, packView: pack, update: before });
+  notify(fill(t("pack.update.done"), { to: update.to_version, taken: update.taken.length, kept: update.kept.length }));
 }
 
 async function trustShownPack() {
@@ -501,6 +574,7 @@ on("library", openLibrary);
 on("library-close", () => byId("library-dialog").close());
 on("import-pack", () => importPack());
 on("pack-trust", trustShownPack);
+on("pack-update-apply", applyShownUpdate);
 on("pack-start", startFromShownPack);
 on("pack-close", () => byId("pack-dialog").close());
 on("export", openExport);
@@ -589,6 +663,7 @@ async function restore(language) {
         unsaved: session.unsaved,
         pack: packView ? session.pack : null,
         packView,
+        update: packView ? session.update ?? null : null,
       });
       notify(t("file.restored"));
       return;

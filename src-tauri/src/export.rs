@@ -29,6 +29,8 @@ pub struct ExportChoices {
     /// Open the briefing in the system's viewer once written.
     #[serde(default)]
     pub open_after: bool,
+    /// The scenario was brought up to a newer pack: the briefing's appendix says what that did.
+    pub update: Option<crate::store::PackUpdate>,
 }
 
 /// Writes the board briefing to `path` (a test gives one) or where the user chooses in
@@ -79,6 +81,10 @@ pub fn export_briefing<R: Runtime>(
         None => None,
         Some(id) => Some(reference_note(&folder, id, app_language)?),
     };
+    let update = match &choices.update {
+        None => None,
+        Some(choice) => Some(crate::update::note(&folder, choice, app_language)?),
+    };
     let suggested = format!("{}.pdf", file_stem(&scenario.name));
     let Some(target) = dialogs::save(&app, path, Kind::Briefing, &suggested, app_language) else {
         return Ok(None);
@@ -102,7 +108,7 @@ pub fn export_briefing<R: Runtime>(
         marking: choices.marking.filter(|m| !m.trim().is_empty()),
         date,
         reference,
-        update: None,
+        update,
     };
     let briefing = Briefing {
         scenario: &scenario,

@@ -9,6 +9,7 @@ mod export;
 mod library;
 mod packs;
 pub mod store;
+mod update;
 
 pub use commands::{EvaluateResponse, SimulateResponse};
 pub use decision::DecideResponse;
@@ -48,6 +49,7 @@ pub fn builder<R: tauri::Runtime>(
             packs::trust_pack_publisher,
             packs::trusted_publishers,
             packs::forget_publisher,
+            update::bring_up_to_date,
         ])
 }
 

@@ -24,7 +24,8 @@ pub fn autosave(
     language: Option<String>,
 ) -> Result<(), CommandError> {
     let language = self::language(language.as_deref())?;
-    if session.scenario.len() as u64 > store::MAX_FILE_BYTES {
+    let before = session.update.as_ref().map_or(0, |u| u.before.len());
+    if (session.scenario.len() + before) as u64 > store::MAX_FILE_BYTES {
         return Err(CommandError::invalid_input(match language {
             bascule_model::Language::Fr => "scénario trop grand pour être gardé (2 Mio au plus)",
             bascule_model::Language::En => "scenario too large to keep (2 MiB at most)",

@@ -25,6 +25,8 @@ pub struct PackView {
     pub pack_version: String,
     pub published: String,
     pub description: Option<String>,
+    /// The SHA-256 of the pack file this one replaces, when it says so.
+    pub supersedes: Option<String>,
     /// `verified` (signed by a trusted publisher), `unknown_key` (signed, by a key not
     /// yet trusted: see `fingerprint`) or `unverified` (unsigned, accepted as such).
     pub status: &'static str,
@@ -34,10 +36,10 @@ pub struct PackView {
 }
 
 /// A pack read from the app's folder, with what its signature says today.
-struct Checked {
-    pack: Pack,
-    key: Option<VerifyingKey>,
-    trusted: bool,
+pub(crate) struct Checked {
+    pub(crate) pack: Pack,
+    pub(crate) key: Option<VerifyingKey>,
+    pub(crate) trusted: bool,
 }
 
 fn trusted_keys(folder: &AppFolder) -> Vec<VerifyingKey> {
@@ -94,6 +96,7 @@ fn view(id: String, checked: &Checked) -> PackView {
         pack_version: pack.pack_version.clone(),
         published: pack.published.clone(),
         description: pack.description.clone(),
+        supersedes: pack.supersedes.clone(),
         status: match (&checked.key, checked.trusted) {
             (Some(_), true) => "verified",
             (Some(_), false) => "unknown_key",
@@ -139,6 +142,14 @@ pub fn import_pack<R: Runtime>(
 }
 
 /// Reads an imported pack back from the app's folder and checks it again.
+pub(crate) fn checked(
+    folder: &AppFolder,
+    id: &str,
+    language: Language,
+) -> Result<Checked, CommandError> {
+    load(folder, id, language)
+}
+
 fn load(folder: &AppFolder, id: &str, language: Language) -> Result<Checked, CommandError> {
     if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(CommandError::invalid_input(format!(

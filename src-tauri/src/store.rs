@@ -31,6 +31,20 @@ pub struct Session {
     /// The id of the imported pack the scenario started from.
     #[serde(default)]
     pub pack: Option<String>,
+    /// When the scenario was brought up to that pack from an older one.
+    #[serde(default)]
+    pub update: Option<PackUpdate>,
+}
+
+/// A scenario brought up to a newer pack (ids of the app's imported packs): what the
+/// briefing's appendix is made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackUpdate {
+    /// The scenario as it was before the update, as a scenario file.
+    pub before: String,
+    pub from: String,
+    pub to: String,
 }
 
 /// The user's choices that outlive a session.
@@ -215,7 +229,12 @@ mod tests {
             scenario: "{\"name\": \"half typed".into(),
             path: Some("/tmp/a.json".into()),
             unsaved: true,
-            pack: None,
+            pack: Some("0123456789abcdef".into()),
+            update: Some(PackUpdate {
+                before: "{}".into(),
+                from: "fedcba9876543210".into(),
+                to: "0123456789abcdef".into(),
+            }),
         };
         folder.save_session(&session).expect("saved");
         assert_eq!(folder.session(), Some(session));

@@ -145,6 +145,10 @@ fn wrong_payloads_are_refused_without_a_panic() {
         ("autosave", json!({ "session": { "path": 3 } })),
         ("import_pack", json!({ "path": "/nonexistent/pack.json" })),
         ("trust_pack_publisher", json!({ "id": "../../etc/passwd" })),
+        (
+            "bring_up_to_date",
+            json!({ "scenario": "{}", "from": "0123456789abcdef", "to": 7 }),
+        ),
         ("decide", json!({ "scenario": "[]" })),
         ("decide", json!({ "scenario": "{}", "quick": "yes" })),
         (
@@ -548,4 +552,91 @@ fn decide_gives_the_models_optima_and_a_chosen_share_evaluates_to_the_frontier()
         .expect_err("refused");
         assert_eq!(error["kind"], "invalid_input");
     }
+}
+
+/// A newer pack of the trusted publisher: what bringing the scenario up to date would do,
+/// the user's own value kept; refused when not trusted, when older, or for a bad id.
+#[test]
+fn a_scenario_is_brought_up_to_the_publishers_newer_pack() {
+    let (_app, webview) = app();
+    let import = |path: std::path::PathBuf| {
+        let pack = invoke(
+            &webview,
+            "import_pack",
+            json!({ "path": path.to_str(), "language": "en" }),
+        )
+        .expect("imported");
+        pack["id"].as_str().expect("id").to_owned()
+    };
+    let old = import(example_pack());
+    let new = import(example_pack().with_file_name("example-pack-2027.json"));
+    let listed = invoke(&webview, "imported_packs", json!({})).expect("listed");
+    let first = listed
+        .as_array()
+        .expect("packs")
+        .iter()
+        .find(|p| p["id"] == old.as_str())
+        .expect("the first pack");
+    let mut scenario: Value =
+        serde_json::from_str(first["scenario"].as_str().expect("scenario")).expect("JSON");
+    scenario["migration"]["cost_per_user_eur"]["value"] = json!("350");
+    let body = |from: &str, to: &str| {
+        json!({ "scenario": scenario.to_string(), "from": from, "to": to, "language": "en" })
+    };
+    let untrusted = invoke(&webview, "bring_up_to_date", body(&old, &new)).expect_err("refused");
+    assert_eq!(untrusted["kind"], "pack_refused");
+    assert!(
+        untrusted["message"]
+            .as_str()
+            .expect("message")
+            .contains("trusted publisher"),
+        "{untrusted}"
+    );
+    invoke(&webview, "trust_pack_publisher", json!({ "id": new })).expect("trusted");
+
+    let update = invoke(&webview, "bring_up_to_date", body(&old, &new)).expect("offered");
+    assert_eq!(update["supersedes"], true);
+    assert_eq!(update["to_version"], "2027.1");
+    let taken: Vec<&str> = update["taken"]
+        .as_array()
+        .expect("taken")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(taken, ["Premium of the trusted offer"]);
+    assert_eq!(update["kept"][0]["path"], "migration.cost_per_user_eur");
+    assert_eq!(update["kept"][0]["yours"], "350\u{a0}€/user");
+    assert!(
+        update["report"]["sentence"]
+            .as_str()
+            .expect("sentence")
+            .starts_with("Pack 2027.1 moves the net benefit from ")
+    );
+    assert!(update["bridge_svg"].as_str().expect("svg").starts_with("<svg"));
+    let brought: Value =
+        serde_json::from_str(update["scenario"].as_str().expect("scenario")).expect("JSON");
+    assert_eq!(brought["trusted_offer"]["premium_pct"]["value"], "22");
+    assert_eq!(brought["migration"]["cost_per_user_eur"]["value"], "350");
+
+    // The briefing of the updated scenario carries the appendix.
+    let path = temporary("update-brief").join("note.pdf");
+    invoke(
+        &webview,
+        "export_briefing",
+        json!({ "scenario": update["scenario"], "path": path.to_str(), "language": "en",
+                "choices": { "pack": new, "language": "en",
+                             "update": { "before": scenario.to_string(), "from": old, "to": new } } }),
+    )
+    .expect("exported");
+    let text = pdf_text(&path);
+    assert!(
+        text.contains("Appendix — Brought up from pack 2026.1 to pack 2027.1"),
+        "{text}"
+    );
+
+    // Back to the older pack is no update; a made-up id is refused as such.
+    let older = invoke(&webview, "bring_up_to_date", body(&new, &old)).expect_err("refused");
+    assert_eq!(older["kind"], "pack_refused");
+    let bad = invoke(&webview, "bring_up_to_date", body(&old, "../../etc")).expect_err("refused");
+    assert_eq!(bad["kind"], "invalid_input");
 }

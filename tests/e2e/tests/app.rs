@@ -470,6 +470,8 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     assert!(bytes.starts_with(b"PK\x03\x04") && bytes.len() > 10_000);
     std::fs::remove_file(&xlsx)?;
 
+    update_from_newer_pack(&client).await?;
+
     // Compare: the Cigref 20 % and 25 % variants beside the current scenario.
     click(&client, "[data-testid=tab-compare]").await?;
     click(&client, "[data-testid=compare-cigref]").await?;
@@ -527,6 +529,116 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     .await?;
     tokio::time::sleep(Duration::from_millis(1200)).await;
     client.close().await?;
+    Ok(())
+}
+
+/// A newer pack of the trusted publisher the scenario started from: the dialog says what
+/// it changes and which values the user changed; brought up to date, the user's value stays
+/// and the pack's new ones come in; the briefing's appendix says so. Then back to the first
+/// pack, which is not offered as an update (it is older).
+async fn update_from_newer_pack(client: &Client) -> Result<(), Error> {
+    let before = text_of(client, "[data-testid=net-benefit-exact]").await?;
+    type_into(client, "#field-migration-cost_per_user_eur", "350").await?;
+    wait_for_text(client, "[data-testid=net-benefit-exact]", |t| t != before).await?;
+    let import = "const [path, done] = arguments; window.bascule.importPack(path); done('ok');";
+    let packs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../packs");
+    let newer = packs.join("example-pack-2027.json");
+    // Offered in English first, as an English-speaking member sees it.
+    click(client, "[data-testid=language-toggle]").await?;
+    run(client, import, vec![json!(newer.to_str().ok_or("path")?)]).await?;
+    let sentence = wait_for_text(client, "[data-testid=pack-update-sentence]", |t| {
+        !t.is_empty()
+    })
+    .await?;
+    assert!(
+        sentence.starts_with("Pack 2027.1 moves the net benefit from "),
+        "{sentence}"
+    );
+    assert_eq!(
+        text_of(client, "[data-testid=pack-update-kept-title]").await?,
+        "You had changed this value: it is kept"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(client, "pack-update-en.png").await?;
+    click(client, "#pack-close").await?;
+    click(client, "[data-testid=language-toggle]").await?;
+    run(client, import, vec![json!(newer.to_str().ok_or("path")?)]).await?;
+    // The English sentence stays until the French answer replaces it.
+    let sentence = wait_for_text(client, "[data-testid=pack-update-sentence]", |t| {
+        t.starts_with("Le pack")
+    })
+    .await?;
+    assert!(
+        sentence.starts_with("Le pack 2027.1 porte le bénéfice net de "),
+        "{sentence}"
+    );
+    let taken = text_of(client, "[data-testid=pack-update-taken]").await?;
+    assert!(
+        taken.contains("Prime de l'offre de confiance : 25 % → 22 %"),
+        "{taken}"
+    );
+    assert!(!taken.contains("Coût de migration"), "{taken}");
+    assert_eq!(
+        text_of(client, "[data-testid=pack-update-kept-title]").await?,
+        "Vous aviez changé cette valeur : elle est conservée"
+    );
+    let kept = text_of(client, "[data-testid=pack-update-kept]").await?;
+    assert!(
+        kept.starts_with("Coût de migration par utilisateur : votre valeur 350 €/utilisateur"),
+        "{kept}"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(client, "pack-update.png").await?;
+    click(client, "[data-testid=pack-update-apply]").await?;
+    let badge = wait_for_text(client, "[data-testid=pack-badge]", |t| t.contains("2027.1")).await?;
+    assert!(badge.contains("(vérifié)"), "{badge}");
+    let value = |id: &'static str| async move {
+        let field = element(client, id).await?;
+        Ok::<_, Error>(field.prop("value").await?.unwrap_or_default())
+    };
+    assert_eq!(value("#field-trusted_offer-premium_pct").await?, "22");
+    assert_eq!(value("#field-migration-cost_per_user_eur").await?, "350");
+
+    // The briefing of the scenario brought up to date carries the appendix.
+    let pdf = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bascule-e2e-update-{}.pdf", std::process::id()));
+    let exported = run(
+        client,
+        "const [path, done] = arguments;
+         const { invoke } = window.__TAURI__.core;
+         const state = window.bascule.state;
+         invoke('export_briefing', { scenario: JSON.stringify(state.scenario), path, language: 'fr',
+                                     choices: { date: '2027-02-01', pack: state.pack, update: state.update } })
+           .then(done, (e) => done('error: ' + JSON.stringify(e)));",
+        vec![json!(pdf.to_str().ok_or("path")?)],
+    )
+    .await?;
+    assert_eq!(exported, json!(pdf.to_str().ok_or("path")?), "{exported}");
+    let text = plain(&pdf_text(&pdf)?);
+    for words in [
+        "Annexe — Mise à jour du pack 2026.1 vers le pack 2027.1",
+        "Coût de migration par utilisateur : votre valeur 350 €/utilisateur",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from the briefing");
+    }
+    std::fs::remove_file(&pdf)?;
+
+    // The first pack again: older, it is not offered as an update; started from, the
+    // scenario is the pack's again for the steps that follow.
+    let first = packs.join("example-pack.json");
+    run(client, import, vec![json!(first.to_str().ok_or("path")?)]).await?;
+    wait_for_text(client, "[data-testid=pack-title]", |t| !t.is_empty()).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let hidden = run(
+        client,
+        "const [done] = arguments; done(document.getElementById('pack-update').hidden);",
+        vec![],
+    )
+    .await?;
+    assert_eq!(hidden, json!(true), "an older pack offered as an update");
+    click(client, "[data-testid=pack-start]").await?;
+    click(client, "[data-testid=confirm-yes]").await?;
+    wait_for_text(client, "[data-testid=net-benefit-exact]", |t| t == before).await?;
     Ok(())
 }
 

@@ -1,0 +1,170 @@
+//! Bringing the scenario up to a newer pack of the same trusted publisher: what it would
+//! change (the diff and its bridge) before the user says yes, and the scenario it gives.
+
+use crate::commands::language;
+use crate::error::CommandError;
+use crate::store::{AppFolder, PackUpdate};
+use bascule_model::Language;
+use bascule_model::diff_report::{DiffReport, diff_report, with_unit};
+use bascule_model::present::assumption_label;
+use bascule_model::update::{Update, bring_up_to_date as merge};
+use bascule_model::{Scenario, parse_scenario_or};
+use serde::Serialize;
+use tauri::State;
+
+/// What the pack dialog shows and, once accepted, loads.
+#[derive(Debug, Serialize)]
+pub struct UpdateView {
+    /// The scenario brought up to date, as a scenario file (canonical: decimals as text).
+    pub scenario: String,
+    pub from_version: String,
+    pub to_version: String,
+    /// Whether the new pack names the old one as the pack it replaces.
+    pub supersedes: bool,
+    /// The values taken from the new pack, by label.
+    pub taken: Vec<String>,
+    /// The values the user had changed: kept.
+    pub kept: Vec<KeptView>,
+    /// What the new pack changed beyond values, not brought in (paths).
+    pub not_applied: Vec<String>,
+    /// From the current scenario to the one brought up to date: changes, bridge, sentence.
+    pub report: DiffReport,
+    pub bridge_svg: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KeptView {
+    pub path: String,
+    pub label: String,
+    pub yours: String,
+    pub old_pack: String,
+    pub new_pack: String,
+}
+
+/// The update of `scenario`, which started from pack `from`, to pack `to`.
+pub struct Prepared {
+    pub before: Scenario,
+    pub update: Update,
+    pub from_version: String,
+    pub to_version: String,
+    pub supersedes: bool,
+}
+
+/// Both packs checked again; `to` must be signed by a trusted publisher, with the same
+/// key as `from`: an update comes from the publisher of the pack the scenario started from.
+pub fn prepare(
+    folder: &AppFolder,
+    scenario: &str,
+    (from, to): (&str, &str),
+    language: Language,
+) -> Result<Prepared, CommandError> {
+    let before = parse_scenario_or(scenario, language)?;
+    let old = crate::packs::checked(folder, from, language)?;
+    let new = crate::packs::checked(folder, to, language)?;
+    let refused = |fr: &str, en: &str| CommandError {
+        kind: "pack_refused",
+        message: if language == Language::Fr { fr } else { en }.to_owned(),
+        problems: Vec::new(),
+    };
+    if !new.trusted {
+        return Err(refused(
+            "le nouveau pack n'est pas signé par un éditeur de confiance : faites-lui confiance avant de mettre à jour",
+            "the new pack is not signed by a trusted publisher: trust it before bringing the scenario up to date",
+        ));
+    }
+    if old.key.is_none() || old.key != new.key {
+        return Err(refused(
+            "les deux packs ne sont pas signés par la même clé : une mise à jour vient de l'éditeur du pack d'origine",
+            "the two packs are not signed by the same key: an update comes from the original pack's publisher",
+        ));
+    }
+    // Offered the other way, an older pack would take the user back: not an update.
+    if new.pack.published < old.pack.published {
+        return Err(refused(
+            "ce pack est plus ancien que celui dont part le scénario",
+            "this pack is older than the one the scenario started from",
+        ));
+    }
+    let update = merge(&before, &old.pack.scenario, &new.pack.scenario)?;
+    Ok(Prepared {
+        before,
+        update,
+        from_version: old.pack.pack_version.clone(),
+        to_version: new.pack.pack_version.clone(),
+        supersedes: new
+            .pack
+            .supersedes
+            .as_deref()
+            .is_some_and(|hash| hash.starts_with(from)),
+    })
+}
+
+/// What bringing `scenario` (started from pack `from`) up to pack `to` would do; the UI
+/// loads `scenario` of the answer only when the user accepts.
+#[tauri::command(async)]
+pub fn bring_up_to_date(
+    folder: State<'_, AppFolder>,
+    scenario: String,
+    from: String,
+    to: String,
+    language: Option<String>,
+) -> Result<UpdateView, CommandError> {
+    let language = self::language(language.as_deref())?;
+    let prepared = prepare(&folder, &scenario, (&from, &to), language)?;
+    let after = &prepared.update.scenario;
+    let subject = match language {
+        Language::Fr => format!("Le pack {}", prepared.to_version),
+        Language::En => format!("Pack {}", prepared.to_version),
+    };
+    let report = diff_report(&prepared.before, after, Some(&subject), language);
+    let difference = bascule_model::diff::difference(&prepared.before, after);
+    let bridge = bascule_model::bridge::bridge(&prepared.before, after, &difference);
+    let labels = match language {
+        Language::Fr => ("Aujourd'hui", "Mis à jour"),
+        Language::En => ("Today", "Brought up to date"),
+    };
+    let bridge_svg = bascule_charts::to_svg(&bascule_charts::bridge(
+        after, &bridge, labels, language, 620.0,
+    ));
+    let kept = prepared
+        .update
+        .kept
+        .iter()
+        .map(|k| {
+            let value = |v| with_unit(v, k.target.unit(), language);
+            KeptView {
+                path: k.path.clone(),
+                label: assumption_label(after, k.target, language),
+                yours: value(k.yours),
+                old_pack: value(k.old_pack),
+                new_pack: value(k.new_pack),
+            }
+        })
+        .collect();
+    Ok(UpdateView {
+        scenario: serde_json::to_string_pretty(after).unwrap_or_default(),
+        from_version: prepared.from_version.clone(),
+        to_version: prepared.to_version.clone(),
+        supersedes: prepared.supersedes,
+        taken: report.changes.iter().map(|c| c.label.clone()).collect(),
+        kept,
+        not_applied: prepared.update.not_applied.clone(),
+        report,
+        bridge_svg,
+    })
+}
+
+/// The briefing's note of an update the user accepted.
+pub fn note(
+    folder: &AppFolder,
+    choice: &PackUpdate,
+    language: Language,
+) -> Result<bascule_briefing::UpdateNote, CommandError> {
+    let prepared = prepare(folder, &choice.before, (&choice.from, &choice.to), language)?;
+    Ok(bascule_briefing::UpdateNote::new(
+        prepared.before,
+        prepared.update,
+        prepared.from_version,
+        prepared.to_version,
+    ))
+}
