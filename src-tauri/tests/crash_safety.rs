@@ -43,6 +43,7 @@ fn save_loop_child() {
             path: None,
             unsaved: true,
             pack: None,
+            update: None,
         })
         .expect("autosave");
     }
