@@ -79,7 +79,7 @@ pub fn export_briefing<R: Runtime>(
         };
     let reference = match choices.pack.as_deref() {
         None => None,
-        Some(id) => Some(reference_note(&folder, id, app_language)?),
+        Some(id) => Some(reference_note(&folder, id, language)?),
     };
     let update = match &choices.update {
         None => None,

@@ -87,15 +87,20 @@ fn check(
     }
 }
 
-fn view(id: String, checked: &Checked) -> PackView {
+/// The pack as the UI shows it in `language`: its texts, and its scenario translated when
+/// the pack carries that language.
+fn view(id: String, checked: &Checked, language: Language) -> PackView {
     let pack = &checked.pack;
     PackView {
         id,
-        title: pack.title.clone(),
-        publisher: pack.publisher.name.clone(),
+        title: pack.title.get(language).to_owned(),
+        publisher: pack.publisher.name.get(language).to_owned(),
         pack_version: pack.pack_version.clone(),
         published: pack.published.clone(),
-        description: pack.description.clone(),
+        description: pack
+            .description
+            .as_ref()
+            .map(|d| d.get(language).to_owned()),
         supersedes: pack.supersedes.clone(),
         status: match (&checked.key, checked.trusted) {
             (Some(_), true) => "verified",
@@ -103,7 +108,7 @@ fn view(id: String, checked: &Checked) -> PackView {
             (None, _) => "unverified",
         },
         fingerprint: checked.key.as_ref().map(keys::fingerprint),
-        scenario: serde_json::to_string_pretty(&pack.scenario).unwrap_or_default(),
+        scenario: serde_json::to_string_pretty(&pack.scenario_in(language)).unwrap_or_default(),
     }
 }
 
@@ -138,7 +143,7 @@ pub fn import_pack<R: Runtime>(
     let target = stored(&folder, &id);
     store::write_atomic(&target, text.as_bytes())
         .map_err(|e| CommandError::file(language, FileAction::Write, &target, e))?;
-    Ok(Some(view(id, &checked)))
+    Ok(Some(view(id, &checked, language)))
 }
 
 /// Reads an imported pack back from the app's folder and checks it again.
@@ -185,7 +190,11 @@ pub fn imported_packs(
     ids.sort();
     Ok(ids
         .into_iter()
-        .filter_map(|id| load(&folder, &id, language).ok().map(|c| view(id, &c)))
+        .filter_map(|id| {
+            load(&folder, &id, language)
+                .ok()
+                .map(|c| view(id, &c, language))
+        })
         .collect())
 }
 
@@ -210,7 +219,7 @@ pub fn trust_pack_publisher(
     let fingerprint = keys::fingerprint(&key);
     if !trusted.iter().any(|t| t.fingerprint == fingerprint) {
         trusted.push(TrustedPublisher {
-            name: checked.pack.publisher.name.clone(),
+            name: checked.pack.publisher.name.get(language).to_owned(),
             public_key: STANDARD.encode(key.to_bytes()),
             fingerprint,
         });
@@ -218,7 +227,7 @@ pub fn trust_pack_publisher(
             .save_trusted(&trusted)
             .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))?;
     }
-    Ok(view(id.clone(), &load(&folder, &id, language)?))
+    Ok(view(id.clone(), &load(&folder, &id, language)?, language))
 }
 
 #[tauri::command]
@@ -250,7 +259,7 @@ pub fn reference_note(
 ) -> Result<ReferenceNote, CommandError> {
     let checked = load(folder, id, language)?;
     Ok(ReferenceNote {
-        publisher: checked.pack.publisher.name.clone(),
+        publisher: checked.pack.publisher.name.get(language).to_owned(),
         pack_version: checked.pack.pack_version.clone(),
         verified_key: checked
             .key

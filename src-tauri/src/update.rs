@@ -85,7 +85,12 @@ pub fn prepare(
             "this pack is older than the one the scenario started from",
         ));
     }
-    let update = merge(&before, &old.pack.scenario, &new.pack.scenario)?;
+    // The packs in the scenario's language: a source is compared as the user has it.
+    let update = merge(
+        &before,
+        &old.pack.scenario_in(before.language),
+        &new.pack.scenario_in(before.language),
+    )?;
     Ok(Prepared {
         before,
         update,

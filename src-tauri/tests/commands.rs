@@ -580,9 +580,7 @@ fn a_scenario_is_brought_up_to_the_publishers_newer_pack() {
     let mut scenario: Value =
         serde_json::from_str(first["scenario"].as_str().expect("scenario")).expect("JSON");
     scenario["migration"]["cost_per_user_eur"]["value"] = json!("350");
-    let body = |from: &str, to: &str| {
-        json!({ "scenario": scenario.to_string(), "from": from, "to": to, "language": "en" })
-    };
+    let body = |from: &str, to: &str| json!({ "scenario": scenario.to_string(), "from": from, "to": to, "language": "en" });
     let untrusted = invoke(&webview, "bring_up_to_date", body(&old, &new)).expect_err("refused");
     assert_eq!(untrusted["kind"], "pack_refused");
     assert!(
@@ -612,7 +610,12 @@ fn a_scenario_is_brought_up_to_the_publishers_newer_pack() {
             .expect("sentence")
             .starts_with("Pack 2027.1 moves the net benefit from ")
     );
-    assert!(update["bridge_svg"].as_str().expect("svg").starts_with("<svg"));
+    assert!(
+        update["bridge_svg"]
+            .as_str()
+            .expect("svg")
+            .starts_with("<svg")
+    );
     let brought: Value =
         serde_json::from_str(update["scenario"].as_str().expect("scenario")).expect("JSON");
     assert_eq!(brought["trusted_offer"]["premium_pct"]["value"], "22");

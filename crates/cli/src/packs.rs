@@ -6,7 +6,7 @@ use bascule_briefing::ReferenceNote;
 use bascule_model::diff_report::{DiffReport, diff_report};
 use bascule_model::{Language, Rejection, Scenario};
 use bascule_pack::keys;
-use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, VerifiedPack, verify_pack};
+use bascule_pack::{FORMAT, Logo, Pack, PackError, Publisher, Text, VerifiedPack, verify_pack};
 use base64::Engine;
 use clap::{Args, Subcommand};
 use ed25519_dalek::VerifyingKey;
@@ -47,6 +47,9 @@ pub enum PackCommand {
         scenario: PathBuf,
         #[arg(long)]
         publisher: String,
+        /// The publisher's name in the scenario's other language (format version 2).
+        #[arg(long)]
+        publisher_other: Option<String>,
         #[arg(long)]
         url: Option<String>,
         /// The publisher's logo, SVG or PNG.
@@ -54,6 +57,9 @@ pub enum PackCommand {
         logo: Option<PathBuf>,
         #[arg(long, default_value = "Hypothèses de référence")]
         title: String,
+        /// The title in the scenario's other language.
+        #[arg(long)]
+        title_other: Option<String>,
         #[arg(long = "version", default_value = "1")]
         pack_version: String,
         /// Publication date, YYYY-MM-DD.
@@ -61,6 +67,13 @@ pub enum PackCommand {
         published: String,
         #[arg(long)]
         description: Option<String>,
+        /// The description in the scenario's other language.
+        #[arg(long)]
+        description_other: Option<String>,
+        /// The same scenario in the other language (same numbers, names and sources
+        /// translated): the pack carries both, and each member starts in theirs.
+        #[arg(long)]
+        translation: Option<PathBuf>,
         /// The pack file this one replaces: its SHA-256 is written as `supersedes`.
         #[arg(long)]
         supersedes: Option<PathBuf>,
@@ -148,7 +161,7 @@ pub fn scenario_from(
     };
     let scenario = match (file, &pack) {
         (Some(file), _) => input::read_scenario(file, language)?,
-        (None, Some((pack, _))) => pack.scenario.clone(),
+        (None, Some((pack, _))) => pack.scenario_in(language),
         (None, None) => {
             let reason = match language {
                 Language::Fr => "donnez un fichier de scénario ou --pack".to_owned(),
@@ -158,7 +171,7 @@ pub fn scenario_from(
         }
     };
     let note = pack.map(|(pack, verified_key)| ReferenceNote {
-        publisher: pack.publisher.name.clone(),
+        publisher: pack.publisher.name.get(language).to_owned(),
         pack_version: pack.pack_version.clone(),
         verified_key,
         logo_png: pack.logo_png(),
@@ -198,12 +211,16 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
         PackCommand::Create {
             scenario,
             publisher,
+            publisher_other,
             url,
             logo,
             title,
+            title_other,
             pack_version,
             published,
             description,
+            description_other,
+            translation,
             supersedes,
             key,
             output,
@@ -225,23 +242,53 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
                 None => None,
                 Some(path) => Some(read_logo(&path, language)?),
             };
-            let pack = Pack {
+            let own = scenario_data.language;
+            let both = |text: String, other: Option<String>| match other {
+                None => Text::One(text),
+                Some(other) if own == Language::Fr => Text::Both {
+                    fr: text,
+                    en: other,
+                },
+                Some(other) => Text::Both {
+                    fr: other,
+                    en: text,
+                },
+            };
+            let translations = match translation {
+                None => std::collections::BTreeMap::new(),
+                Some(path) => {
+                    let other = input::read_scenario(&path, language)?;
+                    if other.language == own {
+                        let reason = match language {
+                            Language::Fr => "la traduction doit être dans l'autre langue que le scénario (son champ language)".to_owned(),
+                            Language::En => "the translation must be in the scenario's other language (its language field)".to_owned(),
+                        };
+                        return Err(refuse_file(language, "--translation", &path, reason));
+                    }
+                    let texts =
+                        bascule_model::translation::texts_of_translation(&scenario_data, &other)?;
+                    std::collections::BTreeMap::from([(other.language, texts)])
+                }
+            };
+            let mut pack = Pack {
                 format: FORMAT,
-                version: bascule_pack::version_needed(supersedes.as_deref()),
+                version: 1,
                 publisher: Publisher {
-                    name: publisher,
+                    name: both(publisher, publisher_other),
                     url,
                     logo,
                 },
-                title,
+                title: both(title, title_other),
                 pack_version,
                 published,
-                description,
+                description: description.map(|d| both(d, description_other)),
                 supersedes,
                 scenario: scenario_data,
+                translations,
                 signature: None,
-            }
-            .sign(&secret);
+            };
+            pack.version = pack.version_needed();
+            let pack = pack.sign(&secret);
             let file = pack.to_file();
             // What we write must read back: the same checks as any pack (names, date, logo…).
             verify_pack(&file, &[]).map_err(|e| match e {
@@ -294,8 +341,8 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             let p = &verified.pack;
             let (key, publisher, title, version, published) = (
                 &verified.fingerprint,
-                &p.publisher.name,
-                &p.title,
+                p.publisher.name.get(language),
+                p.title.get(language),
                 &p.pack_version,
                 &p.published,
             );
@@ -347,8 +394,12 @@ fn update(
         };
         return Err(refuse_file(language, "--to", to, reason));
     }
-    let update =
-        bascule_model::update::bring_up_to_date(&current, &old.pack.scenario, &new.pack.scenario)?;
+    let update = bascule_model::update::bring_up_to_date(
+        &current,
+        // The packs in the scenario's language: a source is compared as the member has it.
+        &old.pack.scenario_in(current.language),
+        &new.pack.scenario_in(current.language),
+    )?;
     let file = crate::pretty(&update.scenario) + "\n";
     crate::output::write_atomically(output, file.as_bytes())
         .map_err(|e| refuse_file(language, "--output", output, e.to_string()))?;
@@ -380,7 +431,7 @@ fn update(
     }
     if let Some(pdf) = brief_to {
         let reference = ReferenceNote {
-            publisher: new.pack.publisher.name.clone(),
+            publisher: new.pack.publisher.name.get(language).to_owned(),
             pack_version: to_version.clone(),
             verified_key: Some(new.fingerprint.clone()),
             logo_png: new.pack.logo_png(),
@@ -444,8 +495,8 @@ fn pack_diff(
     language: Language,
 ) -> PackDiff {
     let side = |v: &VerifiedPack, sha256: &str| PackSide {
-        title: v.pack.title.clone(),
-        publisher: v.pack.publisher.name.clone(),
+        title: v.pack.title.get(language).to_owned(),
+        publisher: v.pack.publisher.name.get(language).to_owned(),
         pack_version: v.pack.pack_version.clone(),
         published: v.pack.published.clone(),
         sha256: sha256.to_owned(),
@@ -462,8 +513,8 @@ fn pack_diff(
         supersedes_old: new.pack.supersedes.as_deref() == Some(old_sha.as_str()),
         same_key: old.key == new.key,
         diff: diff_report(
-            &old.pack.scenario,
-            &new.pack.scenario,
+            &old.pack.scenario_in(language),
+            &new.pack.scenario_in(language),
             Some(&subject),
             language,
         ),

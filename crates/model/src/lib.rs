@@ -32,6 +32,7 @@ pub mod report;
 pub mod scalar;
 pub mod scenario;
 pub mod sensitivity;
+pub mod translation;
 pub mod uncertainty;
 pub mod update;
 pub mod value_path;

@@ -55,6 +55,10 @@ pub enum ProblemKind {
     NotBase64,
     /// Not a SHA-256 in lower-case hexadecimal (64 digits 0–9, a–f).
     NotSha256,
+    /// A translation's path that is not one of the scenario's texts.
+    NotAText,
+    /// A translation that differs from the original in more than its texts.
+    NotOnlyText,
     Unreadable {
         reason: String,
     },
@@ -207,6 +211,14 @@ impl ProblemKind {
             NotBase64 => t(
                 "n'est pas du base64 standard (RFC 4648)".into(),
                 "is not standard base64 (RFC 4648)".into(),
+            ),
+            NotAText => t(
+                "n'est pas un texte du scénario (un nom, une source) : une traduction ne remplace que des textes".into(),
+                "is not one of the scenario's texts (a name, a source): a translation replaces texts only".into(),
+            ),
+            NotOnlyText => t(
+                "diffère de l'original : une traduction ne change que les noms et les sources, pas les nombres, les identifiants ni la structure".into(),
+                "differs from the original: a translation changes names and sources only, not numbers, ids or structure".into(),
             ),
             NotSha256 => t(
                 "n'est pas une empreinte SHA-256 en hexadécimal minuscule (64 chiffres 0–9, a–f)".into(),

@@ -132,7 +132,9 @@ pub enum Format {
     Scenario,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]

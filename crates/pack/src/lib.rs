@@ -1,8 +1,10 @@
 //! Reference packs (format `bascule.pack`, versions 1 and 2): an association's curated
 //! scenario of assumptions, its name and logo, signed with ed25519 so that a member can tell
 //! that the pack comes from the association and was not altered. Version 2 adds
-//! `supersedes`: the SHA-256 of the pack file this one replaces, so that a member's copy of
-//! last year's pack can be told from any other.
+//! `supersedes`, the SHA-256 of the pack file this one replaces, so that a member's copy of
+//! last year's pack can be told from any other; and both languages: a title, description
+//! and publisher name may be `{ "fr": …, "en": … }`, and `translations` holds the
+//! scenario's names and sources in the other language, by path.
 //!
 //! What is signed: the RFC 8785 (JCS) text of the pack without its `signature` member, the
 //! scenario written in its canonical form (the one the scenario hash is taken of: every
@@ -11,11 +13,13 @@
 pub mod keys;
 mod read;
 
-use bascule_model::{Rejection, Scenario};
+use bascule_model::translation::{Texts, translated};
+use bascule_model::{Language, Rejection, Scenario};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub use read::parse_pack;
 
@@ -31,12 +35,12 @@ pub struct Pack {
     pub format: &'static str,
     pub version: u32,
     pub publisher: Publisher,
-    pub title: String,
+    pub title: Text,
     pub pack_version: String,
     /// `YYYY-MM-DD`.
     pub published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The SHA-256 (lower-case hex) of the pack file this one replaces (version 2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<String>,
@@ -44,13 +48,41 @@ pub struct Pack {
     /// model version 1 carries a version-1 scenario, and its signature covers that form.
     #[serde(serialize_with = "scenario_as_read")]
     pub scenario: Scenario,
+    /// The scenario's texts in the other language, by path (version 2).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<Language, Texts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<PackSignature>,
 }
 
+/// A text in one language, or in both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    One(String),
+    Both { fr: String, en: String },
+}
+
+impl Text {
+    /// The text in `language` when the pack has it, else the one it has.
+    pub fn get(&self, language: Language) -> &str {
+        match (self, language) {
+            (Text::One(text), _) => text,
+            (Text::Both { fr, .. }, Language::Fr) => fr,
+            (Text::Both { en, .. }, Language::En) => en,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::One(text.to_owned())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Publisher {
-    pub name: String,
+    pub name: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,11 +162,6 @@ pub fn pack_sha256(text: &str) -> String {
         .collect()
 }
 
-/// The format version a pack needs: 2 when it supersedes another, else 1.
-pub fn version_needed(supersedes: Option<&str>) -> u32 {
-    if supersedes.is_some() { 2 } else { 1 }
-}
-
 /// A pack whose signature holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedPack {
@@ -163,6 +190,34 @@ impl Pack {
             value: STANDARD.encode(signature.to_bytes()),
         });
         self
+    }
+
+    /// The format version the pack needs: 2 when it supersedes another or carries both
+    /// languages, else 1.
+    pub fn version_needed(&self) -> u32 {
+        let both = |t: &Text| matches!(t, Text::Both { .. });
+        let bilingual = both(&self.title)
+            || both(&self.publisher.name)
+            || self.description.as_ref().is_some_and(both)
+            || !self.translations.is_empty();
+        if self.supersedes.is_some() || bilingual {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The pack's scenario in `language`: translated when the pack carries that language,
+    /// else as written (in its own language).
+    pub fn scenario_in(&self, language: Language) -> Scenario {
+        match self.translations.get(&language) {
+            Some(texts) if language != self.scenario.language => {
+                // The reader checked that every translation applies.
+                translated(&self.scenario, language, texts)
+                    .unwrap_or_else(|_| self.scenario.clone())
+            }
+            _ => self.scenario.clone(),
+        }
     }
 
     /// The publisher's logo when it is a PNG (the briefing draws PNG logos only).

@@ -1,19 +1,21 @@
 //! Reading a pack file: its own fields checked here, its scenario by the model's reader
 //! (problems named `scenario.…`).
 
-use crate::{FORMAT, Logo, MAX_LOGO_BYTES, Pack, PackSignature, Publisher};
+use crate::{FORMAT, Logo, MAX_LOGO_BYTES, Pack, PackSignature, Publisher, Text};
 use bascule_model::json::{Json, JsonError, MAX_FILE_BYTES};
 use bascule_model::problem::{Expected, Problem, ProblemKind, Rejection};
+use bascule_model::translation::Texts;
 use bascule_model::{Language, parse_scenario_or};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use std::collections::BTreeMap;
 
 /// A pack, logo included, is read under the same cap as a scenario file (2 MiB): a
 /// 512 KiB logo in base64 and a scenario fit well within it.
 const MAX_PACK_BYTES: usize = MAX_FILE_BYTES;
 
 #[derive(Default)]
-struct Problems(Vec<Problem>);
+struct Problems(Vec<Problem>, Vec<String>);
 
 impl Problems {
     fn add(&mut self, path: &str, value: Option<&Json>, kind: ProblemKind) {
@@ -102,6 +104,36 @@ impl Problems {
     }
 }
 
+impl Problems {
+    /// A text, or (format version 2) one per language: `{ "fr": …, "en": … }`.
+    fn bilingual(
+        &mut self,
+        members: &[(String, Json)],
+        path: &str,
+        key: &str,
+        bounds: (usize, usize),
+        required: bool,
+    ) -> Option<Text> {
+        let at = if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        };
+        match member(members, key) {
+            Some(node @ Json::Object(_)) => {
+                let both = self.object(node, &at, &["fr", "en"])?;
+                let fr = self.text(both, &at, "fr", bounds, true);
+                let en = self.text(both, &at, "en", bounds, true);
+                self.1.push(at);
+                Some(Text::Both { fr: fr?, en: en? })
+            }
+            _ => self
+                .text(members, path, key, bounds, required)
+                .map(Text::One),
+        }
+    }
+}
+
 fn member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
@@ -138,6 +170,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
         "description",
         "supersedes",
         "scenario",
+        "translations",
         "signature",
     ];
     let Some(members) = problems.object(&json, "", &allowed) else {
@@ -194,7 +227,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
         }
     };
     let publisher = read_publisher(&mut problems, member(members, "publisher"));
-    let title = problems.text(members, "", "title", (1, 200), true);
+    let title = problems.bilingual(members, "", "title", (1, 200), true);
     let pack_version = problems.text(members, "", "pack_version", (1, 50), true);
     let published = problems
         .text(members, "", "published", (10, 10), true)
@@ -210,7 +243,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
                 None
             }
         });
-    let description = problems.text(members, "", "description", (0, 5000), false);
+    let description = problems.bilingual(members, "", "description", (0, 5000), false);
     let supersedes = problems
         .text(members, "", "supersedes", (64, 64), false)
         .and_then(|hash| {
@@ -253,6 +286,21 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
         },
     };
     let signature = read_signature(&mut problems, member(members, "signature"));
+    let translations = read_translations(
+        &mut problems,
+        member(members, "translations"),
+        scenario.as_ref(),
+    );
+    // Both languages are of version 2: a version-1 pack that has them says so.
+    if version == Some(1) {
+        let mut newer = std::mem::take(&mut problems.1);
+        if translations.as_ref().is_some_and(|t| !t.is_empty()) {
+            newer.push("translations".into());
+        }
+        for at in newer {
+            problems.add(&at, None, ProblemKind::NeedsVersion { version: 2 });
+        }
+    }
 
     if !problems.0.is_empty() {
         return Err(Rejection {
@@ -269,6 +317,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
         published,
         scenario,
         signature,
+        translations,
     ) {
         (
             true,
@@ -279,6 +328,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
             Some(published),
             Some(scenario),
             Some(signature),
+            Some(translations),
         ) => Ok(Pack {
             format: FORMAT,
             version,
@@ -289,6 +339,7 @@ pub fn parse_pack(text: &str) -> Result<Pack, Rejection> {
             description,
             supersedes,
             scenario,
+            translations,
             signature,
         }),
         _ => Err(Rejection {
@@ -304,7 +355,7 @@ fn read_publisher(problems: &mut Problems, node: Option<&Json>) -> Option<Publis
         return None;
     };
     let members = problems.object(node, "publisher", &["name", "url", "logo"])?;
-    let name = problems.text(members, "publisher", "name", (1, 200), true);
+    let name = problems.bilingual(members, "publisher", "name", (1, 200), true);
     let url = problems.text(members, "publisher", "url", (1, 500), false);
     let logo = match member(members, "logo") {
         None => Some(None),
@@ -365,6 +416,66 @@ fn read_logo(problems: &mut Problems, node: &Json) -> Option<Logo> {
         media_type: media_type?,
         data: data?,
     })
+}
+
+/// `translations`: `{ "en": { "<path>": "<text>", … } }`, the scenario's names and sources
+/// in a language other than its own; each must apply (a text at an existing text path).
+fn read_translations(
+    problems: &mut Problems,
+    node: Option<&Json>,
+    scenario: Option<&bascule_model::Scenario>,
+) -> Option<BTreeMap<Language, Texts>> {
+    let Some(node) = node else {
+        return Some(BTreeMap::new());
+    };
+    let languages = problems.object(node, "translations", &["fr", "en"])?;
+    let mut all = BTreeMap::new();
+    for (key, texts) in languages {
+        let language = if key == "en" {
+            Language::En
+        } else {
+            Language::Fr
+        };
+        let at = format!("translations.{key}");
+        if scenario.is_some_and(|s| s.language == language) {
+            problems.add(
+                &at,
+                None,
+                ProblemKind::NotOneOf {
+                    allowed: vec![if language == Language::Fr { "en" } else { "fr" }],
+                },
+            );
+            continue;
+        }
+        let Json::Object(entries) = texts else {
+            problems.add(
+                &at,
+                Some(texts),
+                ProblemKind::WrongType {
+                    expected: Expected::Object,
+                    found: texts.kind(),
+                },
+            );
+            continue;
+        };
+        let mut read = Texts::new();
+        for (path, _) in entries {
+            if let Some(text) = problems.text(entries, &at, path, (1, 5000), true) {
+                read.insert(path.clone(), text);
+            }
+        }
+        if let Some(scenario) = scenario
+            && let Err(rejection) =
+                bascule_model::translation::translated(scenario, language, &read)
+        {
+            for mut problem in rejection.problems {
+                problem.path = format!("{at}.{}", problem.path);
+                problems.0.push(problem);
+            }
+        }
+        all.insert(language, read);
+    }
+    Some(all)
 }
 
 fn read_signature(problems: &mut Problems, node: Option<&Json>) -> Option<Option<PackSignature>> {

@@ -24,6 +24,7 @@ fn pack() -> Pack {
         published: "2026-11-29".into(),
         description: Some("Prix, primes et risques, sourcés.".into()),
         supersedes: None,
+        translations: std::collections::BTreeMap::new(),
         scenario: reference_scenario(Language::Fr).expect("valid"),
         signature: None,
     }
@@ -241,7 +242,7 @@ fn a_pack_names_the_pack_it_supersedes_in_version_2_only() {
     let mut newer = pack();
     newer.pack_version = "2027.1".into();
     newer.supersedes = Some(bascule_pack::pack_sha256(&old));
-    newer.version = bascule_pack::version_needed(newer.supersedes.as_deref());
+    newer.version = newer.version_needed();
     assert_eq!(newer.version, 2);
     let file = newer.sign(&key).to_file();
     let verified = verify_pack(&file, &[]).expect("verifies");
@@ -270,4 +271,54 @@ fn a_pack_names_the_pack_it_supersedes_in_version_2_only() {
         other => panic!("{other:?}"),
     };
     assert!(problems.contains("SHA-256"), "{problems}");
+}
+
+#[test]
+fn a_pack_in_both_languages_gives_each_member_theirs() {
+    let key = generate().expect("random");
+    let french = reference_scenario(Language::Fr).expect("valid");
+    let english = reference_scenario(Language::En).expect("valid");
+    let texts =
+        bascule_model::translation::texts_of_translation(&french, &english).expect("texts only");
+    let mut bilingual = pack();
+    bilingual.title = bascule_pack::Text::Both {
+        fr: "Hypothèses de référence 2026".into(),
+        en: "Reference assumptions 2026".into(),
+    };
+    bilingual.translations = std::collections::BTreeMap::from([(Language::En, texts)]);
+    bilingual.version = bilingual.version_needed();
+    assert_eq!(bilingual.version, 2);
+    let file = bilingual.sign(&key).to_file();
+    let verified = verify_pack(&file, &[]).expect("verifies").pack;
+    assert_eq!(
+        verified.title.get(Language::En),
+        "Reference assumptions 2026"
+    );
+    assert_eq!(
+        verified.title.get(Language::Fr),
+        "Hypothèses de référence 2026"
+    );
+    assert_eq!(
+        verified.publisher.name.get(Language::En),
+        "Association exemple"
+    );
+    assert_eq!(verified.scenario_in(Language::En), english);
+    assert_eq!(verified.scenario_in(Language::Fr), french);
+
+    // The translations are signed: an altered English source is an alteration.
+    assert!(file.contains("\"Reference organisation\""));
+    let altered = file.replacen("\"Reference organisation\"", "\"Another organisation\"", 1);
+    assert_eq!(verify_pack(&altered, &[]), Err(PackError::Altered));
+    // In a version-1 pack both fields are refused; a path that is no text, at its place.
+    let problems = |text: &str| match parse_pack(text) {
+        Err(rejection) => rejection.render(),
+        Ok(_) => panic!("accepted"),
+    };
+    let as_version_1 = problems(&file.replacen("\"version\": 2", "\"version\": 1", 1));
+    assert!(as_version_1.contains("title"), "{as_version_1}");
+    assert!(as_version_1.contains("translations"), "{as_version_1}");
+    let no_text = problems(&file.replacen("\"risks[0].name\"", "\"risks[0].id\"", 1));
+    assert!(no_text.contains("translations.en.risks[0].id"), "{no_text}");
+    let own_language = problems(&file.replacen("\"en\": {\n      \"", "\"fr\": {\n      \"", 1));
+    assert!(own_language.contains("translations.fr"), "{own_language}");
 }
