@@ -37,13 +37,18 @@ fn continued_fraction(a: f64, b: f64, x: f64) -> f64 {
 
 /// `I_x(a, b)`, the CDF of Beta(a, b) at `x`.
 pub fn incomplete_beta(x: f64, a: f64, b: f64) -> f64 {
+    incomplete_beta_given(x, a, b, ln_beta(a, b))
+}
+
+/// `I_x(a, b)` with `ln B(a, b)` already known (the quantile's iterations share it).
+fn incomplete_beta_given(x: f64, a: f64, b: f64, ln_beta_ab: f64) -> f64 {
     if x <= 0.0 {
         return 0.0;
     }
     if x >= 1.0 {
         return 1.0;
     }
-    let front = libm::exp(-ln_beta(a, b) + a * libm::log(x) + b * libm::log1p(-x));
+    let front = libm::exp(-ln_beta_ab + a * libm::log(x) + b * libm::log1p(-x));
     if x < (a + 1.0) / (a + b + 2.0) {
         front * continued_fraction(a, b, x) / a
     } else {
@@ -74,12 +79,13 @@ pub fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
             - (1.0 / (2.0 * b - 1.0) - 1.0 / (2.0 * a - 1.0)) * (al + 5.0 / 6.0 - 2.0 / (3.0 * h));
         a / (a + b * libm::exp(2.0 * w))
     };
-    let normaliser = -ln_beta(a, b);
+    let ln_beta_ab = ln_beta(a, b);
+    let normaliser = -ln_beta_ab;
     for j in 0..20 {
         if x <= 0.0 || x >= 1.0 {
             break;
         }
-        let error = incomplete_beta(x, a, b) - p;
+        let error = incomplete_beta_given(x, a, b, ln_beta_ab) - p;
         let density = libm::exp(a1 * libm::log(x) + b1 * libm::log1p(-x) + normaliser);
         if density == 0.0 {
             break;

@@ -24,6 +24,7 @@ pub mod montecarlo;
 pub mod number;
 pub mod present;
 pub mod present_decision;
+pub(crate) mod quantile_memo;
 pub mod problem;
 pub mod read;
 pub mod recommend;

@@ -6,7 +6,7 @@
 //! each sampled input draws from its own ChaCha8 stream, keyed by its document index and
 //! the block, so that giving one more input a range leaves the others' draws unchanged.
 
-use crate::beta::beta_quantile;
+use crate::quantile_memo;
 use crate::distributions::{beta, uniform};
 use crate::evaluate::{NetParts, Timeline};
 use crate::inputs::Inputs;
@@ -16,6 +16,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Draws in a block: a constant of the model version.
 pub const DRAW_BLOCK: usize = 1024;
@@ -61,6 +62,8 @@ impl Pert {
         }
     }
 
+    /// The value at `unit` on the Beta's [0, 1] (a risk's loss bounds share one uniform,
+    /// through their quantiles).
     fn value_at(&self, unit: f64) -> f64 {
         let x = self.a + (self.b - self.a) * unit;
         if self.log { libm::exp(x) } else { x }
@@ -69,11 +72,6 @@ impl Pert {
     /// A draw from the Beta itself.
     fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
         self.value_at(beta(self.alpha, self.beta, rng))
-    }
-
-    /// The value at the `p` quantile (a risk's loss bounds share one uniform).
-    fn quantile(&self, p: f64) -> f64 {
-        self.value_at(beta_quantile(p, self.alpha, self.beta))
     }
 
     /// The PERT's mean, `(a + 4m + b)/6` on its scale: not the mode (section 10's note).
@@ -233,8 +231,35 @@ fn draw_block(
             _ => {}
         }
     }
+    // Each pair's uniforms come from a stream nothing else reads: drawn up front, and the
+    // quantiles of each bound looked up (they are the same for every scenario sharing the
+    // pack's loss ranges, see quantile_memo).
+    let loss_quantiles: Vec<(Option<Arc<Vec<f64>>>, Option<Arc<Vec<f64>>>)> = loss_pairs
+        .iter()
+        .map(|&(low, high)| {
+            let Some(first) = low.or(high) else {
+                return (None, None);
+            };
+            let uniforms: Vec<f64> = (0..n).map(|_| uniform(&mut streams[first])).collect();
+            let column = |j: Option<usize>| {
+                j.map(|j| {
+                    let pert = &sampling.sampled[j].pert;
+                    let key = quantile_memo::Key {
+                        seed,
+                        block,
+                        stream: sampling.sampled[first].index as u64,
+                        draws: n,
+                        alpha: pert.alpha.to_bits(),
+                        beta: pert.beta.to_bits(),
+                    };
+                    quantile_memo::quantiles(key, pert.alpha, pert.beta, &uniforms)
+                })
+            };
+            (column(low), column(high))
+        })
+        .collect();
     let first_moving = shares.iter().copied().find(|&s| s > 0.0);
-    for _ in 0..n {
+    for k in 0..n {
         let mut point = base.clone();
         let mut drawn = vec![0.0; sampling.sampled.len()];
         for (j, input) in sampling.sampled.iter().enumerate() {
@@ -246,19 +271,20 @@ fn draw_block(
                 }
             }
         }
-        for (i, &(low, high)) in loss_pairs.iter().enumerate() {
-            let Some(first) = low.or(high) else {
+        for (i, (&(low, high), (low_q, high_q))) in
+            loss_pairs.iter().zip(&loss_quantiles).enumerate()
+        {
+            if low.is_none() && high.is_none() {
                 continue;
-            };
-            let uniform = uniform(&mut streams[first]);
+            }
             let risk = &mut point.risks[i];
             let (mut loss_low, mut loss_high) = (risk.loss_low, risk.loss_high);
-            if let Some(j) = low {
-                drawn[j] = sampling.sampled[j].pert.quantile(uniform);
+            if let (Some(j), Some(q)) = (low, low_q) {
+                drawn[j] = sampling.sampled[j].pert.value_at(q[k]);
                 loss_low = drawn[j];
             }
-            if let Some(j) = high {
-                drawn[j] = sampling.sampled[j].pert.quantile(uniform);
+            if let (Some(j), Some(q)) = (high, high_q) {
+                drawn[j] = sampling.sampled[j].pert.value_at(q[k]);
                 loss_high = drawn[j];
             }
             if loss_low > loss_high {
@@ -340,8 +366,8 @@ mod tests {
         assert_eq!((pert.alpha, pert.beta), (2.0, 4.0));
         // (a + 4m + b)/6 = (0 + 12 + 12)/6 = 4.
         assert!((pert.mean_on_scale() - 4.0).abs() < 1e-12);
-        assert!((pert.quantile(0.5) - pert.value_at(beta_quantile(0.5, 2.0, 4.0))).abs() < 1e-15);
+        assert_eq!((pert.value_at(0.0), pert.value_at(0.5), pert.value_at(1.0)), (0.0, 6.0, 12.0));
         let log = Pert::new(0.01, 0.1, 10.0, true);
-        assert!(log.quantile(0.0) - 0.01 < 1e-15 && (log.quantile(1.0) - 10.0).abs() < 1e-12);
+        assert!((log.value_at(0.0) - 0.01).abs() < 1e-15 && (log.value_at(1.0) - 10.0).abs() < 1e-12);
     }
 }
