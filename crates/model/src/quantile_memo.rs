@@ -76,7 +76,10 @@ mod tests {
     #[test]
     fn remembered_quantiles_change_no_draw() {
         let scenario = reference_scenario(Language::Fr).unwrap();
-        let shares = [rust_decimal::Decimal::ZERO, rust_decimal::Decimal::new(225, 3)];
+        let shares = [
+            rust_decimal::Decimal::ZERO,
+            rust_decimal::Decimal::new(225, 3),
+        ];
         let run = |scenario: &crate::Scenario| {
             let inputs = crate::inputs::Inputs::from_scenario(scenario);
             draw(&inputs, &sampling(scenario), &shares, 3_000, 7)

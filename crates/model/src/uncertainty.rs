@@ -6,10 +6,10 @@
 //! each sampled input draws from its own ChaCha8 stream, keyed by its document index and
 //! the block, so that giving one more input a range leaves the others' draws unchanged.
 
-use crate::quantile_memo;
 use crate::distributions::{beta, uniform};
 use crate::evaluate::{NetParts, Timeline};
 use crate::inputs::Inputs;
+use crate::quantile_memo;
 use crate::scenario::Scenario;
 use crate::sensitivity::{Target, assumptions};
 use rand::SeedableRng;
@@ -366,8 +366,13 @@ mod tests {
         assert_eq!((pert.alpha, pert.beta), (2.0, 4.0));
         // (a + 4m + b)/6 = (0 + 12 + 12)/6 = 4.
         assert!((pert.mean_on_scale() - 4.0).abs() < 1e-12);
-        assert_eq!((pert.value_at(0.0), pert.value_at(0.5), pert.value_at(1.0)), (0.0, 6.0, 12.0));
+        assert_eq!(
+            (pert.value_at(0.0), pert.value_at(0.5), pert.value_at(1.0)),
+            (0.0, 6.0, 12.0)
+        );
         let log = Pert::new(0.01, 0.1, 10.0, true);
-        assert!((log.value_at(0.0) - 0.01).abs() < 1e-15 && (log.value_at(1.0) - 10.0).abs() < 1e-12);
+        assert!(
+            (log.value_at(0.0) - 0.01).abs() < 1e-15 && (log.value_at(1.0) - 10.0).abs() < 1e-12
+        );
     }
 }
