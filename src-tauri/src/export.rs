@@ -7,9 +7,8 @@ use crate::library::file_stem;
 use crate::packs::reference_note;
 use crate::store::{self, AppFolder};
 use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
-use bascule_model::montecarlo::Settings;
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::{evaluate_scenario, parse_scenario_or, simulate_scenario};
+use bascule_model::{evaluate_scenario, parse_scenario_or};
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -90,18 +89,13 @@ pub fn export_briefing<R: Runtime>(
         return Ok(None);
     };
     let evaluation = evaluate_scenario(&scenario);
-    let simulation = simulate_scenario(
-        &scenario,
-        Settings {
-            trials: scenario.simulation.trials,
-            seed: scenario.simulation.seed,
-            per_risk: true,
-        },
-    );
-    let decision = bascule_model::decide::decide(
+    // The risk page's simulation is the decision's own pass at the scenario's share.
+    let decision = bascule_model::decide::decide_with(
         &scenario,
         bascule_model::decide::DecisionSettings::of(&scenario),
+        true,
     );
+    let simulation = &decision.simulation;
     let options = BriefingOptions {
         language,
         organisation: choices.organisation.filter(|o| !o.trim().is_empty()),
@@ -113,7 +107,7 @@ pub fn export_briefing<R: Runtime>(
     let briefing = Briefing {
         scenario: &scenario,
         evaluation: &evaluation,
-        simulation: &simulation,
+        simulation,
         decision: Some(&decision),
         options: &options,
     };

@@ -3,7 +3,7 @@
 use crate::input;
 use bascule_briefing::{Briefing, BriefingOptions};
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::{Figures, Language, Rejection, Scenario, evaluate_scenario, simulate_scenario};
+use bascule_model::{Figures, Language, Rejection, Scenario, evaluate_scenario};
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -62,14 +62,16 @@ pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection
             ));
         }
     }
-    let mut settings = input::simulation_settings(scenario, request.trials, None)?;
-    settings.per_risk = true;
+    // The same bounds as `simulate` for --trials; the risk page's simulation is the
+    // decision's own pass at the scenario's share (the same trials, seed and figures).
+    input::simulation_settings(scenario, request.trials, None)?;
     let evaluation = evaluate_scenario(scenario);
-    let simulation = simulate_scenario(scenario, settings);
-    let decision = bascule_model::decide::decide(
+    let decision = bascule_model::decide::decide_with(
         scenario,
         input::decision_settings(scenario, request.trials, request.draws, None)?,
+        true,
     );
+    let simulation = &decision.simulation;
     let options = BriefingOptions {
         language,
         organisation: request.org,
@@ -81,7 +83,7 @@ pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection
     let briefing = Briefing {
         scenario,
         evaluation: &evaluation,
-        simulation: &simulation,
+        simulation,
         decision: Some(&decision),
         options: &options,
     };

@@ -171,6 +171,12 @@ pub fn decision_shares(scenario: &Scenario) -> Vec<Decimal> {
 
 /// Sections 10–12 for `scenario`.
 pub fn decide(scenario: &Scenario, settings: DecisionSettings) -> Decision {
+    decide_with(scenario, settings, false)
+}
+
+/// [`decide`], its `simulation` also keeping each risk's tails (`per_risk`): what the
+/// briefing's risk table needs, from the same pass rather than a second one.
+pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bool) -> Decision {
     let inputs = Inputs::from_scenario(scenario);
     let figures = evaluate(&inputs);
     let shares = decision_shares(scenario);
@@ -196,7 +202,7 @@ pub fn decide(scenario: &Scenario, settings: DecisionSettings) -> Decision {
     let mc_settings = Settings {
         trials: settings.trials,
         seed: settings.seed,
-        per_risk: false,
+        per_risk,
     };
     let run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
     let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);

@@ -198,6 +198,9 @@ fn stream(seed: u64, block: usize, key: u64) -> ChaCha8Rng {
     rng
 }
 
+/// A block's quantiles of one loss bound, shared with the memo.
+type Column = Arc<Vec<f64>>;
+
 fn draw_block(
     base: &Inputs<f64>,
     sampling: &Sampling,
@@ -234,7 +237,7 @@ fn draw_block(
     // Each pair's uniforms come from a stream nothing else reads: drawn up front, and the
     // quantiles of each bound looked up (they are the same for every scenario sharing the
     // pack's loss ranges, see quantile_memo).
-    let loss_quantiles: Vec<(Option<Arc<Vec<f64>>>, Option<Arc<Vec<f64>>>)> = loss_pairs
+    let loss_quantiles: Vec<(Option<Column>, Option<Column>)> = loss_pairs
         .iter()
         .map(|&(low, high)| {
             let Some(first) = low.or(high) else {

@@ -398,3 +398,26 @@ mod invariants {
         }
     }
 }
+
+/// The briefing takes its risk page from the decision's pass: with each risk's tails kept,
+/// it is `simulate --per-risk`'s result to the last digit, risk by risk.
+#[test]
+fn the_decision_pass_keeps_each_risks_tails_as_simulate_does() {
+    let scenario = reference_scenario(Language::En).expect("valid");
+    let decision = bascule_model::decide::decide_with(&scenario, settings(8_192, 10_000), true);
+    let simulated = simulate_scenario(
+        &scenario,
+        Settings {
+            trials: 8_192,
+            seed: 11,
+            per_risk: true,
+        },
+    );
+    assert!(
+        simulated
+            .risks
+            .as_ref()
+            .is_some_and(|r| r.len() == scenario.risks.len())
+    );
+    assert_eq!(decision.simulation, simulated);
+}
