@@ -109,27 +109,20 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         for kept in &update.kept {
             let unit = kept.target.unit();
             let value = |v| with_unit(v, unit, language);
-            let line = if fr {
-                format!(
-                    "{} : votre valeur {} (pack {} : {}, pack {} : {})",
-                    assumption_label(scenario, kept.target, language),
-                    value(kept.yours),
-                    update.from_version,
-                    value(kept.old_pack),
-                    update.to_version,
-                    value(kept.new_pack)
-                )
+            let (colon, yours) = if fr {
+                ("\u{a0}: ", "votre valeur")
             } else {
-                format!(
-                    "{}: your value {} (pack {}: {}, pack {}: {})",
-                    assumption_label(scenario, kept.target, language),
-                    value(kept.yours),
-                    update.from_version,
-                    value(kept.old_pack),
-                    update.to_version,
-                    value(kept.new_pack)
-                )
+                (": ", "your value")
             };
+            let line = format!(
+                "{}{colon}{yours} {} (pack {}{colon}{}, pack {}{colon}{})",
+                assumption_label(scenario, kept.target, language),
+                value(kept.yours),
+                update.from_version,
+                value(kept.old_pack),
+                update.to_version,
+                value(kept.new_pack)
+            );
             layout.paragraph(&format!("•  {line}"), 8.0, Weight::Regular, palette::TEXT);
             layout.space(2.0);
         }

@@ -135,13 +135,7 @@ fn walk(
     if skip.contains(&path) || old == new {
         return;
     }
-    let join = |key: &str| {
-        if path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{path}.{key}")
-        }
-    };
+    let join = |key: &str| crate::value_path::child(path, key);
     match (old, new) {
         (Some(Json::Object(a)), Some(Json::Object(b))) => {
             for (key, value) in b {

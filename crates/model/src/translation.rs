@@ -81,13 +81,7 @@ fn walk(path: &str, a: &Json, b: &Json, texts: &mut Texts, problems: &mut Vec<Pr
     if a == b || path == "language" {
         return;
     }
-    let join = |key: &str| {
-        if path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{path}.{key}")
-        }
-    };
+    let join = |key: &str| crate::value_path::child(path, key);
     match (a, b) {
         (Json::Object(x), Json::Object(y))
             if x.len() == y.len() && x.iter().zip(y).all(|((k, _), (l, _))| k == l) =>

@@ -4,6 +4,15 @@
 
 use serde_json::Value;
 
+/// The path of member `key` of the object at `path` (`""` is the file itself).
+pub fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// The member at `path` (names and `[index]`es), when it exists.
 pub fn at_path_mut<'a>(value: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     let mut node = value;
