@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 /// 512 KiB logo in base64 and a scenario fit well within it.
 const MAX_PACK_BYTES: usize = MAX_FILE_BYTES;
 
+/// The problems found, and the paths of the texts given in both languages (a field of
+/// format version 2, refused in a version-1 pack once the version is known).
 #[derive(Default)]
 struct Problems(Vec<Problem>, Vec<String>);
 
