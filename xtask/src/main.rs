@@ -1,11 +1,12 @@
 //! `cargo xtask run | test` (the two commands of the README), `e2e`, `deps`, `bundle`,
-//! `icons` and `licences`. Each checks the system
+//! `icons`, `licences` and `windows-cli`. Each checks the system
 //! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
 //! with sudo; otherwise it prints the command to run), then does its job.
 
 mod fuzz;
 mod licences;
 mod packaging;
+mod windows;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -37,9 +38,10 @@ fn main() -> ExitCode {
         "fuzz" => fuzz::fuzz(),
         "icons" => packaging::icons(),
         "licences" => licences::licences(&root(), std::env::args().any(|a| a == "--check")),
+        "windows-cli" => windows::windows_cli(),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | fuzz [--seconds N | --runs N] [--target T] [--keep] | fuzz --seeds\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build; --offline: in a network namespace with loopback only)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each; --keep: merge the new finds into fuzz/replay, which the tests replay; --seeds: only write the seeds)\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)"
+                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | windows-cli | fuzz [--seconds N | --runs N] [--target T] [--keep] | fuzz --seeds\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build; --offline: in a network namespace with loopback only)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each; --keep: merge the new finds into fuzz/replay, which the tests replay; --seeds: only write the seeds)\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)\n  windows-cli  build bascule.exe for Windows (mingw-w64) and check under Wine that it gives the Linux build's bytes"
             );
             return ExitCode::from(2);
         }
