@@ -147,15 +147,11 @@ pub fn import_pack<R: Runtime>(
 }
 
 /// Reads an imported pack back from the app's folder and checks it again.
-pub(crate) fn checked(
+pub(crate) fn load(
     folder: &AppFolder,
     id: &str,
     language: Language,
 ) -> Result<Checked, CommandError> {
-    load(folder, id, language)
-}
-
-fn load(folder: &AppFolder, id: &str, language: Language) -> Result<Checked, CommandError> {
     if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(CommandError::invalid_input(format!(
             "pack \"{id}\": 16 hexadecimal digits"

@@ -59,8 +59,8 @@ pub fn prepare(
     language: Language,
 ) -> Result<Prepared, CommandError> {
     let before = parse_scenario_or(scenario, language)?;
-    let old = crate::packs::checked(folder, from, language)?;
-    let new = crate::packs::checked(folder, to, language)?;
+    let old = crate::packs::load(folder, from, language)?;
+    let new = crate::packs::load(folder, to, language)?;
     let refused = |fr: &str, en: &str| CommandError {
         kind: "pack_refused",
         message: if language == Language::Fr { fr } else { en }.to_owned(),
