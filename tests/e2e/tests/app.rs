@@ -88,9 +88,35 @@ async fn element(client: &Client, selector: &str) -> Result<fantoccini::elements
         .await?)
 }
 
+/// Whether WebDriver's error is an element the page redrew between finding and using it.
+fn is_stale(error: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        error,
+        fantoccini::error::CmdError::Standard(e)
+            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
+}
+
+/// Finds the element and does `act` on it, finding it again when the page redrew it in
+/// between (a view redrawn on an answer replaces its nodes).
+async fn on_element<T, F, Fut>(client: &Client, selector: &str, act: F) -> Result<T, Error>
+where
+    F: Fn(fantoccini::elements::Element) -> Fut,
+    Fut: std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+{
+    for _ in 0..20 {
+        match act(element(client, selector).await?).await {
+            Err(error) if is_stale(&error) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            other => return Ok(other?),
+        }
+    }
+    Err(format!("{selector}: redrawn under every attempt").into())
+}
+
 async fn click(client: &Client, selector: &str) -> Result<(), Error> {
-    element(client, selector).await?.click().await?;
-    Ok(())
+    on_element(client, selector, |e| async move { e.click().await }).await
 }
 
 /// Runs `script` (async, its last argument is the callback) in the page; a rejected
@@ -115,10 +141,11 @@ fn pdf_text(path: &std::path::Path) -> Result<String, Error> {
 }
 
 async fn type_into(client: &Client, selector: &str, text: &str) -> Result<(), Error> {
-    let input = element(client, selector).await?;
-    input.clear().await?;
-    input.send_keys(text).await?;
-    Ok(())
+    on_element(client, selector, |input| async move {
+        input.clear().await?;
+        input.send_keys(text).await
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -669,11 +696,8 @@ async fn decide_settled(client: &Client) -> Result<(), Error> {
 }
 
 async fn attribute(client: &Client, selector: &str, name: &str) -> Result<String, Error> {
-    Ok(element(client, selector)
-        .await?
-        .attr(name)
-        .await?
-        .unwrap_or_default())
+    let value = on_element(client, selector, |e| async move { e.attr(name).await }).await?;
+    Ok(value.unwrap_or_default())
 }
 
 /// Decide: the optima shown are `bascule decide`'s; a share chosen on the frontier becomes
