@@ -2,7 +2,7 @@
 //! change from the figure before it to the figure after, a bar for the new figure.
 
 use crate::font::{Weight, fit};
-use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
+use crate::frame::{self, Key, money, words};
 use crate::marks::{Anchor, Chart, Stroke, palette};
 use bascule_model::bridge::Bridge;
 use bascule_model::diff_report::{signed_compact, step_label};
@@ -72,27 +72,13 @@ pub fn bridge(
     });
     let label_width = (width * 0.40).min(220.0);
     let effect_room = 62.0;
-    let probe = Scale::linear(low, high, 5, 0.0, 1.0);
-    let right = frame::right_room(
-        probe
-            .ticks
-            .last()
-            .map(|t| tick_money(*t, language))
-            .into_iter(),
+    let (plot, scale) = frame::money_x_axis(
+        &mut chart,
+        (low, high),
+        (label_width + 8.0, 24.0),
+        effect_room,
+        language,
     );
-    let plot = Plot {
-        left: label_width + 8.0,
-        top: 24.0,
-        right: width - right.max(effect_room),
-        bottom: height - 18.0,
-    };
-    let scale = Scale::linear(low, high, 5, plot.left, plot.right);
-    let ticks: Vec<(f64, String)> = scale
-        .ticks
-        .iter()
-        .map(|&t| (scale.map(t), tick_money(t, language)))
-        .collect();
-    frame::x_axis(&mut chart, plot, &ticks);
 
     let zero = scale.map(0.0);
     let row_top = |i: usize| plot.top + i as f64 * ROW_HEIGHT + 3.0;

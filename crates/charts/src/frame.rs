@@ -139,6 +139,40 @@ pub fn x_axis(chart: &mut Chart, plot: Plot, ticks: &[(f64, String)]) {
     }
 }
 
+/// A horizontal money axis under rows of bars (the tornado, the bridge): the plot from
+/// `left` and `top` to the chart's width less room for the last tick's label (at least
+/// `min_right`), down to 18 pt above the chart's foot; its scale over `[low, high]`, drawn.
+pub fn money_x_axis(
+    chart: &mut Chart,
+    (low, high): (f64, f64),
+    (left, top): (f64, f64),
+    min_right: f64,
+    language: Language,
+) -> (Plot, Scale) {
+    let probe = Scale::linear(low, high, 5, 0.0, 1.0);
+    let right = right_room(
+        probe
+            .ticks
+            .last()
+            .map(|t| tick_money(*t, language))
+            .into_iter(),
+    );
+    let plot = Plot {
+        left,
+        top,
+        right: chart.width - right.max(min_right),
+        bottom: chart.height - 18.0,
+    };
+    let scale = Scale::linear(low, high, 5, plot.left, plot.right);
+    let ticks: Vec<(f64, String)> = scale
+        .ticks
+        .iter()
+        .map(|&t| (scale.map(t), tick_money(t, language)))
+        .collect();
+    x_axis(chart, plot, &ticks);
+    (plot, scale)
+}
+
 /// How a legend entry shows its series.
 #[derive(Debug, Clone)]
 pub enum Key {

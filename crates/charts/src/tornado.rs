@@ -2,7 +2,7 @@
 //! assumption's low end to that at its high end, around the expected net benefit.
 
 use crate::font::{Weight, fit, wrap};
-use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
+use crate::frame::{self, Key, money, words};
 use crate::marks::{Anchor, Chart, Stroke, palette};
 use bascule_model::present::{assumption_label_parts, number};
 use bascule_model::{Language, Scenario, SensitivityRow};
@@ -81,27 +81,13 @@ pub fn tornado(
     let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
-    let probe = Scale::linear(low, high, 5, 0.0, 1.0);
-    let right = frame::right_room(
-        probe
-            .ticks
-            .last()
-            .map(|t| tick_money(*t, language))
-            .into_iter(),
+    let (plot, scale) = frame::money_x_axis(
+        &mut chart,
+        (low, high),
+        (label_width + 8.0, 26.0),
+        0.0,
+        language,
     );
-    let plot = Plot {
-        left: label_width + 8.0,
-        top: 26.0,
-        right: width - right,
-        bottom: height - 18.0,
-    };
-    let scale = Scale::linear(low, high, 5, plot.left, plot.right);
-    let ticks: Vec<(f64, String)> = scale
-        .ticks
-        .iter()
-        .map(|&t| (scale.map(t), tick_money(t, language)))
-        .collect();
-    frame::x_axis(&mut chart, plot, &ticks);
 
     for (i, row) in rows.iter().enumerate() {
         let top = plot.top + i as f64 * ROW_HEIGHT + 3.0;
