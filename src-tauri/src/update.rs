@@ -5,7 +5,7 @@ use crate::commands::language;
 use crate::error::CommandError;
 use crate::store::{AppFolder, PackUpdate};
 use bascule_model::Language;
-use bascule_model::diff_report::{DiffReport, diff_report, with_unit};
+use bascule_model::diff_report::{DiffReport, report_of, with_unit};
 use bascule_model::present::assumption_label;
 use bascule_model::update::{Update, bring_up_to_date as merge};
 use bascule_model::{Scenario, parse_scenario_or};
@@ -121,9 +121,15 @@ pub fn bring_up_to_date(
         Language::Fr => format!("Le pack {}", prepared.to_version),
         Language::En => format!("Pack {}", prepared.to_version),
     };
-    let report = diff_report(&prepared.before, after, Some(&subject), language);
     let difference = bascule_model::diff::difference(&prepared.before, after);
     let bridge = bascule_model::bridge::bridge(&prepared.before, after, &difference);
+    let report = report_of(
+        &prepared.before,
+        after,
+        (&difference, &bridge),
+        Some(&subject),
+        language,
+    );
     let labels = match language {
         Language::Fr => ("Aujourd'hui", "Mis à jour"),
         Language::En => ("Today", "Brought up to date"),

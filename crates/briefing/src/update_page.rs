@@ -7,7 +7,7 @@ use bascule_charts::font::Weight;
 use bascule_charts::marks::palette;
 use bascule_model::Language;
 use bascule_model::diff::difference;
-use bascule_model::diff_report::{diff_report, with_unit};
+use bascule_model::diff_report::{report_of, with_unit};
 use bascule_model::present::assumption_label;
 
 pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut Layout) {
@@ -33,7 +33,15 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
     } else {
         format!("Pack {}", update.to_version)
     };
-    let report = diff_report(&update.before, scenario, Some(&subject), language);
+    let difference = difference(&update.before, scenario);
+    let bridge = bascule_model::bridge::bridge(&update.before, scenario, &difference);
+    let report = report_of(
+        &update.before,
+        scenario,
+        (&difference, &bridge),
+        Some(&subject),
+        language,
+    );
     layout.paragraph(&report.sentence, 9.5, Weight::SemiBold, palette::TEXT);
     layout.space(4.0);
     layout.paragraph(
@@ -46,8 +54,6 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         palette::MUTED,
     );
     layout.space(6.0);
-    let difference = difference(&update.before, scenario);
-    let bridge = bascule_model::bridge::bridge(&update.before, scenario, &difference);
     let (before, after) = if fr {
         (
             format!("Avant (pack {})", update.from_version),

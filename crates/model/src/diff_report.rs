@@ -3,7 +3,7 @@
 //! the app shows it, the briefing's appendix draws its bridge.
 
 use crate::bridge::{Bridge, StepKind, bridge};
-use crate::diff::{Aspect, AssumptionChange, FieldChange, difference};
+use crate::diff::{Aspect, AssumptionChange, Difference, FieldChange, difference};
 use crate::present::{assumption_label, assumption_label_parts, euros_compact, number, unit_text};
 use crate::report::cents;
 use crate::scenario::{Assumption, Language, Scenario};
@@ -81,6 +81,18 @@ pub fn diff_report(
 ) -> DiffReport {
     let difference = difference(old, new);
     let bridge = bridge(old, new, &difference);
+    report_of(old, new, (&difference, &bridge), subject, language)
+}
+
+/// [`diff_report`] of a difference and bridge already worked out (by a caller that also
+/// draws the bridge).
+pub fn report_of(
+    old: &Scenario,
+    new: &Scenario,
+    (difference, bridge): (&Difference, &Bridge),
+    subject: Option<&str>,
+    language: Language,
+) -> DiffReport {
     let side = |scenario: &Scenario, net_benefit: Decimal| Side {
         name: scenario.name.clone(),
         scenario_sha256: crate::scenario_sha256(scenario),
@@ -119,7 +131,7 @@ pub fn diff_report(
                 effect: cents(step.effect()),
             })
             .collect(),
-        sentence: bridge_sentence(new, &bridge, subject, language),
+        sentence: bridge_sentence(new, bridge, subject, language),
     }
 }
 
