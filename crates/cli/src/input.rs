@@ -10,18 +10,10 @@ use rust_decimal::Decimal;
 use std::io::Read;
 use std::path::Path;
 
-/// The language of messages when the file cannot tell: `LC_ALL`, `LC_MESSAGES`, `LANG`.
+/// The language of messages when the file cannot tell: the system's (`LANGUAGE`, `LC_ALL`,
+/// `LC_MESSAGES`, `LANG` on Linux; the user's language on Windows).
 pub fn language_from_environment() -> Language {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default();
-    if locale.starts_with("en") {
-        Language::En
-    } else {
-        Language::Fr
-    }
+    Language::from_locale(&sys_locale::get_locale().unwrap_or_default())
 }
 
 /// Reads and checks `path` (`-`: standard input). Problems that stop the file from being

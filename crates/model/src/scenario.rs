@@ -143,10 +143,38 @@ pub enum Language {
 }
 
 impl Language {
+    /// The language of a system locale (`en-GB`, `en_US.UTF-8`, `fr-FR`, `C`): English
+    /// when it says so, French otherwise (Bascule's first language).
+    pub fn from_locale(locale: &str) -> Language {
+        if locale
+            .get(..2)
+            .is_some_and(|l| l.eq_ignore_ascii_case("en"))
+        {
+            Language::En
+        } else {
+            Language::Fr
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Language::Fr => "fr",
             Language::En => "en",
+        }
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::Language;
+
+    #[test]
+    fn a_system_locale_is_english_only_when_it_says_so() {
+        for english in ["en", "en-GB", "en_US.UTF-8", "EN-us"] {
+            assert_eq!(Language::from_locale(english), Language::En, "{english}");
+        }
+        for french in ["fr-FR", "fr_CA.UTF-8", "de-DE", "C", "POSIX", "", "e"] {
+            assert_eq!(Language::from_locale(french), Language::Fr, "{french}");
         }
     }
 }

@@ -164,6 +164,9 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
     let mut driver = tokio::process::Command::new("tauri-driver")
         .env("HOME", &home)
         .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stdout(std::process::Stdio::null())
         .kill_on_drop(true)
         .spawn()?;

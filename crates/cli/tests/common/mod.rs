@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 pub fn bascule(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bascule"))
         .args(args)
+        // French, whatever the machine says (LANGUAGE and LC_* come before LANG).
         .env("LANG", "C")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("bascule runs")
 }
