@@ -37,16 +37,15 @@ pub(crate) fn language(code: Option<&str>) -> Result<Language, CommandError> {
     }
 }
 
-/// The user's language from the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): English
-/// when it says so, French otherwise.
+/// The user's language as the system says it (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`
+/// on Linux; the user's language on Windows): English when it says so, French otherwise.
 #[tauri::command]
 pub fn preferred_language() -> &'static str {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default();
-    if locale.starts_with("en") { "en" } else { "fr" }
+    system_language().code()
+}
+
+pub fn system_language() -> Language {
+    Language::from_locale(&sys_locale::get_locale().unwrap_or_default())
 }
 
 /// The reference scenario, as a scenario file.
@@ -246,6 +245,14 @@ pub struct About {
     pub dependencies: serde_json::Value,
 }
 
+// The crates differ by system (WebKitGTK's bindings here, WebView2's there).
+#[cfg(target_os = "windows")]
+const LICENCES_OF_THIS_SYSTEM: &str = include_str!("../licences/windows.json");
+#[cfg(target_os = "macos")]
+const LICENCES_OF_THIS_SYSTEM: &str = include_str!("../licences/macos.json");
+#[cfg(not(any(target_os = "windows", target_os = "macos")))]
+const LICENCES_OF_THIS_SYSTEM: &str = include_str!("../licences/linux.json");
+
 static LICENCES: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
 
 #[tauri::command]
@@ -256,8 +263,7 @@ pub fn about() -> About {
         fonts_licence: include_str!("../../assets/fonts/OFL.txt"),
         dependencies: LICENCES
             .get_or_init(|| {
-                serde_json::from_str(include_str!("../licences.json"))
-                    .unwrap_or(serde_json::Value::Null)
+                serde_json::from_str(LICENCES_OF_THIS_SYSTEM).unwrap_or(serde_json::Value::Null)
             })
             .clone(),
     }

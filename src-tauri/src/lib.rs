@@ -8,6 +8,7 @@ mod error;
 mod export;
 mod library;
 mod packs;
+mod startup;
 pub mod store;
 mod update;
 
@@ -92,6 +93,11 @@ pub const EXIT_WHEN_SHOWN: &str = "BASCULE_EXIT_WHEN_SHOWN";
 
 /// Starts the app; `file`: a scenario to open (given by the file manager or a shell).
 pub fn run(file: Option<String>) {
+    // Without the runtime, WebView2 fails inside the event loop and no window ever shows.
+    #[cfg(windows)]
+    if let Err(error) = tauri::webview_version() {
+        startup::refuse(startup::Failure::NoWebView(error.to_string()));
+    }
     let folder =
         AppFolder::locate().unwrap_or_else(|| AppFolder::at(std::env::temp_dir().join("bascule")));
     install_panic_report(folder.root().join("logs"));
@@ -112,8 +118,7 @@ pub fn run(file: Option<String>) {
         })
         .run(context());
     if let Err(error) = app {
-        eprintln!("Bascule could not start: {error}");
-        std::process::exit(1);
+        startup::refuse(startup::Failure::Other(error.to_string()));
     }
 }
 

@@ -1,34 +1,47 @@
-//! The licences of every crate the desktop app is built from, for Help → About: read from
-//! `cargo metadata` (the resolved graph of normal dependencies of `bascule-desktop` on this
-//! platform), never written by hand. `cargo xtask licences` writes them;
-//! `cargo xtask licences --check` (run by CI) fails when the file is not current.
+//! The licences of every crate the desktop app is built from, for Help → About and the
+//! Windows installer's `licences.txt`: read from `cargo metadata` (the resolved graph of
+//! normal dependencies of `bascule-desktop`, for each system it is built for: the crates
+//! differ, WebKitGTK's bindings on Linux, WebView2's on Windows), never written by hand.
+//! `cargo xtask licences` writes them; `cargo xtask licences --check` (run by CI) fails
+//! when a file is not current.
 
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Command;
 
-const TARGET: &str = "src-tauri/licences.json";
+/// Each system the app is built for, and the file its build includes.
+pub const SYSTEMS: &[(&str, &str)] = &[
+    ("x86_64-unknown-linux-gnu", "src-tauri/licences/linux.json"),
+    ("x86_64-pc-windows-gnu", "src-tauri/licences/windows.json"),
+    ("aarch64-apple-darwin", "src-tauri/licences/macos.json"),
+];
 const ROOT_PACKAGE: &str = "bascule-desktop";
 
 pub fn licences(root: &Path, check: bool) -> Result<(), String> {
-    let generated = generate(root)?;
-    let target = root.join(TARGET);
-    if check {
-        let current = std::fs::read_to_string(&target).unwrap_or_default();
-        if current != generated {
-            return Err(format!(
-                "{TARGET} is not current: run `cargo xtask licences` and commit it"
-            ));
+    for (triple, file) in SYSTEMS {
+        let crates = desktop_crates(&metadata(root, triple)?)?;
+        let generated = serde_json::to_string_pretty(&crates)
+            .map(|text| text + "\n")
+            .map_err(|e| e.to_string())?;
+        let target = root.join(file);
+        if check {
+            let current = std::fs::read_to_string(&target).unwrap_or_default();
+            if current != generated {
+                return Err(format!(
+                    "{file} is not current: run `cargo xtask licences` and commit it"
+                ));
+            }
+            continue;
         }
-        return Ok(());
+        std::fs::write(&target, generated).map_err(|e| format!("{file}: {e}"))?;
     }
-    std::fs::write(&target, generated).map_err(|e| format!("{TARGET}: {e}"))
+    Ok(())
 }
 
-fn generate(root: &Path) -> Result<String, String> {
+/// `cargo metadata` of the workspace, its graph resolved for `triple`.
+pub fn metadata(root: &Path, triple: &str) -> Result<Value, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let host = host_triple(&cargo)?;
     let output = Command::new(&cargo)
         .args([
             "metadata",
@@ -36,7 +49,7 @@ fn generate(root: &Path) -> Result<String, String> {
             "1",
             "--locked",
             "--filter-platform",
-            &host,
+            triple,
         ])
         .current_dir(root)
         .output()
@@ -44,8 +57,12 @@ fn generate(root: &Path) -> Result<String, String> {
     if !output.status.success() {
         return Err(String::from_utf8_lossy(&output.stderr).into_owned());
     }
-    let metadata: Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("cargo metadata: {e}"))
+}
+
+/// Every crate the desktop app is built from, in `metadata`: name, version, licence,
+/// repository.
+pub fn desktop_crates(metadata: &Value) -> Result<Vec<Value>, String> {
     let packages: HashMap<&str, &Value> = metadata["packages"]
         .as_array()
         .into_iter()
@@ -97,26 +114,5 @@ fn generate(root: &Path) -> Result<String, String> {
             }),
         );
     }
-    let list: Vec<Value> = rows.into_values().collect();
-    serde_json::to_string_pretty(&list)
-        .map(|text| text + "\n")
-        .map_err(|e| e.to_string())
-}
-
-fn host_triple(cargo: &str) -> Result<String, String> {
-    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| {
-        Path::new(cargo)
-            .with_file_name("rustc")
-            .to_string_lossy()
-            .into_owned()
-    });
-    let output = Command::new(&rustc)
-        .arg("-vV")
-        .output()
-        .or_else(|_| Command::new("rustc").arg("-vV").output())
-        .map_err(|e| format!("rustc -vV: {e}"))?;
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
-        .ok_or_else(|| "rustc -vV: no host".to_owned())
+    Ok(rows.into_values().collect())
 }
