@@ -4,6 +4,7 @@
 //! with sudo; otherwise it prints the command to run), then does its job.
 
 mod fuzz;
+mod installer;
 mod licences;
 mod packaging;
 mod windows;
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         "test" => test(),
         "deps" => ensure_packages(BUILD_PACKAGES),
         "e2e" => e2e(),
+        "bundle" if std::env::args().any(|a| a == "--windows") => installer::bundle_windows(),
         "bundle" => packaging::bundle(),
         "fuzz" => fuzz::fuzz(),
         "icons" => packaging::icons(),
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
         "windows-cli" => windows::windows_cli(),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | windows-cli | fuzz [--seconds N | --runs N] [--target T] [--keep] | fuzz --seeds\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build; --offline: in a network namespace with loopback only)\n  deps  only install the system packages the build needs\n  bundle  build the Debian package (target/release/bundle/deb) and check it\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each; --keep: merge the new finds into fuzz/replay, which the tests replay; --seeds: only write the seeds)\n  licences  write src-tauri/licences.json from cargo metadata (--check: fail if not current)\n  windows-cli  build bascule.exe for Windows (mingw-w64) and check under Wine that it gives the Linux build's bytes"
+                "usage: cargo xtask run | test | e2e | deps | bundle | icons | licences [--check] | windows-cli | fuzz [--seconds N | --runs N] [--target T] [--keep] | fuzz --seeds\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build; --offline: in a network namespace with loopback only)\n  deps  only install the system packages the build needs\n  bundle  build the Debian and RPM packages (target/release/bundle/deb, rpm) and check them\n  bundle --windows  build the Windows installer (target/x86_64-pc-windows-gnu/release/bundle/nsis) and check it under Wine\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each; --keep: merge the new finds into fuzz/replay, which the tests replay; --seeds: only write the seeds)\n  licences  write src-tauri/licences/*.json from cargo metadata (--check: fail if not current)\n  windows-cli  build bascule.exe for Windows (mingw-w64) and check under Wine that it gives the Linux build's bytes"
             );
             return ExitCode::from(2);
         }

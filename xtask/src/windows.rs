@@ -1,15 +1,22 @@
-//! `cargo xtask windows-cli`: the command line built for Windows (x86_64-pc-windows-gnu,
-//! with Debian's mingw-w64) and run under Wine in a fresh prefix, where it must give the
+//! Bascule for Windows (x86_64-pc-windows-gnu, with Debian's mingw-w64), checked under Wine
+//! in a fresh prefix. `cargo xtask windows-cli`: the command line alone, which must give the
 //! same bytes as the Linux build: the reproducibility seal promises the same file gives
-//! the same briefing on every system an association's members use.
+//! the same briefing on every system an association's members use. The installer built
+//! around it is `installer.rs`.
 
 use crate::{BUILD_PACKAGES, cargo, ensure_packages, root, status};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const TARGET: &str = "x86_64-pc-windows-gnu";
-const LINKER: &str = "x86_64-w64-mingw32-gcc";
-const PACKAGES: &[&str] = &["gcc-mingw-w64-x86-64", "wine64", "wine"];
+pub const TARGET: &str = "x86_64-pc-windows-gnu";
+pub const LINKER: &str = "x86_64-w64-mingw32-gcc";
+const PACKAGES: &[&str] = &[
+    "gcc-mingw-w64-x86-64",
+    // objdump, for what the executables import
+    "binutils-mingw-w64-x86-64",
+    "wine64",
+    "wine",
+];
 
 fn rustup_target() -> Result<(), String> {
     let installed = Command::new("rustup")
@@ -25,47 +32,89 @@ fn rustup_target() -> Result<(), String> {
     status(Command::new("rustup").args(["target", "add", TARGET]))
 }
 
-/// The Windows `bascule.exe`, built with mingw-w64.
-pub fn build_cli() -> Result<PathBuf, String> {
+/// Release builds of `packages` for Windows; returns the folder of the executables.
+pub fn build(packages: &[&str]) -> Result<PathBuf, String> {
     ensure_packages(PACKAGES)?;
     rustup_target()?;
     let linker_variable = format!(
         "CARGO_TARGET_{}_LINKER",
         TARGET.to_uppercase().replace('-', "_")
     );
-    status(
-        Command::new(env!("CARGO"))
-            .args([
-                "build",
-                "--release",
-                "--locked",
-                "-p",
-                "bascule",
-                "--target",
-                TARGET,
-            ])
-            .env(linker_variable, LINKER)
-            .current_dir(root()),
-    )?;
-    Ok(root().join(format!("target/{TARGET}/release/bascule.exe")))
+    let mut command = Command::new(env!("CARGO"));
+    command.args(["build", "--release", "--locked", "--target", TARGET]);
+    for package in packages {
+        command.args(["-p", package]);
+    }
+    // Given by environment, so that nothing changes for the Linux builds.
+    status(command.env(linker_variable, LINKER).current_dir(root()))?;
+    Ok(root().join(format!("target/{TARGET}/release")))
 }
 
-/// Wine 8.0 has no `bcryptprimitives.dll`, whose `ProcessPrng` Rust's standard library
-/// calls on Windows 10 and later: a stand-in over `RtlGenRandom`, next to the executable
-/// under test. A test fixture, never shipped.
-fn stand_in_dll(folder: &Path) -> Result<(), String> {
-    let source = root().join("xtask/windows/bcryptprimitives.c");
-    status(
-        Command::new(LINKER)
-            .args(["-shared", "-O2", "-o"])
-            .arg(folder.join("bcryptprimitives.dll"))
-            .arg(&source)
-            .args(["-ladvapi32", "-Wl,--kill-at"]),
-    )
+/// A Wine prefix made fresh for one check: nothing of an earlier run or of the user's Wine
+/// counts.
+pub struct Wine {
+    pub prefix: PathBuf,
+}
+
+impl Wine {
+    pub fn fresh(prefix: PathBuf) -> Result<Wine, String> {
+        let _ = std::fs::remove_dir_all(&prefix);
+        std::fs::create_dir_all(&prefix).map_err(|e| format!("{}: {e}", prefix.display()))?;
+        let wine = Wine { prefix };
+        status(wine.command("wineboot").arg("--init"))?;
+        wine.wait()?;
+        wine.stand_in_dll()?;
+        Ok(wine)
+    }
+
+    /// `program` (wine, wineboot, …) in this prefix.
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command
+            .env("WINEPREFIX", &self.prefix)
+            .env("WINEDEBUG", "-all")
+            // No Mono or Gecko: the prefix is made offline, and nothing here needs them.
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .env("LANG", "C");
+        command
+    }
+
+    /// `wine EXE ARGS…`, the executable given by its Linux path.
+    pub fn run(&self, exe: &Path) -> Command {
+        let mut command = self.command("wine");
+        command.arg(exe);
+        command
+    }
+
+    /// Until every process of the prefix has ended (an NSIS uninstaller hands over to a copy
+    /// of itself and returns at once).
+    pub fn wait(&self) -> Result<(), String> {
+        status(self.command("wineserver").arg("-w"))
+    }
+
+    /// The prefix's `C:\windows\system32`.
+    pub fn system32(&self) -> PathBuf {
+        self.prefix.join("drive_c/windows/system32")
+    }
+
+    /// Wine 8.0 has no `bcryptprimitives.dll`, whose `ProcessPrng` Rust's standard library
+    /// calls on Windows 10 and later (without it a Rust program exits with code 53 before
+    /// `main`): a stand-in over `RtlGenRandom`, put where Windows has the real one. A test
+    /// fixture, never shipped.
+    fn stand_in_dll(&self) -> Result<(), String> {
+        let source = root().join("xtask/windows/bcryptprimitives.c");
+        status(
+            Command::new(LINKER)
+                .args(["-shared", "-O2", "-o"])
+                .arg(self.system32().join("bcryptprimitives.dll"))
+                .arg(&source)
+                .args(["-ladvapi32", "-Wl,--kill-at"]),
+        )
+    }
 }
 
 /// The bytes a command writes to standard output, or to `file` when it writes one.
-fn run(program: &mut Command, file: Option<&Path>) -> Result<Vec<u8>, String> {
+pub fn run(program: &mut Command, file: Option<&Path>) -> Result<Vec<u8>, String> {
     let shown = format!("{program:?}");
     let output = program.output().map_err(|e| format!("{shown}: {e}"))?;
     if !output.status.success() {
@@ -81,42 +130,37 @@ fn run(program: &mut Command, file: Option<&Path>) -> Result<Vec<u8>, String> {
     }
 }
 
-pub fn windows_cli() -> Result<(), String> {
+/// The Linux `bascule`, the reference the Windows one is held to.
+pub fn linux_cli() -> Result<PathBuf, String> {
     ensure_packages(BUILD_PACKAGES)?;
-    let exe = build_cli()?;
     cargo(&["build", "--release", "--locked", "-p", "bascule"])?;
-    let linux = root().join("target/release/bascule");
-    let folder = root().join("target/windows-check");
-    // A fresh prefix every time: nothing of an earlier run or of the user's Wine counts.
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(folder.join("prefix"))
-        .map_err(|e| format!("{}: {e}", folder.display()))?;
-    std::fs::copy(&exe, folder.join("bascule.exe")).map_err(|e| format!("copy: {e}"))?;
-    stand_in_dll(&folder)?;
-    let size = std::fs::metadata(&exe).map(|m| m.len()).unwrap_or(0);
-    eprintln!("xtask: bascule.exe is {:.1} MB", size as f64 / 1e6);
+    Ok(root().join("target/release/bascule"))
+}
 
+/// Runs the Windows `exe` under `wine` and the Linux `linux` on the same files in `folder`:
+/// `defaults` in both languages, `evaluate`, `simulate` and `decide` as JSON, and `brief`'s
+/// PDF must give the same bytes.
+pub fn same_bytes_as_linux(
+    exe: &Path,
+    linux: &Path,
+    wine: &Wine,
+    folder: &Path,
+) -> Result<(), String> {
     let windows = |args: &[&str]| {
-        let mut command = Command::new("wine");
-        command
-            .arg("bascule.exe")
-            .args(args)
-            .current_dir(&folder)
-            .env("WINEPREFIX", folder.join("prefix"))
-            .env("WINEDEBUG", "-all")
-            // No Mono or Gecko: the prefix is made offline, and a console program needs neither.
-            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
-            .env("LANG", "C");
+        let mut command = wine.run(exe);
+        command.args(args).current_dir(folder);
         command
     };
     let native = |args: &[&str]| {
-        let mut command = Command::new(&linux);
-        command.args(args).current_dir(&folder).env("LANG", "C");
+        let mut command = Command::new(linux);
+        command.args(args).current_dir(folder).env("LANG", "C");
         command
     };
     let reference = run(&mut native(&["defaults", "--lang", "fr"]), None)?;
     std::fs::write(folder.join("reference.json"), &reference)
         .map_err(|e| format!("reference.json: {e}"))?;
+    let json = |command: &'static str| vec![command, "reference.json", "--format", "json"];
+    let sampled = |command: &'static str| [json(command), vec!["--trials", "20000"]].concat();
     let checks: [(&str, Vec<&str>, Option<&str>); 6] = [
         ("defaults", vec!["defaults", "--lang", "fr"], None),
         (
@@ -124,35 +168,9 @@ pub fn windows_cli() -> Result<(), String> {
             vec!["defaults", "--lang", "en"],
             None,
         ),
-        (
-            "evaluate",
-            vec!["evaluate", "reference.json", "--format", "json"],
-            None,
-        ),
-        (
-            "simulate",
-            vec![
-                "simulate",
-                "reference.json",
-                "--format",
-                "json",
-                "--trials",
-                "20000",
-            ],
-            None,
-        ),
-        (
-            "decide",
-            vec![
-                "decide",
-                "reference.json",
-                "--format",
-                "json",
-                "--trials",
-                "20000",
-            ],
-            None,
-        ),
+        ("evaluate", json("evaluate"), None),
+        ("simulate", sampled("simulate"), None),
+        ("decide", sampled("decide"), None),
         (
             "brief",
             vec![
@@ -208,4 +226,16 @@ pub fn windows_cli() -> Result<(), String> {
             differ.join(", ")
         ))
     }
+}
+
+pub fn windows_cli() -> Result<(), String> {
+    let exe = build(&["bascule"])?.join("bascule.exe");
+    let linux = linux_cli()?;
+    let folder = root().join("target/windows-check");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let wine = Wine::fresh(folder.join("prefix"))?;
+    let size = std::fs::metadata(&exe).map(|m| m.len()).unwrap_or(0);
+    eprintln!("xtask: bascule.exe is {:.1} MB", size as f64 / 1e6);
+    same_bytes_as_linux(&exe, &linux, &wine, &folder)
 }
