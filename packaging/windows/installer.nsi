@@ -4,8 +4,10 @@
 ; menu entry, `.bascule` files opening in Bascule, an uninstaller listed in Settings → Apps,
 ; pages in French and English, and a clear word when the WebView2 runtime is missing.
 ;
-; makensis -DVERSION=0.1.0 -DSTAGE=<folder> -DOUTFILE=<setup.exe> -DICON=<icon.ico> installer.nsi
-; STAGE holds bascule-desktop.exe, bascule.exe, WebView2Loader.dll and licences.txt.
+; makensis -DVERSION=0.1.0 -DSTAGE=<folder> -DOUTFILE=<setup.exe> -DICON=<icon.ico>
+;          [-DSIGN=<sign.sh>] installer.nsi
+; STAGE holds bascule-desktop.exe, bascule.exe, WebView2Loader.dll and licences.txt;
+; SIGN, when the publisher signs, signs the uninstaller this script writes.
 
 Unicode true
 ManifestDPIAware true
@@ -26,6 +28,10 @@ RequestExecutionLevel user
 !define PRODUCTKEY "Software\${PRODUCT}"
 !define PROGID "Bascule.Scenario"
 !define WEBVIEW2 "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
+
+!ifdef SIGN
+  !uninstfinalize 'sh "${SIGN}" "%1"'
+!endif
 
 Name "${PRODUCT}"
 OutFile "${OUTFILE}"

@@ -4,6 +4,8 @@
 //! executables import, a silent install (files, Start menu entry, file association, the
 //! entry of Settings → Apps), the installed command line giving the Linux build's bytes,
 //! the installed app answering `--version`, and a silent uninstall that leaves nothing.
+//! With the publisher's certificate (or `--test-signing`), both executables, the
+//! uninstaller and the installer are signed, and each signature is verified.
 
 use crate::windows::{self, TARGET, Wine};
 use crate::{ensure_packages, licences, root, status};
@@ -34,21 +36,148 @@ pub fn bundle_windows() -> Result<(), String> {
     std::fs::write(stage.join("licences.txt"), licences_text(&desktop))
         .map_err(|e| format!("licences.txt: {e}"))?;
 
+    let signing = Signing::asked()?;
+    if let Some(signing) = &signing {
+        for exe in [APP, "bascule.exe"] {
+            signing.sign(&stage.join(exe))?;
+        }
+    }
+
     let version = env!("CARGO_PKG_VERSION");
     let installer = bundle.join(format!("Bascule_{version}_x64-setup.exe"));
-    status(
-        Command::new("makensis")
-            .arg("-V2")
-            .arg(format!("-DVERSION={version}"))
-            .arg(format!("-DSTAGE={}", stage.display()))
-            .arg(format!("-DOUTFILE={}", installer.display()))
-            .arg(format!(
-                "-DICON={}",
-                root().join("icons/icon.ico").display()
-            ))
-            .arg(root().join("packaging/windows/installer.nsi")),
-    )?;
-    check(&installer, &stage)
+    let mut makensis = Command::new("makensis");
+    makensis
+        .arg("-V2")
+        .arg(format!("-DVERSION={version}"))
+        .arg(format!("-DSTAGE={}", stage.display()))
+        .arg(format!("-DOUTFILE={}", installer.display()))
+        .arg(format!(
+            "-DICON={}",
+            root().join("icons/icon.ico").display()
+        ));
+    if let Some(signing) = &signing {
+        makensis.arg(format!("-DSIGN={}", root().join(SIGN_SCRIPT).display()));
+        signing.environment(&mut makensis);
+    }
+    status(makensis.arg(root().join("packaging/windows/installer.nsi")))?;
+    if let Some(signing) = &signing {
+        signing.sign(&installer)?;
+    }
+    check(&installer, &stage, signing.as_ref())
+}
+
+/// Signs one file in place (relative to the project's root).
+const SIGN_SCRIPT: &str = "packaging/windows/sign.sh";
+
+/// The publisher's code-signing certificate, when there is one to sign with.
+struct Signing {
+    /// The certificate and its key, a .p12/.pfx file.
+    pkcs12: PathBuf,
+    password: String,
+    /// What a signature is checked against: the publisher's CA certificates (PEM), else
+    /// the system's.
+    ca: PathBuf,
+}
+
+impl Signing {
+    /// `BASCULE_SIGN_PKCS12` (and `BASCULE_SIGN_PASSWORD`, `BASCULE_SIGN_CA`) as the
+    /// publisher sets them; with `--test-signing`, a throwaway certificate made here, so
+    /// that CI goes through every signature a publisher's build makes. Neither: unsigned.
+    fn asked() -> Result<Option<Signing>, String> {
+        let var = |name: &str| std::env::var_os(name).map(PathBuf::from);
+        let signing = if std::env::args().any(|a| a == "--test-signing") {
+            Some(Signing::throwaway()?)
+        } else {
+            var("BASCULE_SIGN_PKCS12").map(|pkcs12| Signing {
+                pkcs12,
+                password: std::env::var("BASCULE_SIGN_PASSWORD").unwrap_or_default(),
+                ca: var("BASCULE_SIGN_CA")
+                    .unwrap_or_else(|| PathBuf::from("/etc/ssl/certs/ca-certificates.crt")),
+            })
+        };
+        if signing.is_some() {
+            ensure_packages(&["osslsigncode"])?;
+        }
+        Ok(signing)
+    }
+
+    /// A self-signed code-signing certificate valid two days, its own CA.
+    fn throwaway() -> Result<Signing, String> {
+        ensure_packages(&["openssl"])?;
+        let folder = root().join("target/windows-test-signing");
+        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let (key, ca, pkcs12) = (
+            folder.join("key.pem"),
+            folder.join("certificate.pem"),
+            folder.join("certificate.p12"),
+        );
+        let password = "test";
+        status(
+            Command::new("openssl")
+                .args([
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                ])
+                .args(["-subj", "/CN=Bascule test publisher"])
+                .args(["-addext", "extendedKeyUsage=codeSigning"])
+                .args(["-addext", "keyUsage=digitalSignature"])
+                .arg("-keyout")
+                .arg(&key)
+                .arg("-out")
+                .arg(&ca),
+        )?;
+        status(
+            Command::new("openssl")
+                .args(["pkcs12", "-export", "-passout"])
+                .arg(format!("pass:{password}"))
+                .arg("-inkey")
+                .arg(&key)
+                .arg("-in")
+                .arg(&ca)
+                .arg("-out")
+                .arg(&pkcs12),
+        )?;
+        Ok(Signing {
+            pkcs12,
+            password: password.to_owned(),
+            ca,
+        })
+    }
+
+    /// What sign.sh reads.
+    fn environment(&self, command: &mut Command) {
+        command
+            .env("BASCULE_SIGN_PKCS12", &self.pkcs12)
+            .env("BASCULE_SIGN_PASSWORD", &self.password);
+    }
+
+    fn sign(&self, file: &Path) -> Result<(), String> {
+        let mut command = Command::new("sh");
+        command.arg(root().join(SIGN_SCRIPT)).arg(file);
+        self.environment(&mut command);
+        status(&mut command)
+    }
+
+    /// Each file carries a valid Authenticode signature chaining to the CA.
+    fn check(&self, files: &[PathBuf]) -> Result<(), String> {
+        for file in files {
+            let verified = Command::new("osslsigncode")
+                .args(["verify", "-in"])
+                .arg(file)
+                .arg("-CAfile")
+                .arg(&self.ca)
+                .output()
+                .map_err(|e| format!("osslsigncode: {e}"))?;
+            if !verified.status.success() {
+                return Err(format!(
+                    "{} is not validly signed: {}",
+                    file.display(),
+                    String::from_utf8_lossy(&verified.stdout)
+                ));
+            }
+        }
+        println!("signed and verified: {} files", files.len());
+        Ok(())
+    }
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
@@ -169,7 +298,7 @@ fn folder_size(folder: &Path) -> u64 {
         .sum()
 }
 
-fn check(installer: &Path, stage: &Path) -> Result<(), String> {
+fn check(installer: &Path, stage: &Path, signing: Option<&Signing>) -> Result<(), String> {
     let work = root().join("target/windows-install-check");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
@@ -189,6 +318,11 @@ fn check(installer: &Path, stage: &Path) -> Result<(), String> {
         if !installed.join(file).is_file() {
             return Err(format!("the install has no {file}"));
         }
+    }
+    if let Some(signing) = signing {
+        let mut files = vec![installer.to_path_buf()];
+        files.extend([APP, "bascule.exe", "uninstall.exe"].map(|f| installed.join(f)));
+        signing.check(&files)?;
     }
     let shortcut = user.join("AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Bascule.lnk");
     if !shortcut.is_file() {
