@@ -13,8 +13,31 @@ use std::path::Path;
 use std::process::Command;
 
 const TARGETS: &[&str] = &["scenario", "pack", "ipc"];
-pub fn fuzz() -> Result<(), String> {
-    if std::env::args().any(|a| a == "--seeds") {
+
+#[derive(Debug, clap::Args)]
+pub struct Options {
+    /// How long each target runs (20 s unless --runs)
+    #[arg(long, conflicts_with = "runs")]
+    seconds: Option<u64>,
+    /// How many inputs each target runs
+    #[arg(long)]
+    runs: Option<u64>,
+    /// Only this target
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(TARGETS))]
+    target: Option<String>,
+    /// Merge the new finds into fuzz/replay, which the tests replay
+    #[arg(long)]
+    keep: bool,
+    /// Without libFuzzer's comparison hooks (long runs of a slow target)
+    #[arg(long)]
+    no_trace_compares: bool,
+    /// Only write the seeds
+    #[arg(long)]
+    seeds: bool,
+}
+
+pub fn fuzz(options: &Options) -> Result<(), String> {
+    if options.seeds {
         return seed();
     }
     ensure_packages(BUILD_PACKAGES)?;
@@ -32,20 +55,12 @@ pub fn fuzz() -> Result<(), String> {
         ]))?;
     }
     seed()?;
-    let arguments: Vec<String> = std::env::args().collect();
-    let value_of = |flag: &str| {
-        arguments
-            .iter()
-            .position(|a| a == flag)
-            .and_then(|i| arguments.get(i + 1))
-            .cloned()
-    };
-    let limit = match (value_of("--runs"), value_of("--seconds")) {
+    let limit = match (options.runs, options.seconds) {
         (Some(runs), _) => format!("-runs={runs}"),
-        (None, seconds) => format!("-max_total_time={}", seconds.unwrap_or_else(|| "20".into())),
+        (None, seconds) => format!("-max_total_time={}", seconds.unwrap_or(20)),
     };
-    let only = value_of("--target");
-    let keep = arguments.iter().any(|a| a == "--keep");
+    let only = options.target.as_deref();
+    let keep = options.keep;
     let fuzz_dir = root().join("fuzz");
     // The stable toolchain, with its -Z flags unlocked: cargo fuzz needs them.
     let cargo_fuzz = |args: &[&str]| {
@@ -61,7 +76,7 @@ pub fn fuzz() -> Result<(), String> {
     // thirds of its time in libFuzzer's comparison hooks); its own build folder, so that
     // the default build stays ready for CI's short runs.
     let mut build = vec!["-O", "--sanitizer", "none"];
-    if arguments.iter().any(|a| a == "--no-trace-compares") {
+    if options.no_trace_compares {
         build.extend([
             "--no-trace-compares",
             "--target-dir",
@@ -69,10 +84,7 @@ pub fn fuzz() -> Result<(), String> {
         ]);
     }
     status(&mut cargo_fuzz(&[&["build"], build.as_slice()].concat()))?;
-    for target in TARGETS
-        .iter()
-        .filter(|t| only.as_deref().is_none_or(|o| o == **t))
-    {
+    for target in TARGETS.iter().filter(|t| only.is_none_or(|o| o == **t)) {
         let working = format!("corpus/{target}");
         let committed = format!("replay/{target}");
         std::fs::create_dir_all(fuzz_dir.join(&working)).map_err(|e| e.to_string())?;

@@ -17,7 +17,7 @@ const APP: &str = "bascule-desktop.exe";
 const SHIPPED: &[&str] = &[APP, "bascule.exe", "WebView2Loader.dll", "licences.txt"];
 const UNINSTALL_KEY: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Bascule";
 
-pub fn bundle_windows() -> Result<(), String> {
+pub fn bundle_windows(test_signing: bool) -> Result<(), String> {
     ensure_packages(&["nsis"])?;
     let built = windows::build(&["bascule", "bascule-desktop"])?;
     let bundle = built.join("bundle/nsis");
@@ -36,7 +36,7 @@ pub fn bundle_windows() -> Result<(), String> {
     std::fs::write(stage.join("licences.txt"), licences_text(&desktop))
         .map_err(|e| format!("licences.txt: {e}"))?;
 
-    let signing = Signing::asked()?;
+    let signing = Signing::asked(test_signing)?;
     if let Some(signing) = &signing {
         for exe in [APP, "bascule.exe"] {
             signing.sign(&stage.join(exe))?;
@@ -83,9 +83,9 @@ impl Signing {
     /// `BASCULE_SIGN_PKCS12` (and `BASCULE_SIGN_PASSWORD`, `BASCULE_SIGN_CA`) as the
     /// publisher sets them; with `--test-signing`, a throwaway certificate made here, so
     /// that CI goes through every signature a publisher's build makes. Neither: unsigned.
-    fn asked() -> Result<Option<Signing>, String> {
+    fn asked(test_signing: bool) -> Result<Option<Signing>, String> {
         let var = |name: &str| std::env::var_os(name).map(PathBuf::from);
-        let signing = if std::env::args().any(|a| a == "--test-signing") {
+        let signing = if test_signing {
             Some(Signing::throwaway()?)
         } else {
             var("BASCULE_SIGN_PKCS12").map(|pkcs12| Signing {

@@ -1,7 +1,8 @@
 //! `cargo xtask run | test` (the two commands of the README), `e2e`, `deps`, `bundle`,
-//! `icons`, `licences` and `windows-cli`. Each checks the system
-//! packages it needs on Debian or Ubuntu and installs what is missing (apt, as root or
-//! with sudo; otherwise it prints the command to run), then does its job.
+//! `icons`, `licences`, `windows-cli` and `fuzz`, their flags read by clap
+//! (`cargo xtask --help`). Each checks the system packages it needs on Debian or Ubuntu
+//! and installs what is missing (apt, as root or with sudo; otherwise it prints the
+//! command to run), then does its job.
 
 mod fuzz;
 mod installer;
@@ -9,6 +10,7 @@ mod licences;
 mod packaging;
 mod windows;
 
+use clap::{Parser, Subcommand};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -28,25 +30,72 @@ pub(crate) const BUILD_PACKAGES: &[&str] = &[
     "qpdf",
 ];
 
+/// Bascule's development tasks. Each installs the Debian packages it needs (apt, as root or
+/// with sudo; otherwise it prints the command to run), then does its job.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Xtask {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Build Bascule, write the reference scenario and its briefing, start the app
+    Run,
+    /// Run every test of the workspace
+    Test,
+    /// Drive the real desktop app under Xvfb through tauri-driver
+    E2e {
+        /// The release build (the binary users get)
+        #[arg(long)]
+        release: bool,
+        /// Inside a network namespace with loopback only
+        #[arg(long)]
+        offline: bool,
+    },
+    /// Only install the system packages the build needs
+    Deps,
+    /// Build the Debian and RPM packages (target/release/bundle) and check them
+    Bundle {
+        /// The Windows installer instead (target/x86_64-pc-windows-gnu/release/bundle/nsis),
+        /// checked under Wine; signed with BASCULE_SIGN_PKCS12 when it is set
+        #[arg(long)]
+        windows: bool,
+        /// Sign with a throwaway certificate made here (what CI checks)
+        #[arg(long, requires = "windows")]
+        test_signing: bool,
+    },
+    /// Make every icon size from icons/icon.svg
+    Icons,
+    /// Write src-tauri/licences/*.json from cargo metadata
+    Licences {
+        /// Fail if they are not current
+        #[arg(long)]
+        check: bool,
+    },
+    /// Build bascule.exe for Windows (mingw-w64) and check under Wine that it gives the
+    /// Linux build's bytes
+    WindowsCli,
+    /// libFuzzer on the scenario and pack readers and the IPC commands
+    Fuzz(fuzz::Options),
+}
+
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1).unwrap_or_default();
-    let result = match task.as_str() {
-        "run" => run(),
-        "test" => test(),
-        "deps" => ensure_packages(BUILD_PACKAGES),
-        "e2e" => e2e(),
-        "bundle" if std::env::args().any(|a| a == "--windows") => installer::bundle_windows(),
-        "bundle" => packaging::bundle(),
-        "fuzz" => fuzz::fuzz(),
-        "icons" => packaging::icons(),
-        "licences" => licences::licences(&root(), std::env::args().any(|a| a == "--check")),
-        "windows-cli" => windows::windows_cli(),
-        _ => {
-            eprintln!(
-                "usage: cargo xtask run | test | e2e | deps | bundle [--windows [--test-signing]] | icons | licences [--check] | windows-cli | fuzz [--seconds N | --runs N] [--target T] [--keep] | fuzz --seeds\n  run   build Bascule, write the reference scenario and its briefing, start the app\n  test  run every test of the workspace\n  e2e   drive the real desktop app under Xvfb through tauri-driver (--release: the release build; --offline: in a network namespace with loopback only)\n  deps  only install the system packages the build needs\n  bundle  build the Debian and RPM packages (target/release/bundle/deb, rpm) and check them\n  bundle --windows  build the Windows installer (target/x86_64-pc-windows-gnu/release/bundle/nsis) and check it under Wine; signed with BASCULE_SIGN_PKCS12 (--test-signing: a throwaway certificate)\n  icons  make every icon size from icons/icon.svg\n  fuzz  libFuzzer on the scenario and pack readers and the IPC commands (20 s each; --keep: merge the new finds into fuzz/replay, which the tests replay; --seeds: only write the seeds)\n  licences  write src-tauri/licences/*.json from cargo metadata (--check: fail if not current)\n  windows-cli  build bascule.exe for Windows (mingw-w64) and check under Wine that it gives the Linux build's bytes"
-            );
-            return ExitCode::from(2);
-        }
+    let result = match Xtask::parse().task {
+        Task::Run => run(),
+        Task::Test => test(),
+        Task::Deps => ensure_packages(BUILD_PACKAGES),
+        Task::E2e { release, offline } => e2e(release, offline),
+        Task::Bundle {
+            windows: true,
+            test_signing,
+        } => installer::bundle_windows(test_signing),
+        Task::Bundle { .. } => packaging::bundle(),
+        Task::Fuzz(options) => fuzz::fuzz(&options),
+        Task::Icons => packaging::icons(),
+        Task::Licences { check } => licences::licences(&root(), check),
+        Task::WindowsCli => windows::windows_cli(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -175,11 +224,10 @@ fn summary_counts(line: &str) -> Option<(u64, u64)> {
 const E2E_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
 
 /// The real app under Xvfb through tauri-driver (installed from crates.io when missing).
-fn e2e() -> Result<(), String> {
+fn e2e(release: bool, offline: bool) -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
     ensure_packages(E2E_PACKAGES)?;
     // `--release`: the binary users get (CI has built it for the package already).
-    let release = std::env::args().any(|a| a == "--release");
     let profile = if release { "release" } else { "debug" };
     if release {
         cargo(&["build", "--release", "--locked", "-p", "bascule-desktop"])?;
@@ -205,7 +253,6 @@ fn e2e() -> Result<(), String> {
     );
     // `--offline`: inside a network namespace with loopback only (`unshare -n`, as root),
     // so that any attempt of the app to reach the network fails the run.
-    let offline = std::env::args().any(|a| a == "--offline");
     cargo(&[
         "test",
         "--locked",
