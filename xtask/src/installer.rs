@@ -328,9 +328,10 @@ fn check(installer: &Path, stage: &Path, signing: Option<&Signing>) -> Result<()
     if !shortcut.is_file() {
         return Err("the install made no Start menu entry".into());
     }
+    let display_version = format!("DisplayVersion    REG_SZ    {}", env!("CARGO_PKG_VERSION"));
     let expectations = [
         (UNINSTALL_KEY, "uninstall.exe"),
-        (UNINSTALL_KEY, "DisplayVersion    REG_SZ    0.1.0"),
+        (UNINSTALL_KEY, display_version.as_str()),
         (r"HKCU\Software\Classes\.bascule", "Bascule.Scenario"),
         (
             r"HKCU\Software\Classes\Bascule.Scenario\shell\open\command",
