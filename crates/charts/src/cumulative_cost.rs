@@ -142,7 +142,7 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         frame::LABEL_SIZE,
         Anchor::Start,
         Weight::SemiBold,
-        palette::HYBRID,
+        palette::HYBRID_TEXT,
     );
 
     frame::options_legend(&mut chart, plot.left, 10.0, language);

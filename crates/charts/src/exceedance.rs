@@ -142,7 +142,7 @@ pub fn loss_exceedance_with_appetite(
     );
     p95_label(
         result.hybrid.annual_loss.p95,
-        palette::HYBRID,
+        palette::HYBRID_TEXT,
         &mut chart,
         10.0,
     );

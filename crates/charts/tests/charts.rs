@@ -110,6 +110,28 @@ fn every_mark_of_the_reference_charts_stays_inside() {
     }
 }
 
+/// Every label reads on the white page and screen: at least 4.5:1 (WCAG 2.1 1.4.3, RGAA
+/// 3.2), the hybrid's labels included (its mid-blue lines were 3.9:1 as text).
+#[test]
+fn every_label_has_the_contrast_of_text() {
+    let white = palette::WHITE_PAGE.luminance();
+    for language in [Language::Fr, Language::En] {
+        let scenario = reference_scenario(language).expect("valid");
+        for (name, chart) in charts(&scenario) {
+            for mark in &chart.marks {
+                if let Mark::Text { text, color, .. } = mark {
+                    let contrast = (white + 0.05) / (color.luminance() + 0.05);
+                    assert!(
+                        contrast >= 4.5,
+                        "{name}: \"{text}\" in {} is {contrast:.2}:1",
+                        color.hex()
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Forty risks with long names, extreme figures: still inside, the rest summed on one row.
 #[test]
 fn many_risks_with_long_names_still_fit() {
