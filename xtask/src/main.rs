@@ -234,6 +234,11 @@ fn e2e(release: bool, offline: bool) -> Result<(), String> {
     } else {
         cargo(&["build", "--locked", "-p", "bascule-desktop"])?;
     }
+    // axe-core, with which the run audits every screen and dialog for accessibility.
+    packaging::npm_packages(
+        &root().join("tests/e2e"),
+        "node_modules/axe-core/axe.min.js",
+    )?;
     let has_driver = Command::new("tauri-driver").arg("--help").output().is_ok();
     if !has_driver {
         cargo(&["install", "tauri-driver", "--locked", "--version", "^2"])?;

@@ -19,19 +19,24 @@ fn ensure_node() -> Result<(), String> {
     ensure_packages(&["nodejs", "npm"])
 }
 
-/// The Tauri CLI, installed exactly as the lock file says.
-fn tauri_cli() -> Result<PathBuf, String> {
+/// The npm packages of `folder`, installed exactly as its lock file says, unless `needed`
+/// (a path inside it) is there already. Build and test tools only: the app runs no Node.
+pub(crate) fn npm_packages(folder: &Path, needed: &str) -> Result<PathBuf, String> {
     ensure_node()?;
-    let packaging = root().join("packaging");
-    let cli = packaging.join("node_modules/.bin/tauri");
-    if !cli.exists() {
+    let path = folder.join(needed);
+    if !path.exists() {
         status(
             Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&packaging),
+                .current_dir(folder),
         )?;
     }
-    Ok(cli)
+    Ok(path)
+}
+
+/// The Tauri CLI.
+fn tauri_cli() -> Result<PathBuf, String> {
+    npm_packages(&root().join("packaging"), "node_modules/.bin/tauri")
 }
 
 pub fn icons() -> Result<(), String> {

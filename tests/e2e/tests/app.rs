@@ -125,10 +125,44 @@ async fn run(client: &Client, script: &str, arguments: Vec<Value>) -> Result<Val
     Ok(client.execute_async(script, arguments).await?)
 }
 
+/// Every state worth a picture is also audited for accessibility.
 async fn screenshot(client: &Client, name: &str) -> Result<(), Error> {
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join(name), client.screenshot().await?)?;
+    audit(client, name.trim_end_matches(".png")).await
+}
+
+/// What axe-core found on each screen, said at the end of the run so that one run shows
+/// them all.
+static INACCESSIBLE: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// axe-core (from npm, for the tests only, never shipped) run inside the real app on the
+/// page as it is now, with the rules of WCAG 2.1 A and AA, which RGAA 4.1 rests on.
+async fn audit(client: &Client, screen: &str) -> Result<(), Error> {
+    let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&axe)
+        .map_err(|e| format!("{}: {e} (cargo xtask e2e installs it)", axe.display()))?;
+    client
+        .execute(&format!("if (!window.axe) {{ {source} }}"), vec![])
+        .await?;
+    let found = run(
+        client,
+        "const done = arguments[0];
+         axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+           .then(r => done(r.violations.map(v => `${v.impact} ${v.id}: ${v.help} — ` +
+               v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' (' + n.failureSummary.replace(/\\s+/g, ' ') + ')').join('; '))))
+           .catch(e => done(['axe failed: ' + e]));",
+        vec![],
+    )
+    .await?;
+    let violations: Vec<String> = serde_json::from_value(found)?;
+    println!(
+        "accessibility of {screen}: {} violation(s)",
+        violations.len()
+    );
+    let mut all = INACCESSIBLE.lock().map_err(|_| "poisoned")?;
+    all.extend(violations.into_iter().map(|v| format!("{screen}: {v}")));
     Ok(())
 }
 
@@ -161,7 +195,10 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
     let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("bascule-e2e-home-{}", std::process::id()));
     std::fs::create_dir_all(&home)?;
+    let (port, native_port) = driver_ports();
     let mut driver = tokio::process::Command::new("tauri-driver")
+        .args(["--port", &port.to_string()])
+        .args(["--native-port", &native_port.to_string()])
         .env("HOME", &home)
         .env("LANG", "fr_FR.UTF-8")
         .env_remove("LANGUAGE")
@@ -171,9 +208,9 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         .kill_on_drop(true)
         .spawn()?;
     let deadline = Instant::now() + Duration::from_secs(15);
-    while std::net::TcpStream::connect("127.0.0.1:4444").is_err() {
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         if Instant::now() > deadline {
-            return Err("tauri-driver did not listen on 4444".into());
+            return Err(format!("tauri-driver did not listen on {port}").into());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -186,6 +223,12 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         // A double-click on a scenario file starts the app with it.
         result = open_from_file_manager(&app_binary(), &home).await;
     }
+    if result.is_ok() {
+        let found = INACCESSIBLE.lock().map_err(|_| "poisoned")?.join("\n");
+        if !found.is_empty() {
+            result = Err(format!("axe-core finds WCAG 2.1 AA violations:\n{found}").into());
+        }
+    }
     // SIGTERM, so that tauri-driver stops WebKitWebDriver too.
     if let Some(pid) = driver.id() {
         std::process::Command::new("kill")
@@ -195,6 +238,16 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
     }
     let _ = tokio::time::timeout(Duration::from_secs(5), driver.wait()).await;
     result
+}
+
+/// tauri-driver's port and WebKitWebDriver's: 4444 and 4445, or BASCULE_E2E_PORT and the
+/// next, so that a second run (a developer's beside CI's) can share the machine.
+fn driver_ports() -> (u16, u16) {
+    let port = std::env::var("BASCULE_E2E_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(4444);
+    (port, port + 1)
 }
 
 async fn connect(app: &std::path::Path) -> Result<Client, Error> {
@@ -212,7 +265,7 @@ async fn connect_with(app: &std::path::Path, arguments: &[&str]) -> Result<Clien
     let http = hyper_util::client::legacy::connect::HttpConnector::new();
     Ok(ClientBuilder::new(http)
         .capabilities(capabilities)
-        .connect("http://127.0.0.1:4444")
+        .connect(&format!("http://127.0.0.1:{}", driver_ports().0))
         .await?)
 }
 
@@ -856,6 +909,9 @@ async fn reopen(app: &std::path::Path) -> Result<(), Error> {
     assert!(version.starts_with("Bascule 0.1.0"), "{version}");
     let dependencies = text_of(&client, "[data-testid=about-dependencies-title]").await?;
     assert!(dependencies.contains("licences ("), "{dependencies}");
+    // Both licence texts open, as a reader going through them would have them.
+    click(&client, "#about-dialog details:nth-of-type(1) summary").await?;
+    click(&client, "[data-testid=about-dependencies-title]").await?;
     screenshot(&client, "about.png").await?;
     client.close().await?;
     Ok(())
