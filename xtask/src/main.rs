@@ -113,17 +113,21 @@ pub(crate) fn root() -> PathBuf {
         .unwrap_or_default()
 }
 
+/// The release build of the command line and the desktop together. Always both: a build of
+/// either alone resolves other features for the crates they share, and rebuilds them.
+pub(crate) const RELEASE_BUILD: &[&str] = &[
+    "build",
+    "--release",
+    "--locked",
+    "-p",
+    "bascule",
+    "-p",
+    "bascule-desktop",
+];
+
 fn run() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
-    cargo(&[
-        "build",
-        "--release",
-        "--locked",
-        "-p",
-        "bascule",
-        "-p",
-        "bascule-desktop",
-    ])?;
+    cargo(RELEASE_BUILD)?;
     let bascule = root().join("target/release/bascule");
     let out_dir = root().join("target/bascule");
     std::fs::create_dir_all(&out_dir)
