@@ -112,16 +112,20 @@ impl Signing {
             folder.join("certificate.p12"),
         );
         let password = "test";
+        // The key apart, quietly (`req -newkey` prints its progress, dots without end).
         status(
             Command::new("openssl")
-                .args([
-                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                ])
+                .args(["genpkey", "-quiet", "-algorithm", "RSA"])
+                .args(["-pkeyopt", "rsa_keygen_bits:2048", "-out"])
+                .arg(&key),
+        )?;
+        status(
+            Command::new("openssl")
+                .args(["req", "-x509", "-days", "2", "-key"])
+                .arg(&key)
                 .args(["-subj", "/CN=Bascule test publisher"])
                 .args(["-addext", "extendedKeyUsage=codeSigning"])
                 .args(["-addext", "keyUsage=digitalSignature"])
-                .arg("-keyout")
-                .arg(&key)
                 .arg("-out")
                 .arg(&ca),
         )?;
