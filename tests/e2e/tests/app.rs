@@ -140,12 +140,21 @@ static INACCESSIBLE: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::
 /// axe-core (from npm, for the tests only, never shipped) run inside the real app on the
 /// page as it is now, with the rules of WCAG 2.1 A and AA, which RGAA 4.1 rests on.
 async fn audit(client: &Client, screen: &str) -> Result<(), Error> {
-    let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
-    let source = std::fs::read_to_string(&axe)
-        .map_err(|e| format!("{}: {e} (cargo xtask e2e installs it)", axe.display()))?;
-    client
-        .execute(&format!("if (!window.axe) {{ {source} }}"), vec![])
-        .await?;
+    // Read once (650 kB), and sent to a page only when that page does not have it yet.
+    static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    if client.execute("return !window.axe", vec![]).await? == Value::Bool(true) {
+        let source = match AXE.get() {
+            Some(source) => source,
+            None => {
+                let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                    .join("node_modules/axe-core/axe.min.js");
+                let read = std::fs::read_to_string(&axe)
+                    .map_err(|e| format!("{}: {e} (cargo xtask e2e installs it)", axe.display()))?;
+                AXE.get_or_init(|| read)
+            }
+        };
+        client.execute(source, vec![]).await?;
+    }
     let found = run(
         client,
         "const done = arguments[0];
