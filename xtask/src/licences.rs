@@ -11,9 +11,9 @@ use std::path::Path;
 use std::process::Command;
 
 /// Each system the app is built for, and the file its build includes.
-pub const SYSTEMS: &[(&str, &str)] = &[
+const SYSTEMS: &[(&str, &str)] = &[
     ("x86_64-unknown-linux-gnu", "src-tauri/licences/linux.json"),
-    ("x86_64-pc-windows-gnu", "src-tauri/licences/windows.json"),
+    (crate::windows::TARGET, "src-tauri/licences/windows.json"),
     ("aarch64-apple-darwin", "src-tauri/licences/macos.json"),
 ];
 const ROOT_PACKAGE: &str = "bascule-desktop";
