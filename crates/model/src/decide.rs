@@ -501,15 +501,10 @@ fn information(
         .iter()
         .enumerate()
         .map(|(i, risk)| {
-            let sampled = sampling.sampled.iter().any(|input| {
-                matches!(
-                    input.target,
-                    crate::sensitivity::Target::RiskRate(r)
-                        | crate::sensitivity::Target::LossLow(r)
-                        | crate::sensitivity::Target::LossHigh(r)
-                        | crate::sensitivity::Target::Multiplier(r) if r == i
-                )
-            });
+            let sampled = sampling
+                .sampled
+                .iter()
+                .any(|input| input.target.risk() == Some(i));
             value_of(
                 risk.id.clone(),
                 sampled.then(|| draws.risk_weight[i].as_slice()),

@@ -249,6 +249,12 @@ pub fn unit_text(unit: Unit, language: Language) -> &'static str {
         (Unit::EventsPerYear, true) => "événements/an",
         (Unit::EventsPerYear, false) => "events/year",
         (Unit::Factor, _) => "×",
+        (Unit::Users, true) => "utilisateurs",
+        (Unit::Users, false) => "users",
+        (Unit::Years, true) => "ans",
+        (Unit::Years, false) => "years",
+        (Unit::Trials, true) => "tirages",
+        (Unit::Trials, false) => "trials",
     }
 }
 
@@ -275,125 +281,33 @@ pub fn assumption_label_parts(
     target: Target,
     language: Language,
 ) -> (Option<String>, String) {
-    use Target::*;
-    let fr = language == Language::Fr;
-    let pick = |fr_text: &str, en_text: &str| {
-        if fr {
-            fr_text.to_owned()
-        } else {
-            en_text.to_owned()
-        }
-    };
-    let plan = |k: usize| {
-        scenario
-            .public_suite
-            .plans
-            .get(k)
-            .map_or("", |p| p.name.as_str())
-            .to_owned()
-    };
-    let risk = |i: usize| {
-        scenario
-            .risks
-            .get(i)
-            .map_or("", |r| r.name.as_str())
-            .to_owned()
-    };
+    let field = target.spec().label.get(language);
+    let suite = &scenario.public_suite;
     match target {
-        Revenue => (None, pick("Chiffre d'affaires", "Annual revenue")),
-        DiscountRate => (None, pick("Taux d'actualisation", "Discount rate")),
-        Inflation => (None, pick("Inflation", "Inflation")),
-        PlanPrice(k) => (Some(plan(k)), pick("prix catalogue", "list price")),
-        PlanShare(k) => (
-            Some(plan(k)),
-            pick("part des utilisateurs", "share of users"),
-        ),
-        SuiteDiscount => (
-            None,
-            pick(
-                "Remise sur la suite publique",
-                "Discount on the public suite",
+        Target::PlanPrice(k) | Target::PlanShare(k) => (
+            Some(
+                suite
+                    .plans
+                    .get(k)
+                    .map_or("", |p| p.name.as_str())
+                    .to_owned(),
             ),
+            field.to_owned(),
         ),
-        PublicEscalation => (
-            None,
-            pick(
-                "Hausse annuelle du prix public",
-                "Yearly rise of the public price",
+        Target::Ramp(k) => (None, format!("{field} {}", k + 1)),
+        _ => match target.risk() {
+            Some(i) => (
+                Some(
+                    scenario
+                        .risks
+                        .get(i)
+                        .map_or("", |r| r.name.as_str())
+                        .to_owned(),
+                ),
+                field.to_owned(),
             ),
-        ),
-        Controls => (
-            None,
-            pick(
-                "Mesures de protection des données sensibles",
-                "Controls on sensitive data",
-            ),
-        ),
-        Premium => (
-            None,
-            pick(
-                "Prime de l'offre de confiance",
-                "Premium of the trusted offer",
-            ),
-        ),
-        TrustedEscalation => (
-            None,
-            pick(
-                "Hausse annuelle du prix de confiance",
-                "Yearly rise of the trusted price",
-            ),
-        ),
-        MovedShare => (
-            None,
-            pick("Part des utilisateurs basculés", "Share of users moved"),
-        ),
-        Coverage => (
-            None,
-            pick(
-                "Part des données sensibles basculées",
-                "Share of sensitive data moved",
-            ),
-        ),
-        Ramp(k) => (
-            None,
-            format!(
-                "{} {}",
-                pick("Montée en charge, fin de l'année", "Ramp, end of year"),
-                k + 1
-            ),
-        ),
-        MigrationCost => (
-            None,
-            pick(
-                "Coût de migration par utilisateur",
-                "Migration cost per user",
-            ),
-        ),
-        Training => (None, pick("Formation par utilisateur", "Training per user")),
-        Hours => (
-            None,
-            pick("Heures perdues par utilisateur", "Hours lost per user"),
-        ),
-        HourlyCost => (None, pick("Coût horaire chargé", "Loaded hourly cost")),
-        FixedProject => (None, pick("Coût fixe du projet", "Fixed project cost")),
-        DualRun => (
-            None,
-            pick("Mois de double licence", "Months of dual licences"),
-        ),
-        TwoEstateOps => (
-            None,
-            pick("Exploitation de deux environnements", "Running two estates"),
-        ),
-        RiskRate(i) => (Some(risk(i)), pick("fréquence", "rate")),
-        LossLow(i) => (Some(risk(i)), pick("perte basse (P5)", "low loss (P5)")),
-        LossHigh(i) => (Some(risk(i)), pick("perte haute (P95)", "high loss (P95)")),
-        Multiplier(i) => (
-            Some(risk(i)),
-            pick(
-                "effet de l'offre de confiance",
-                "effect of the trusted offer",
-            ),
-        ),
+            None => (None, field.to_owned()),
+        },
     }
 }
 

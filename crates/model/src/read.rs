@@ -6,6 +6,7 @@ use crate::json::{Json, JsonError, MAX_FILE_BYTES};
 use crate::number::{NumberError, parse_decimal, shortest};
 use crate::problem::{Expected, Problem, ProblemKind, Rejection};
 use crate::scenario::*;
+use crate::sensitivity::Target;
 use rust_decimal::Decimal;
 
 /// Reads and checks a scenario file's text. On success the scenario holds every default
@@ -75,6 +76,12 @@ impl<'a> Obj<'a> {
             format!("{}.{key}", self.path)
         }
     }
+}
+
+/// The value the model takes for an assumption the file leaves out (the registry's).
+fn defaulted(target: Target) -> Assumption {
+    let default: Option<Decimal> = target.spec().default.and_then(|text| text.parse().ok());
+    Assumption::from(default.unwrap_or_else(|| unreachable!("{target:?} has a default")))
 }
 
 fn index(path: &str, i: usize) -> String {
@@ -376,20 +383,21 @@ impl Reader {
         })
     }
 
-    fn required_assumption(&mut self, obj: &Obj, key: &str, limits: Bounds) -> Option<Assumption> {
-        let node = self.required(obj, key)?;
-        self.assumption(node, &obj.at(key), limits)
+    /// The assumption feeding `target`, at its key in `obj`, within its bounds (the registry).
+    fn required_assumption(&mut self, obj: &Obj, target: Target) -> Option<Assumption> {
+        let spec = target.spec();
+        let node = self.required(obj, spec.key())?;
+        self.assumption(node, &obj.at(spec.key()), spec.bounds)
     }
 
-    fn optional_assumption(
-        &mut self,
-        obj: &Obj,
-        key: &str,
-        limits: Bounds,
-    ) -> Option<Option<Assumption>> {
-        match obj.get(key) {
+    /// `Some(None)` when the file leaves it out (see [`defaulted`]).
+    fn optional_assumption(&mut self, obj: &Obj, target: Target) -> Option<Option<Assumption>> {
+        let spec = target.spec();
+        match obj.get(spec.key()) {
             None => Some(None),
-            Some(node) => self.assumption(node, &obj.at(key), limits).map(Some),
+            Some(node) => self
+                .assumption(node, &obj.at(spec.key()), spec.bounds)
+                .map(Some),
         }
     }
 
@@ -611,11 +619,10 @@ impl Reader {
         let horizon_years = self
             .required(&obj, "horizon_years")
             .and_then(|v| self.integer(v, "horizon_years", bounds::HORIZON_YEARS));
-        let discount_rate_pct =
-            self.required_assumption(&obj, "discount_rate_pct", bounds::DISCOUNT_RATE);
+        let discount_rate_pct = self.required_assumption(&obj, Target::DiscountRate);
         let inflation_pct_per_year = self
-            .optional_assumption(&obj, "inflation_pct_per_year", bounds::INFLATION)
-            .map(|a| a.unwrap_or_else(|| Assumption::from(Decimal::TWO)));
+            .optional_assumption(&obj, Target::Inflation)
+            .map(|a| a.unwrap_or_else(|| defaulted(Target::Inflation)));
         let public_suite = self
             .required(&obj, "public_suite")
             .and_then(|v| self.public_suite(v));
@@ -770,8 +777,7 @@ impl Reader {
         let users = self
             .required(&obj, "users")
             .and_then(|v| self.integer(v, "organisation.users", bounds::USERS));
-        let annual_revenue_eur =
-            self.required_assumption(&obj, "annual_revenue_eur", bounds::REVENUE);
+        let annual_revenue_eur = self.required_assumption(&obj, Target::Revenue);
         Some(Organisation {
             name: name?,
             sector: sector?,
@@ -792,16 +798,11 @@ impl Reader {
             ],
         )?;
         let plans = self.required(&obj, "plans").and_then(|v| self.plans(v));
-        let discount_pct = self.required_assumption(&obj, "discount_pct", bounds::SUITE_DISCOUNT);
-        let escalation =
-            self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
+        let discount_pct = self.required_assumption(&obj, Target::SuiteDiscount);
+        let escalation = self.required_assumption(&obj, Target::PublicEscalation);
         let controls = self
-            .optional_assumption(
-                &obj,
-                "sensitive_data_controls_eur_per_year",
-                bounds::YEARLY_AMOUNT,
-            )
-            .map(Option::unwrap_or_default);
+            .optional_assumption(&obj, Target::Controls)
+            .map(|a| a.unwrap_or_else(|| defaulted(Target::Controls)));
         Some(PublicSuite {
             plans: plans?,
             discount_pct: discount_pct?,
@@ -823,9 +824,8 @@ impl Reader {
                 continue;
             };
             let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
-            let price =
-                self.required_assumption(&obj, "list_price_eur_per_user_month", bounds::PRICE);
-            let share = self.required_assumption(&obj, "share_pct", bounds::PERCENT);
+            let price = self.required_assumption(&obj, Target::PlanPrice(0));
+            let share = self.required_assumption(&obj, Target::PlanShare(0));
             if let (Some(name), Some(price), Some(share)) = (name, price, share) {
                 plans.push(Plan {
                     name,
@@ -858,9 +858,8 @@ impl Reader {
             &["name", "premium_pct", "escalation_pct_per_year"],
         )?;
         let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
-        let premium = self.required_assumption(&obj, "premium_pct", bounds::PREMIUM);
-        let escalation =
-            self.required_assumption(&obj, "escalation_pct_per_year", bounds::ESCALATION);
+        let premium = self.required_assumption(&obj, Target::Premium);
+        let escalation = self.required_assumption(&obj, Target::TrustedEscalation);
         Some(TrustedOffer {
             name: name?,
             premium_pct: premium?,
@@ -886,26 +885,18 @@ impl Reader {
             ],
             &["required_share_pct", "required_share_source"],
         )?;
-        let moved_share = self.required_assumption(&obj, "moved_share_pct", bounds::PERCENT);
-        let coverage =
-            self.required_assumption(&obj, "sensitive_data_coverage_pct", bounds::PERCENT);
+        let moved_share = self.required_assumption(&obj, Target::MovedShare);
+        let coverage = self.required_assumption(&obj, Target::Coverage);
         let ramp = self
             .required(&obj, "ramp_pct_by_year")
             .and_then(|v| self.ramp(v));
-        let cost = self.required_assumption(&obj, "cost_per_user_eur", bounds::PER_USER_AMOUNT);
-        let training =
-            self.required_assumption(&obj, "training_per_user_eur", bounds::PER_USER_AMOUNT);
-        let hours =
-            self.required_assumption(&obj, "productivity_loss_hours_per_user", bounds::HOURS);
-        let hourly =
-            self.required_assumption(&obj, "loaded_hourly_cost_eur", bounds::PER_USER_AMOUNT);
-        let fixed = self.required_assumption(&obj, "project_fixed_cost_eur", bounds::FIXED_COST);
-        let dual_run = self.required_assumption(&obj, "dual_run_months", bounds::DUAL_RUN_MONTHS);
-        let ops = self.required_assumption(
-            &obj,
-            "two_estate_ops_eur_per_moved_user_month",
-            bounds::PER_USER_AMOUNT,
-        );
+        let cost = self.required_assumption(&obj, Target::MigrationCost);
+        let training = self.required_assumption(&obj, Target::Training);
+        let hours = self.required_assumption(&obj, Target::Hours);
+        let hourly = self.required_assumption(&obj, Target::HourlyCost);
+        let fixed = self.required_assumption(&obj, Target::FixedProject);
+        let dual_run = self.required_assumption(&obj, Target::DualRun);
+        let ops = self.required_assumption(&obj, Target::TwoEstateOps);
         let required_share = match obj.get("required_share_pct") {
             None => Some(Decimal::ZERO),
             Some(v @ Json::Object(_)) => {
@@ -946,7 +937,7 @@ impl Reader {
         let entries: Vec<Option<Assumption>> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| self.assumption(item, &index(path, i), bounds::PERCENT))
+            .map(|(i, item)| self.assumption(item, &index(path, i), Target::Ramp(i).bounds()))
             .collect();
         let entries: Vec<Assumption> = entries.into_iter().collect::<Option<_>>()?;
         for i in 1..entries.len() {
@@ -1011,9 +1002,9 @@ impl Reader {
             .required(&obj, "id")
             .and_then(|v| self.id(v, &obj.at("id")));
         let name = self.required_string(&obj, "name", bounds::NAME_CHARS);
-        let rate = self.required_assumption(&obj, "annual_rate", bounds::ANNUAL_RATE);
-        let low = self.required_assumption(&obj, "loss_low_eur", bounds::LOSS);
-        let high = self.required_assumption(&obj, "loss_high_eur", bounds::LOSS);
+        let rate = self.required_assumption(&obj, Target::RiskRate(0));
+        let low = self.required_assumption(&obj, Target::LossLow(0));
+        let high = self.required_assumption(&obj, Target::LossHigh(0));
         if let (Some(low), Some(high)) = (&low, &high) {
             if high.value < low.value {
                 self.report(
@@ -1040,8 +1031,7 @@ impl Reader {
                 ],
             )
         });
-        let multiplier =
-            self.optional_assumption(&obj, "trusted_multiplier", bounds::TRUSTED_MULTIPLIER);
+        let multiplier = self.optional_assumption(&obj, Target::Multiplier(0));
         let during_migration_only = match obj.get("during_migration_only") {
             None => Some(false),
             Some(v) => self.boolean(v, &obj.at("during_migration_only")),
@@ -1057,7 +1047,7 @@ impl Reader {
                 None
             }
             Some(None) if introduced => Some(None),
-            Some(m) => Some(Some(m.unwrap_or_else(|| Assumption::from(Decimal::ONE)))),
+            Some(m) => Some(Some(m.unwrap_or_else(|| defaulted(Target::Multiplier(0))))),
             None => None,
         };
         if during_migration_only == Some(true) && exposure.is_some() && !introduced {

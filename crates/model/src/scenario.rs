@@ -3,6 +3,7 @@
 
 use crate::bounds;
 use crate::number::shortest;
+use crate::sensitivity::Target;
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
@@ -43,11 +44,11 @@ pub struct Scenario {
     #[schemars(transform = bounds::HORIZON_YEARS.schema())]
     pub horizon_years: u32,
     /// Nominal discount rate r, % per year (0 to 30).
-    #[schemars(transform = bounds::DISCOUNT_RATE.schema())]
+    #[schemars(transform = Target::DiscountRate.spec().bounds.schema())]
     pub discount_rate_pct: Assumption,
     /// Inflation i, % per year (−5 to 20), applied to every amount that is not a licence price.
     #[serde(default = "default_inflation")]
-    #[schemars(transform = bounds::INFLATION.schema())]
+    #[schemars(transform = Target::Inflation.spec().bounds.schema())]
     pub inflation_pct_per_year: Assumption,
     pub public_suite: PublicSuite,
     pub trusted_offer: TrustedOffer,
@@ -191,7 +192,7 @@ pub struct Organisation {
     #[schemars(transform = bounds::USERS.schema())]
     pub users: u32,
     /// Annual revenue in euros (0 to 1e13); descriptive in model version 1.
-    #[schemars(transform = bounds::REVENUE.schema())]
+    #[schemars(transform = Target::Revenue.spec().bounds.schema())]
     pub annual_revenue_eur: Assumption,
 }
 
@@ -211,15 +212,15 @@ pub struct PublicSuite {
     #[schemars(length(min = 1, max = 8))]
     pub plans: Vec<Plan>,
     /// Discount off list price, % (0 to less than 100).
-    #[schemars(transform = bounds::SUITE_DISCOUNT.schema())]
+    #[schemars(transform = Target::SuiteDiscount.spec().bounds.schema())]
     pub discount_pct: Assumption,
     /// Yearly change of the public list price, % (−50 to 100).
-    #[schemars(transform = bounds::ESCALATION.schema())]
+    #[schemars(transform = Target::PublicEscalation.spec().bounds.schema())]
     pub escalation_pct_per_year: Assumption,
     /// What keeping sensitive data on the public suite costs each year, € (customer-held
     /// keys, double-key encryption, transfer impact assessments, audits); 0 to 1e10.
     #[serde(default)]
-    #[schemars(transform = bounds::YEARLY_AMOUNT.schema())]
+    #[schemars(transform = Target::Controls.spec().bounds.schema())]
     pub sensitive_data_controls_eur_per_year: Assumption,
 }
 
@@ -230,10 +231,10 @@ pub struct Plan {
     #[schemars(length(min = 1, max = 200))]
     pub name: String,
     /// List price, € per user per month (0 to 1,000,000).
-    #[schemars(transform = bounds::PRICE.schema())]
+    #[schemars(transform = Target::PlanPrice(0).spec().bounds.schema())]
     pub list_price_eur_per_user_month: Assumption,
     /// Share of the users on this plan, % (0 to 100).
-    #[schemars(transform = bounds::PERCENT.schema())]
+    #[schemars(transform = Target::PlanShare(0).spec().bounds.schema())]
     pub share_pct: Assumption,
 }
 
@@ -245,10 +246,10 @@ pub struct TrustedOffer {
     pub name: String,
     /// The all-in extra price of a moved user over what is paid today for the same plan,
     /// after discounts, including any public licences the user keeps; % (−90 to 500).
-    #[schemars(transform = bounds::PREMIUM.schema())]
+    #[schemars(transform = Target::Premium.spec().bounds.schema())]
     pub premium_pct: Assumption,
     /// Yearly change of the trusted price, % (−50 to 100).
-    #[schemars(transform = bounds::ESCALATION.schema())]
+    #[schemars(transform = Target::TrustedEscalation.spec().bounds.schema())]
     pub escalation_pct_per_year: Assumption,
 }
 
@@ -256,36 +257,36 @@ pub struct TrustedOffer {
 #[serde(deny_unknown_fields)]
 pub struct Migration {
     /// Share of the users moved to the trusted offer, s, % (0 to 100).
-    #[schemars(transform = bounds::PERCENT.schema())]
+    #[schemars(transform = Target::MovedShare.spec().bounds.schema())]
     pub moved_share_pct: Assumption,
     /// Share of the organisation's sensitive data that the moved users hold, c, % (0 to 100).
-    #[schemars(transform = bounds::PERCENT.schema())]
+    #[schemars(transform = Target::Coverage.spec().bounds.schema())]
     pub sensitive_data_coverage_pct: Assumption,
     /// Cumulative share of the moved users in place at the end of year 1, 2, … (%):
     /// non-decreasing, the last exactly 100 with no range; 1 to 15 entries.
-    #[schemars(length(min = 1, max = 15), transform = bounds::PERCENT.schema())]
+    #[schemars(length(min = 1, max = 15), transform = Target::Ramp(0).spec().bounds.schema())]
     pub ramp_pct_by_year: Vec<Assumption>,
     /// Tools, integrator and internal work per migrated user, € (0 to 1,000,000).
-    #[schemars(transform = bounds::PER_USER_AMOUNT.schema())]
+    #[schemars(transform = Target::MigrationCost.spec().bounds.schema())]
     pub cost_per_user_eur: Assumption,
     /// Training and change management per migrated user, € (0 to 1,000,000).
-    #[schemars(transform = bounds::PER_USER_AMOUNT.schema())]
+    #[schemars(transform = Target::Training.spec().bounds.schema())]
     pub training_per_user_eur: Assumption,
     /// Hours of work lost per migrated user at cut-over (0 to 2000).
-    #[schemars(transform = bounds::HOURS.schema())]
+    #[schemars(transform = Target::Hours.spec().bounds.schema())]
     pub productivity_loss_hours_per_user: Assumption,
     /// Fully loaded cost of an hour of work, € (0 to 1,000,000).
-    #[schemars(transform = bounds::PER_USER_AMOUNT.schema())]
+    #[schemars(transform = Target::HourlyCost.spec().bounds.schema())]
     pub loaded_hourly_cost_eur: Assumption,
     /// Fixed project cost, € (0 to 1e10), spread as the ramp goes.
-    #[schemars(transform = bounds::FIXED_COST.schema())]
+    #[schemars(transform = Target::FixedProject.spec().bounds.schema())]
     pub project_fixed_cost_eur: Assumption,
     /// Months a moved user's public licence is still paid after cut-over, including
     /// commitments that cannot be reduced before their anniversary (0 to 24).
-    #[schemars(transform = bounds::DUAL_RUN_MONTHS.schema())]
+    #[schemars(transform = Target::DualRun.spec().bounds.schema())]
     pub dual_run_months: Assumption,
     /// Running two estates, € per moved user per month (0 to 1,000,000).
-    #[schemars(transform = bounds::PER_USER_AMOUNT.schema())]
+    #[schemars(transform = Target::TwoEstateOps.spec().bounds.schema())]
     pub two_estate_ops_eur_per_moved_user_month: Assumption,
     /// The share of users an obligation makes move whatever the figures say (SREN art. 31
     /// for a State body's sensitive data, a sector rule, a contract), % (0 to 100; default
@@ -310,20 +311,20 @@ pub struct Risk {
     pub name: String,
     /// Expected events per year (a rate, not a probability), 0 to 100. For a
     /// during_migration_only risk: the expected events over the whole migration.
-    #[schemars(transform = bounds::ANNUAL_RATE.schema())]
+    #[schemars(transform = Target::RiskRate(0).spec().bounds.schema())]
     pub annual_rate: Assumption,
     /// 5th percentile of the loss of ONE event, year-1 € (more than 0, up to 1e13).
-    #[schemars(transform = bounds::LOSS.schema())]
+    #[schemars(transform = Target::LossLow(0).spec().bounds.schema())]
     pub loss_low_eur: Assumption,
     /// 95th percentile of the loss of ONE event, year-1 € (at least loss_low_eur, at most
     /// 1000 × loss_low_eur and 1e13).
-    #[schemars(transform = bounds::LOSS.schema())]
+    #[schemars(transform = Target::LossHigh(0).spec().bounds.schema())]
     pub loss_high_eur: Assumption,
     pub exposure: Exposure,
     /// Factor on the rate for the part of the exposure that moves (0 to 10, default 1);
     /// not allowed on an "introduced" risk.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(transform = bounds::TRUSTED_MULTIPLIER.schema())]
+    #[schemars(transform = Target::Multiplier(0).spec().bounds.schema())]
     pub trusted_multiplier: Option<Assumption>,
     /// Only for "introduced" risks: the rate counts events over the whole migration.
     #[serde(default)]

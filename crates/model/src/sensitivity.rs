@@ -1,8 +1,10 @@
 //! One-at-a-time sensitivity (model.md section 7): the net benefit with each ranged
 //! assumption at its low and at its high, everything else at its value.
 
+use crate::bounds::Bounds;
 use crate::evaluate::{NetParts, Timeline, cost_part, risk_part};
 use crate::inputs::{Inputs, RiskInputs};
+use crate::registry::Moves;
 use crate::scalar::Scalar;
 use crate::scenario::{Assumption, Scenario};
 use rust_decimal::Decimal;
@@ -52,95 +54,35 @@ pub enum Unit {
     Months,
     EventsPerYear,
     Factor,
-}
-
-/// Which parts of the net benefit an assumption feeds.
-enum Scope {
-    Nothing,
-    /// Costs, at the same prices.
-    Costs,
-    /// Costs, through the licence prices of every year.
-    Prices,
-    Risk(usize),
-    Everything,
+    /// The counts of the form's plain fields.
+    Users,
+    Years,
+    Trials,
 }
 
 impl Target {
-    fn scope(self) -> Scope {
+    /// The risk whose field it is, if it is one.
+    pub fn risk(self) -> Option<usize> {
         use Target::*;
         match self {
-            Revenue => Scope::Nothing,
-            RiskRate(i) | LossLow(i) | LossHigh(i) | Multiplier(i) => Scope::Risk(i),
-            DiscountRate | Inflation | MovedShare | Coverage | Ramp(_) => Scope::Everything,
-            PlanPrice(_) | PlanShare(_) | SuiteDiscount | PublicEscalation | TrustedEscalation => {
-                Scope::Prices
-            }
-            Controls | Premium | MigrationCost | Training | Hours | HourlyCost | FixedProject
-            | DualRun | TwoEstateOps => Scope::Costs,
+            RiskRate(i) | LossLow(i) | LossHigh(i) | Multiplier(i) => Some(i),
+            _ => None,
         }
     }
-}
 
-impl Target {
     /// The values the field may take (model.md section 3).
-    pub fn bounds(self) -> crate::bounds::Bounds {
-        use crate::bounds::*;
-        use Target::*;
-        match self {
-            Revenue => REVENUE,
-            DiscountRate => DISCOUNT_RATE,
-            Inflation => INFLATION,
-            PlanPrice(_) => PRICE,
-            PlanShare(_) | MovedShare | Coverage | Ramp(_) => PERCENT,
-            SuiteDiscount => SUITE_DISCOUNT,
-            PublicEscalation | TrustedEscalation => ESCALATION,
-            Controls => YEARLY_AMOUNT,
-            Premium => PREMIUM,
-            MigrationCost | Training | HourlyCost | TwoEstateOps => PER_USER_AMOUNT,
-            Hours => HOURS,
-            FixedProject => FIXED_COST,
-            DualRun => DUAL_RUN_MONTHS,
-            RiskRate(_) => ANNUAL_RATE,
-            LossLow(_) | LossHigh(_) => LOSS,
-            Multiplier(_) => TRUSTED_MULTIPLIER,
-        }
+    pub fn bounds(self) -> Bounds {
+        self.spec().bounds
     }
 
     /// What the field's number counts (model.md section 3).
     pub fn unit(self) -> Unit {
-        use Target::*;
-        match self {
-            Revenue | Controls => Unit::EurosPerYear,
-            FixedProject => Unit::Euros,
-            PlanPrice(_) | TwoEstateOps => Unit::EurosPerUserMonth,
-            MigrationCost | Training => Unit::EurosPerUser,
-            HourlyCost => Unit::EurosPerHour,
-            LossLow(_) | LossHigh(_) => Unit::EurosPerEvent,
-            DiscountRate | Inflation | PlanShare(_) | SuiteDiscount | PublicEscalation
-            | Premium | TrustedEscalation | MovedShare | Coverage | Ramp(_) => Unit::Percent,
-            Hours => Unit::HoursPerUser,
-            DualRun => Unit::Months,
-            RiskRate(_) => Unit::EventsPerYear,
-            Multiplier(_) => Unit::Factor,
-        }
+        self.spec().unit
     }
 
     /// Whether the field is an amount of euros (shown to the cent), not a rate or a count.
     pub fn is_amount(self) -> bool {
-        use Target::*;
-        matches!(
-            self,
-            Revenue
-                | PlanPrice(_)
-                | Controls
-                | MigrationCost
-                | Training
-                | HourlyCost
-                | FixedProject
-                | TwoEstateOps
-                | LossLow(_)
-                | LossHigh(_)
-        )
+        self.spec().amount
     }
 }
 
@@ -471,8 +413,8 @@ impl<'a, N: Scalar> OneInput<'a, N> {
     /// The net benefit with the assumption feeding `target` at `value` (as the file
     /// writes it), the scenario kept valid as model.md section 7 says.
     pub fn net_benefit_at(&self, target: Target, value: N) -> N {
-        let scope = target.scope();
-        if let Scope::Risk(i) = scope {
+        let moves = target.spec().moves;
+        if let (Moves::Risk, Some(i)) = (moves, target.risk()) {
             // Only this risk moves: no need to copy the rest.
             let mut risk = self.inputs.risks[i].clone();
             risk.apply(target, value);
@@ -481,13 +423,13 @@ impl<'a, N: Scalar> OneInput<'a, N> {
         }
         let mut point = self.inputs.clone();
         point.apply(target, value);
-        match scope {
-            Scope::Nothing => self.base_total,
-            Scope::Costs => self.base_total - self.base.costs + cost_part(&point, &self.timeline),
-            Scope::Prices => {
+        match moves {
+            Moves::Nothing => self.base_total,
+            Moves::Costs => self.base_total - self.base.costs + cost_part(&point, &self.timeline),
+            Moves::Prices => {
                 self.base_total - self.base.costs + cost_part(&point, &Timeline::new(&point))
             }
-            Scope::Risk(_) | Scope::Everything => {
+            Moves::Risk | Moves::Everything => {
                 NetParts::new(&point, &Timeline::new(&point)).total()
             }
         }

@@ -89,19 +89,6 @@ pub struct Sampling {
     pub held: Vec<String>,
 }
 
-/// The decision, a policy choice, inputs whose joint rules make independent draws
-/// ill-defined, and a descriptive figure: ranged, but held at their values.
-fn held_by_rule(target: Target) -> bool {
-    matches!(
-        target,
-        Target::MovedShare
-            | Target::DiscountRate
-            | Target::PlanShare(_)
-            | Target::Ramp(_)
-            | Target::Revenue
-    )
-}
-
 /// The sampled and held inputs of `scenario`, in document order.
 pub fn sampling(scenario: &Scenario) -> Sampling {
     let mut sampled = Vec::new();
@@ -110,7 +97,7 @@ pub fn sampling(scenario: &Scenario) -> Sampling {
         let Some(range) = assumption.range else {
             continue;
         };
-        if held_by_rule(target) || range.low >= range.high {
+        if !target.spec().drawn || range.low >= range.high {
             held.push(path);
             continue;
         }
