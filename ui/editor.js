@@ -1,79 +1,9 @@
 // The scenario editor: every input of the scenario format, grouped as product.md says,
-// with unit, range and source at hand. It edits the scenario object only; the model says
-// what is wrong with a value, at its path.
+// with unit, range and source at hand. The fields, their labels, units and defaults are
+// the model's form (`scenario_form`, drawn from its registry of assumptions); the editor
+// edits the scenario object only, and the model says what is wrong with a value, at its path.
 import { t } from "./i18n.js";
 import { get, set, concerns } from "./paths.js";
-
-const PLANS_MAX = 8;
-const RISKS_MAX = 64;
-const RAMP_MAX = 15;
-const SECTORS = ["state", "critical_operator", "regulated", "private"];
-const EXPOSURES = ["sensitive_data", "moved_users", "introduced"];
-const CONFIDENCES = ["", "verified", "derived", "weak", "judgment"];
-
-// [path, kind, label key, unit key, default shown when the field is absent]
-const GROUPS = [
-  ["group.scenario", [
-    ["name", "text", "field.name"],
-    ["language", "select", "field.language", null, null, ["fr", "en"]],
-  ]],
-  ["group.organisation", [
-    ["organisation.name", "text", "field.organisationName"],
-    ["organisation.sector", "select", "field.sector", null, null, SECTORS],
-    ["organisation.users", "integer", "field.users", "unit.users"],
-    ["organisation.annual_revenue_eur", "assumption", "field.revenue", "unit.eur"],
-  ]],
-  ["group.finance", [
-    ["horizon_years", "integer", "field.horizon", "unit.years"],
-    ["discount_rate_pct", "assumption", "field.discountRate", "unit.percent"],
-    ["inflation_pct_per_year", "assumption", "field.inflation", "unit.percentPerYear", "2"],
-  ]],
-  ["group.publicSuite", [
-    ["public_suite.plans", "plans"],
-    ["public_suite.discount_pct", "assumption", "field.discount", "unit.percent"],
-    ["public_suite.escalation_pct_per_year", "assumption", "field.publicEscalation", "unit.percentPerYear"],
-    ["public_suite.sensitive_data_controls_eur_per_year", "assumption", "field.controls", "unit.eurPerYear", "0"],
-  ]],
-  ["group.trustedOffer", [
-    ["trusted_offer.name", "text", "field.offerName"],
-    ["trusted_offer.premium_pct", "assumption", "field.premium", "unit.percent"],
-    ["trusted_offer.escalation_pct_per_year", "assumption", "field.trustedEscalation", "unit.percentPerYear"],
-  ]],
-  ["group.migration", [
-    ["migration.moved_share_pct", "assumption", "field.movedShare", "unit.percent"],
-    ["migration.required_share_pct", "decimal", "field.requiredShare", "unit.percent", "0"],
-    ["migration.required_share_source", "text", "field.requiredShareSource"],
-    ["migration.sensitive_data_coverage_pct", "assumption", "field.coverage", "unit.percent"],
-    ["migration.ramp_pct_by_year", "ramp"],
-    ["migration.cost_per_user_eur", "assumption", "field.costPerUser", "unit.eurPerUser"],
-    ["migration.training_per_user_eur", "assumption", "field.training", "unit.eurPerUser"],
-    ["migration.productivity_loss_hours_per_user", "assumption", "field.hours", "unit.hoursPerUser"],
-    ["migration.loaded_hourly_cost_eur", "assumption", "field.hourlyCost", "unit.eurPerHour"],
-    ["migration.project_fixed_cost_eur", "assumption", "field.fixedCost", "unit.eur"],
-    ["migration.dual_run_months", "assumption", "field.dualRun", "unit.months"],
-    ["migration.two_estate_ops_eur_per_moved_user_month", "assumption", "field.twoEstate", "unit.eurPerUserMonth"],
-  ]],
-  ["group.risks", [["risks", "risks"]]],
-  ["group.simulation", [
-    ["simulation.trials", "integer", "field.trials", "unit.trials", "100000"],
-    ["simulation.seed", "integer", "field.seed", null, "20220622"],
-  ]],
-];
-
-const RISK_FIELDS = [
-  ["id", "text", "field.riskId"],
-  ["name", "text", "field.riskName"],
-  ["annual_rate", "assumption", "field.annualRate", "unit.perYear"],
-  ["loss_low_eur", "assumption", "field.lossLow", "unit.eur"],
-  ["loss_high_eur", "assumption", "field.lossHigh", "unit.eur"],
-  ["exposure", "select", "field.exposure", null, null, EXPOSURES],
-  ["trusted_multiplier", "assumption", "field.multiplier", "unit.times", "1"],
-  ["during_migration_only", "bool", "field.duringMigration"],
-  ["scales_with_share", "bool", "field.scalesWithShare"],
-  ["source", "text", "field.source"],
-  ["source_date", "text", "field.sourceDate"],
-  ["confidence", "select", "field.confidence", null, null, CONFIDENCES],
-];
 
 const isAssumptionObject = (node) => node !== null && typeof node === "object" && !Array.isArray(node);
 
@@ -116,6 +46,16 @@ export class Editor {
     // id → { number, text }: the full citations of the sources the scenario cites, as the
     // model words and numbers them (the briefing's numbers).
     this.citations = new Map();
+    this.groups = [];
+    this.confidences = [""];
+  }
+
+  // The model's form in the user's language; its risks' confidence levels serve every
+  // assumption's confidence too.
+  setForm(groups) {
+    this.groups = groups;
+    const risks = groups.flatMap((group) => group.fields).find((field) => field.kind === "risks");
+    this.confidences = risks?.fields.find((field) => field.path === "confidence")?.options ?? [""];
   }
 
   showCitations(citations) {
@@ -136,27 +76,26 @@ export class Editor {
     this.language = language;
     const focused = document.activeElement?.id;
     const scroll = this.form.parentElement?.scrollTop ?? 0;
-    this.form.replaceChildren(...GROUPS.map(([key, fields]) => this.group(key, fields)));
+    this.form.replaceChildren(...this.groups.map((group) => this.group(group)));
     if (focused) document.getElementById(focused)?.focus();
     if (this.form.parentElement) this.form.parentElement.scrollTop = scroll;
   }
 
-  group(key, fields) {
+  group({ title, fields }) {
     const children = fields.map((field) => {
-      const [path, kind] = field;
-      if (kind === "plans") return this.plans(path);
-      if (kind === "ramp") return this.ramp(path);
-      if (kind === "risks") return this.risks(path);
-      return this.field(path, field);
+      if (field.kind === "plans") return this.plans(field);
+      if (field.kind === "ramp") return this.ramp(field);
+      if (field.kind === "risks") return this.risks(field);
+      return this.field(field.path, field);
     });
-    return element("fieldset", { className: "group" }, element("legend", { text: t(key) }), ...children);
+    return element("fieldset", { className: "group" }, element("legend", { text: title }), ...children);
   }
 
-  field(path, [, kind, label, unit, fallback, options]) {
+  field(path, { kind, label, unit, fallback, options }) {
     const node = get(this.scenario, path);
     const id = idOf(path);
     const wrapper = element("div", { className: `field field-${kind}`, "data-path": path });
-    const labelNode = element("label", { for: id, text: t(label) });
+    const labelNode = element("label", { for: id, text: label });
     let input;
     if (kind === "select") {
       input = element("select", { id, "data-testid": id });
@@ -186,7 +125,7 @@ export class Editor {
       input.addEventListener("input", () => this.onValue(path, kind, input.value, fallback));
     }
     const row = element("div", { className: "row" }, input);
-    if (unit) row.append(element("span", { className: "unit", text: t(unit) }));
+    if (unit) row.append(element("span", { className: "unit", text: unit }));
     wrapper.append(labelNode, row);
     if (kind === "assumption") this.assumptionExtras(wrapper, path, id, row);
     if (path === "migration.required_share_pct") this.offerStateObligation(wrapper);
@@ -322,7 +261,7 @@ export class Editor {
       extra("source", "field.source", "long"),
       element("div", { className: "extra-range" },
         extra("source_date", "field.sourceDate"),
-        extra("confidence", "field.confidence", "select", CONFIDENCES)),
+        extra("confidence", "field.confidence", "select", this.confidences)),
     );
     if (Array.isArray(object.cites) && object.cites.length > 0) {
       const list = element("ol", { className: "citations", id: `${id}-cites`, "data-cites": object.cites.join(" ") });
@@ -347,39 +286,33 @@ export class Editor {
     }, false);
   }
 
-  plans(path) {
+  plans({ path, label, rows: [min, max], fields }) {
     const plans = get(this.scenario, path) ?? [];
-    const section = element("div", { className: "table", "data-path": path },
-      element("h3", { text: t("table.plans") }));
+    const section = element("div", { className: "table", "data-path": path }, element("h3", { text: label }));
     plans.forEach((plan, index) => {
       const at = `${path}[${index}]`;
       const card = element("div", { className: "row-card", "data-path": at },
-        this.field(`${at}.name`, [null, "text", "field.planName"]),
-        this.field(`${at}.list_price_eur_per_user_month`, [null, "assumption", "field.listPrice", "unit.eurPerUserMonth"]),
-        this.field(`${at}.share_pct`, [null, "assumption", "field.planShare", "unit.percent"]),
-        this.rowActions(path, index, plans.length, PLANS_MAX, 1, "plan"));
+        ...fields.map((field) => this.field(`${at}.${field.path}`, field)),
+        this.rowActions(path, index, plans.length, max, min, "plan"));
       section.append(card);
     });
-    section.append(this.addButton(path, plans.length, PLANS_MAX, "action.addPlan", (scenario) => {
+    section.append(this.addButton(path, plans.length, max, "action.addPlan", (scenario) => {
       get(scenario, path).push({ name: t("default.planName"), list_price_eur_per_user_month: "0", share_pct: "0" });
     }));
     return this.finish(section, idOf(path));
   }
 
-  ramp(path) {
+  ramp({ path, label, rows: [, max], fields: [year] }) {
     const ramp = get(this.scenario, path) ?? [];
     const section = element("div", { className: "table", "data-path": path },
-      element("h3", { text: t("table.ramp") }),
+      element("h3", { text: label }),
       element("p", { className: "hint", text: t("hint.ramp") }));
     ramp.forEach((_, index) => {
       const at = `${path}[${index}]`;
-      const label = `${t("field.rampYear")} ${index + 1}`;
+      const named = { ...year, label: `${year.label} ${index + 1}` };
       const last = index === ramp.length - 1;
       // The last year is 100 % by definition, with no range: shown, not edited.
-      const field = last
-        ? this.field(at, [null, "integer", "field.rampYear", "unit.percent"])
-        : this.field(at, [null, "assumption", "field.rampYear", "unit.percent"]);
-      field.querySelector("label").textContent = label;
+      const field = this.field(at, last ? { ...named, kind: "integer" } : named);
       if (last) {
         const input = field.querySelector("input");
         input.readOnly = true;
@@ -395,7 +328,7 @@ export class Editor {
       }
       section.append(field);
     });
-    section.append(this.addButton(path, ramp.length, RAMP_MAX, "action.addYear", (scenario) => {
+    section.append(this.addButton(path, ramp.length, max, "action.addYear", (scenario) => {
       const list = get(scenario, path);
       const before = list.length > 1 ? list[list.length - 2] : { value: "0" };
       const value = isAssumptionObject(before) ? before.value : before;
@@ -404,7 +337,7 @@ export class Editor {
     return this.finish(section, idOf(path));
   }
 
-  risks(path) {
+  risks({ path, rows: [min, max], fields }) {
     const risks = get(this.scenario, path) ?? [];
     const section = element("div", { className: "table", "data-path": path });
     risks.forEach((risk, index) => {
@@ -418,17 +351,17 @@ export class Editor {
         element("span", { className: "risk-name", text: risk.name || risk.id || "—" }),
         element("span", { className: "risk-meta", text: t(`option.${risk.exposure}`) }));
       details.append(summary);
-      for (const field of RISK_FIELDS) {
-        const [key] = field;
-        const introduced = risk.exposure === "introduced";
-        if (key === "trusted_multiplier" && introduced) continue;
-        if ((key === "during_migration_only" || key === "scales_with_share") && !introduced) continue;
-        details.append(this.field(`${at}.${key}`, [null, ...field.slice(1)]));
+      const introduced = risk.exposure === "introduced";
+      for (const field of fields) {
+        // Which of a risk's fields apply follows its exposure (model.md section 5).
+        if (field.path === "trusted_multiplier" && introduced) continue;
+        if ((field.path === "during_migration_only" || field.path === "scales_with_share") && !introduced) continue;
+        details.append(this.field(`${at}.${field.path}`, field));
       }
-      details.append(this.rowActions(path, index, risks.length, RISKS_MAX, 0, "risk"));
+      details.append(this.rowActions(path, index, risks.length, max, min, "risk"));
       section.append(details);
     });
-    section.append(this.addButton(path, risks.length, RISKS_MAX, "action.addRisk", (scenario) => {
+    section.append(this.addButton(path, risks.length, max, "action.addRisk", (scenario) => {
       const list = get(scenario, path);
       list.push({
         id: uniqueId(list, "risk"),

@@ -547,7 +547,8 @@ async function addFileToCompare() {
 
 async function setLanguage(language) {
   state.language = language;
-  await loadWords(language);
+  const [, form] = await Promise.all([loadWords(language), invoke("scenario_form", { language })]);
+  editor.setForm(form);
   translatePage(language);
   byId("language-toggle").textContent = t("language.switch");
   if (state.scenario) {

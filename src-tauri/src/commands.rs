@@ -55,6 +55,14 @@ pub fn reference_scenario(language: Option<String>) -> Result<String, CommandErr
     serde_json::to_string_pretty(&scenario).map_err(|e| CommandError::io(e.to_string()))
 }
 
+/// The editor's form, in `language`: every field with its label, unit and default.
+#[tauri::command]
+pub fn scenario_form(
+    language: Option<String>,
+) -> Result<Vec<bascule_model::form::Group>, CommandError> {
+    Ok(bascule_model::form::form(self::language(language.as_deref())?))
+}
+
 #[derive(Debug, Serialize)]
 pub struct Figure {
     pub compact: String,

@@ -31,6 +31,7 @@ pub fn builder<R: tauri::Runtime>(
             commands::launch_file,
             commands::about,
             commands::reference_scenario,
+            commands::scenario_form,
             commands::evaluate,
             commands::simulate,
             commands::cigref_variants,

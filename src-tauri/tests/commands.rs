@@ -120,6 +120,7 @@ fn wrong_payloads_are_refused_without_a_panic() {
         ("evaluate", json!({ "scenario": "{}", "language": "de" })),
         ("simulate", json!({ "scenario": "[]" })),
         ("reference_scenario", json!({ "language": 7 })),
+        ("scenario_form", json!({ "language": "de" })),
         ("export_briefing", json!({ "scenario": "{}" })),
         (
             "export_workbook",
@@ -209,6 +210,35 @@ fn simulate_and_export_work_through_ipc() {
     let xlsx = std::fs::read(&path).expect("written");
     assert!(xlsx.starts_with(b"PK\x03\x04") && xlsx.len() > 10_000);
     std::fs::remove_file(path).expect("removed");
+}
+
+/// The editor draws its form from the model's registry: each assumption with its
+/// words and unit in the language asked, a list with its rows' fields.
+#[test]
+fn the_form_is_the_registrys_in_the_language_asked() {
+    let (_app, webview) = app();
+    let groups = |language: &str| {
+        invoke(&webview, "scenario_form", json!({ "language": language })).expect("form")
+    };
+    let (fr, en) = (groups("fr"), groups("en"));
+    let find = |groups: &Value, path: &str| -> Value {
+        let fields = groups.as_array().expect("groups").iter().flat_map(|g| {
+            g["fields"].as_array().expect("fields").iter().cloned().collect::<Vec<_>>()
+        });
+        fields.into_iter().find(|f| f["path"] == path).expect(path)
+    };
+    let premium = find(&fr, "trusted_offer.premium_pct");
+    assert_eq!(premium["kind"], "assumption");
+    assert_eq!(premium["label"], "Prime de l'offre de confiance");
+    assert_eq!(premium["unit"], "%");
+    assert_eq!(find(&en, "trusted_offer.premium_pct")["label"], "Premium of the trusted offer");
+    assert_eq!(find(&fr, "inflation_pct_per_year")["fallback"], "2");
+    let risks = find(&en, "risks");
+    assert_eq!(risks["rows"], json!([0, 64]));
+    let low = &risks["fields"].as_array().expect("risk fields")[3];
+    assert_eq!(low["path"], "loss_low_eur");
+    assert_eq!(low["unit"], "€ per event (year 1)");
+    assert_eq!(fr.as_array().map(Vec::len), en.as_array().map(Vec::len));
 }
 
 /// Every label of the UI exists in both languages.
