@@ -424,8 +424,9 @@ async function previewUpdate(pack) {
   byId("pack-update-title").textContent = fill(t("pack.update.title"), { from: update.from_version, to: update.to_version });
   byId("pack-update-sentence").textContent = update.report.sentence;
   const chart = byId("pack-update-chart");
+  // The SVG names itself; its figures follow it as a table (no role on the container, which
+  // would hide the table's disclosure inside an image).
   chart.innerHTML = update.bridge_svg;
-  chart.setAttribute("aria-label", update.report.sentence);
   const taken = update.report.changes.map((c) => `${c.label}${t("colon")}${c.text}`);
   byId("pack-update-taken").replaceChildren(...listItems(taken.length ? taken : [t("pack.update.none")]));
   const keptTitle = { 0: t("pack.update.keptNone"), 1: t("pack.update.keptOne") }[update.kept.length];

@@ -60,7 +60,9 @@ pub fn reference_scenario(language: Option<String>) -> Result<String, CommandErr
 pub fn scenario_form(
     language: Option<String>,
 ) -> Result<Vec<bascule_model::form::Group>, CommandError> {
-    Ok(bascule_model::form::form(self::language(language.as_deref())?))
+    Ok(bascule_model::form::form(self::language(
+        language.as_deref(),
+    )?))
 }
 
 #[derive(Debug, Serialize)]
@@ -150,22 +152,24 @@ pub fn evaluate(
         .into_iter()
         .map(|figure| explain(figure, language).to_owned())
         .collect(),
-        cumulative_cost_svg: bascule_charts::to_svg(&bascule_charts::cumulative_cost(
-            f,
+        cumulative_cost_svg: bascule_charts::to_screen(
+            &bascule_charts::cumulative_cost(f, language, width, (width * 0.39).max(200.0)),
             language,
-            width,
-            (width * 0.39).max(200.0),
-        )),
-        tornado_svg: bascule_charts::to_svg(&bascule_charts::tornado(
-            &scenario,
-            &evaluation.sensitivity,
-            f.net_benefit_npv,
+        ),
+        tornado_svg: bascule_charts::to_screen(
+            &bascule_charts::tornado(
+                &scenario,
+                &evaluation.sensitivity,
+                f.net_benefit_npv,
+                language,
+                width,
+            ),
             language,
-            width,
-        )),
-        risk_bars_svg: bascule_charts::to_svg(&bascule_charts::risk_bars(
-            &scenario, f, language, width,
-        )),
+        ),
+        risk_bars_svg: bascule_charts::to_screen(
+            &bascule_charts::risk_bars(&scenario, f, language, width),
+            language,
+        ),
         citations: citations(&scenario, language),
     })
 }
@@ -206,12 +210,10 @@ pub fn simulate(
         probability_positive: probability(result.net_benefit.probability_positive, language),
         p95_public: money(result.public.annual_loss.p95),
         p95_hybrid: money(result.hybrid.annual_loss.p95),
-        exceedance_svg: bascule_charts::to_svg(&bascule_charts::loss_exceedance(
-            &result,
+        exceedance_svg: bascule_charts::to_screen(
+            &bascule_charts::loss_exceedance(&result, language, CHART_WIDTH, 240.0),
             language,
-            CHART_WIDTH,
-            240.0,
-        )),
+        ),
     })
 }
 

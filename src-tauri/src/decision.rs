@@ -288,9 +288,12 @@ fn appetite_view(
         (None, false) => "no share tried meets the stated appetite".to_owned(),
     };
     AppetiteView {
-        exceedance_svg: bascule_charts::to_svg(&bascule_charts::loss_exceedance_with_appetite(
-            simulation, &tolerance, language, width, height,
-        )),
+        exceedance_svg: bascule_charts::to_screen(
+            &bascule_charts::loss_exceedance_with_appetite(
+                simulation, &tolerance, language, width, height,
+            ),
+            language,
+        ),
         points,
         public_within: appetite.public_within,
         hybrid_within: appetite.hybrid_within,

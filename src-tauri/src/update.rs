@@ -134,9 +134,10 @@ pub fn bring_up_to_date(
         Language::Fr => ("Aujourd'hui", "Mis à jour"),
         Language::En => ("Today", "Brought up to date"),
     };
-    let bridge_svg = bascule_charts::to_svg(&bascule_charts::bridge(
-        after, &bridge, labels, language, 620.0,
-    ));
+    let bridge_svg = bascule_charts::to_screen(
+        &bascule_charts::bridge(after, &bridge, labels, language, 620.0),
+        language,
+    );
     let kept = prepared
         .update
         .kept

@@ -222,16 +222,21 @@ fn the_form_is_the_registrys_in_the_language_asked() {
     };
     let (fr, en) = (groups("fr"), groups("en"));
     let find = |groups: &Value, path: &str| -> Value {
-        let fields = groups.as_array().expect("groups").iter().flat_map(|g| {
-            g["fields"].as_array().expect("fields").iter().cloned().collect::<Vec<_>>()
-        });
+        let fields = groups
+            .as_array()
+            .expect("groups")
+            .iter()
+            .flat_map(|g| g["fields"].as_array().expect("fields").to_vec());
         fields.into_iter().find(|f| f["path"] == path).expect(path)
     };
     let premium = find(&fr, "trusted_offer.premium_pct");
     assert_eq!(premium["kind"], "assumption");
     assert_eq!(premium["label"], "Prime de l'offre de confiance");
     assert_eq!(premium["unit"], "%");
-    assert_eq!(find(&en, "trusted_offer.premium_pct")["label"], "Premium of the trusted offer");
+    assert_eq!(
+        find(&en, "trusted_offer.premium_pct")["label"],
+        "Premium of the trusted offer"
+    );
     assert_eq!(find(&fr, "inflation_pct_per_year")["fallback"], "2");
     let risks = find(&en, "risks");
     assert_eq!(risks["rows"], json!([0, 64]));

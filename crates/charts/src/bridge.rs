@@ -3,7 +3,7 @@
 
 use crate::font::{Weight, fit};
 use crate::frame::{self, Key, money, words};
-use crate::marks::{Anchor, Chart, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
 use bascule_model::bridge::Bridge;
 use bascule_model::diff_report::{signed_compact, step_label};
 use bascule_model::{Language, Scenario};
@@ -62,6 +62,18 @@ pub fn bridge(
         money(f(bridge.net_benefit_new), language)
     );
     let mut chart = Chart::new(width, height, description);
+    chart.data = DataTable::new([
+        words(language, "Changement", "Change"),
+        words(language, "Effet", "Effect"),
+        words(language, "Bénéfice net après", "Net benefit after"),
+    ]);
+    for (label, before, after) in &steps {
+        chart.data.row([
+            label.clone(),
+            signed_compact(*after - *before, language),
+            money(f(*after), language),
+        ]);
+    }
     let values = steps.iter().flat_map(|s| [f(s.1), f(s.2)]).chain([
         f(bridge.net_benefit_old),
         f(bridge.net_benefit_new),

@@ -2,7 +2,7 @@
 
 use crate::font::Weight;
 use crate::frame::{self, Plot, Scale, money, tick_money, words};
-use crate::marks::{Anchor, Chart, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
 use bascule_model::{Figures, Language};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -35,6 +35,15 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         money(last(&hybrid), language)
     );
     let mut chart = Chart::new(width, height, description);
+    let year_word = words(language, "An", "Year");
+    chart.data = DataTable::new([words(language, "Année", "Year"), public_label, hybrid_label]);
+    for (t, (public, hybrid)) in public.iter().zip(&hybrid).enumerate() {
+        chart.data.row([
+            format!("{year_word} {}", t + 1),
+            money(*public, language),
+            money(*hybrid, language),
+        ]);
+    }
 
     let highest = public.iter().chain(&hybrid).copied().fold(0.0, f64::max);
     let probe = Scale::linear(0.0, highest, 5, 0.0, 1.0);
@@ -70,7 +79,6 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         }
     };
     let label_every = if years > 8 { 2 } else { 1 };
-    let year_word = words(language, "An", "Year");
     for t in 0..years {
         if t % label_every == 0 || t + 1 == years {
             chart.text_in(

@@ -2,7 +2,7 @@
 
 use crate::font::Weight;
 use crate::frame::{self, Plot, Scale, money, percent, tick_money, words};
-use crate::marks::{Anchor, Chart, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
 use bascule_model::Language;
 use bascule_model::montecarlo::SimulationResult;
 
@@ -84,6 +84,30 @@ pub fn loss_exceedance_with_appetite(
         .map(|&t| (x.map_log(t), tick_money(t, language)))
         .collect();
     frame::x_axis(&mut chart, plot, &ticks);
+    chart.data = DataTable::new([
+        words(
+            language,
+            "Perte de la dernière année dépassée",
+            "Loss of the last year exceeded",
+        ),
+        public_label,
+        hybrid_label,
+    ]);
+    // The chance of losing more than each tick of the axis: the curve's last point at or
+    // below it (both options' curves share the grid).
+    let exceeding = |lec: &[bascule_model::montecarlo::ExceedancePoint], loss: f64| {
+        lec.iter()
+            .take_while(|p| p.loss <= loss)
+            .last()
+            .map_or(1.0, |p| p.probability)
+    };
+    for &tick in &x.ticks {
+        chart.data.row([
+            tick_money(tick, language),
+            percent(exceeding(&result.public.lec, tick), language),
+            percent(exceeding(&result.hybrid.lec, tick), language),
+        ]);
+    }
     chart.text_in(
         (plot.left + plot.right) / 2.0,
         height - 4.0,

@@ -112,6 +112,29 @@ pub struct Chart {
     pub marks: Vec<Mark>,
     /// What the chart shows, in words, for screen readers and the PDF's structure.
     pub description: String,
+    /// The figures it draws, worded as its labels word them: its text alternative on
+    /// screen (a picture of numbers is a complex image: RGAA 4.1 criterion 1.6).
+    pub data: DataTable,
+}
+
+/// A table of a chart's figures: a header, then one row per bar, year or point.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl DataTable {
+    pub fn new(columns: impl IntoIterator<Item = impl Into<String>>) -> DataTable {
+        DataTable {
+            columns: columns.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: impl IntoIterator<Item = String>) {
+        self.rows.push(cells.into_iter().collect());
+    }
 }
 
 impl Chart {
@@ -121,6 +144,7 @@ impl Chart {
             height,
             marks: Vec::new(),
             description,
+            data: DataTable::default(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::font::{Weight, fit};
 use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
-use crate::marks::{Anchor, Chart, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
 use bascule_model::{Figures, Language, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -51,6 +51,19 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
     )
     .to_owned();
     let mut chart = Chart::new(width, height, description);
+    let (public_label, hybrid_label) = frame::option_names(language);
+    chart.data = DataTable::new([
+        words(language, "Risque", "Risk"),
+        public_label,
+        hybrid_label,
+    ]);
+    for (name, public, hybrid) in &rows {
+        chart.data.row([
+            name.clone(),
+            money(*public, language),
+            money(*hybrid, language),
+        ]);
+    }
     if rows.is_empty() {
         frame::nothing_to_draw(
             &mut chart,

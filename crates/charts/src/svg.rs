@@ -1,7 +1,9 @@
 //! A chart as SVG, for the screen: the same marks the PDF draws.
 
 use crate::font::{FAMILY, Weight};
+use crate::frame::words;
 use crate::marks::{Anchor, Chart, Mark, Stroke};
+use bascule_model::Language;
 use std::fmt::Write;
 
 pub fn to_svg(chart: &Chart) -> String {
@@ -103,6 +105,43 @@ fn number(value: f64) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// The chart for the screen: its SVG, then its figures as a table behind a disclosure,
+/// which a screen reader reads and a keyboard opens (the SVG alone is one image).
+pub fn to_screen(chart: &Chart, language: Language) -> String {
+    let mut out = to_svg(chart);
+    if chart.data.rows.is_empty() {
+        return out;
+    }
+    let cells = |tag: &str, row: &[String]| -> String {
+        row.iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                // The first cell names its row.
+                let (tag, scope) = if i == 0 && tag == "td" {
+                    ("th", r#" scope="row""#)
+                } else if tag == "th" {
+                    ("th", r#" scope="col""#)
+                } else {
+                    (tag, "")
+                };
+                format!("<{tag}{scope}>{}</{tag}>", escape(cell))
+            })
+            .collect()
+    };
+    let _ = write!(
+        out,
+        r#"<details class="chart-data"><summary>{}</summary><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>"#,
+        words(language, "Les chiffres du graphique", "The chart's figures"),
+        escape(&chart.description),
+        cells("th", &chart.data.columns),
+    );
+    for row in &chart.data.rows {
+        let _ = write!(out, "<tr>{}</tr>", cells("td", row));
+    }
+    out.push_str("</tbody></table></details>");
+    out
 }
 
 fn escape(text: &str) -> String {

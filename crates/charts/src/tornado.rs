@@ -3,7 +3,7 @@
 
 use crate::font::{Weight, fit, wrap};
 use crate::frame::{self, Key, money, words};
-use crate::marks::{Anchor, Chart, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
 use bascule_model::present::{assumption_label_parts, number};
 use bascule_model::{Language, Scenario, SensitivityRow};
 use rust_decimal::Decimal;
@@ -73,6 +73,15 @@ pub fn tornado(
         );
         return chart;
     }
+    chart.data = DataTable::new([
+        words(
+            language,
+            "Hypothèse (plage testée)",
+            "Assumption (range tested)",
+        ),
+        words(language, "Bénéfice net au bas", "Net benefit at the low"),
+        words(language, "Bénéfice net au haut", "Net benefit at the high"),
+    ]);
     let label_width = (width * 0.42).min(230.0);
     let values = rows
         .iter()
@@ -108,6 +117,11 @@ pub fn tornado(
             Some(subject) => format!("{subject}{colon}{tail}"),
             None => tail.clone(),
         };
+        chart.data.row([
+            label.clone(),
+            money(f(row.net_benefit_at_low), language),
+            money(f(row.net_benefit_at_high), language),
+        ]);
         // Wrapped on two lines rather than cut. Longer, the subject (a risk's or a plan's
         // name) gives way on the first line; the field and its range always show.
         let mut lines = wrap(&label, frame::LABEL_SIZE, Weight::Regular, label_width);

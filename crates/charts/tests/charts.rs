@@ -243,3 +243,42 @@ fn a_scenario_without_risks_draws_empty_risk_charts() {
         assert_inside(name, &chart);
     }
 }
+
+/// Each chart but the frontier (whose table the Decide view writes) carries its figures
+/// as a table, worded as its labels are: the text alternative a screen reader reads.
+#[test]
+fn every_chart_carries_its_figures_as_a_table() {
+    for language in [Language::Fr, Language::En] {
+        let scenario = reference_scenario(language).expect("valid");
+        let evaluation = evaluate_scenario(&scenario);
+        for (name, chart) in charts(&scenario) {
+            if name == "frontier" {
+                continue;
+            }
+            let data = &chart.data;
+            assert!(data.columns.len() >= 3, "{name}");
+            assert!(!data.rows.is_empty(), "{name}");
+            for row in &data.rows {
+                assert_eq!(row.len(), data.columns.len(), "{name}: {row:?}");
+            }
+            let screen = bascule_charts::to_screen(&chart, language);
+            assert!(screen.starts_with(&to_svg(&chart)), "{name}");
+            assert!(screen.contains("<details class=\"chart-data\">"), "{name}");
+            assert_eq!(
+                screen.matches("<th scope=\"row\">").count(),
+                data.rows.len()
+            );
+        }
+        let charts = charts(&scenario);
+        let cumulative = &charts[0].1.data;
+        assert_eq!(cumulative.rows.len(), evaluation.figures.horizon_years);
+        // The last year's figures are the end labels the chart draws.
+        let last = cumulative.rows.last().expect("a year");
+        let drawn = texts(&charts[0].1);
+        assert!(drawn.contains(&last[1].as_str()) && drawn.contains(&last[2].as_str()));
+        let tornado = &charts[2].1.data;
+        // The tornado draws its ten widest bars.
+        let bars = evaluation.sensitivity.len().min(10);
+        assert_eq!(tornado.rows.len(), bars);
+    }
+}

@@ -318,6 +318,33 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
     screenshot(&client, "main-window-1280x800.png").await?;
     client.set_window_size(1440, 900).await?;
 
+    // Each chart's figures, a table behind a disclosure (its text alternative), opened
+    // from the keyboard: the tornado's row for each bar.
+    run(
+        &client,
+        "const s = document.querySelector('#chart-tornado summary'); s.scrollIntoView({block: 'start'}); s.focus(); arguments[0](null);",
+        vec![],
+    )
+    .await?;
+    on_element(&client, "#chart-tornado summary", |summary| async move {
+        summary
+            .send_keys(&fantoccini::key::Key::Enter.to_string())
+            .await
+    })
+    .await?;
+    let rows = run(
+        &client,
+        "const d = document.querySelector('#chart-tornado details'); arguments[0](d.open ? d.querySelectorAll('tbody tr').length : 0);",
+        vec![],
+    )
+    .await?;
+    assert_eq!(
+        rows,
+        json!(10),
+        "the tornado's figures open from the keyboard"
+    );
+    screenshot(&client, "chart-figures.png").await?;
+
     // English, complete, and back.
     click(&client, "[data-testid=language-toggle]").await?;
     wait_for_text(&client, "#headline", |t| {
@@ -921,7 +948,21 @@ async fn reopen(app: &std::path::Path) -> Result<(), Error> {
     // Both licence texts open, as a reader going through them would have them.
     click(&client, "#about-dialog details:nth-of-type(1) summary").await?;
     click(&client, "[data-testid=about-dependencies-title]").await?;
+    // The accessibility statement, in RGAA's form, open with the rest.
+    click(&client, "[data-testid=accessibility-statement] summary").await?;
+    let statement = text_of(&client, "[data-testid=accessibility-statement]").await?;
+    assert!(
+        statement.contains("non conforme") && statement.contains("Défenseur des droits"),
+        "{statement}"
+    );
     screenshot(&client, "about.png").await?;
+    run(
+        &client,
+        "document.querySelector('[data-testid=accessibility-statement]').scrollIntoView({block: 'start'}); arguments[0](null);",
+        vec![],
+    )
+    .await?;
+    screenshot(&client, "accessibility-statement.png").await?;
     client.close().await?;
     Ok(())
 }
