@@ -259,6 +259,101 @@ fn driver_ports() -> (u16, u16) {
     (port, port + 1)
 }
 
+/// Keys sent to whatever has the focus, as a keyboard sends them.
+async fn keys(client: &Client, keys: &str) -> Result<(), Error> {
+    Ok(client.active_element().await?.send_keys(keys).await?)
+}
+
+/// Presses `key` until the element `id` has the focus (none if it has it already): it is
+/// in the keyboard's path.
+async fn press_until(client: &Client, key: &str, id: &str) -> Result<usize, Error> {
+    for presses in 0..=400 {
+        let focused = run(
+            client,
+            "arguments[0](document.activeElement ? document.activeElement.id : '');",
+            vec![],
+        )
+        .await?;
+        if focused == json!(id) {
+            return Ok(presses);
+        }
+        keys(client, key).await?;
+    }
+    Err(format!("#{id} never takes the focus from the keyboard").into())
+}
+
+/// The path of a user without a mouse: to a field, a new value, undo, to the Compare view
+/// and back, the export dialog and out of it; keys only, through the page's own order.
+async fn keyboard_only(client: &Client) -> Result<(), Error> {
+    use fantoccini::key::Key;
+    let before = text_of(client, "[data-testid=net-benefit-exact]").await?;
+    run(
+        client,
+        "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); arguments[0](null);",
+        vec![],
+    )
+    .await?;
+    let tabs = press_until(client, &Key::Tab, "field-trusted_offer-premium_pct").await?;
+    keys(
+        client,
+        &format!("{}{}{}40", Key::Backspace, Key::Backspace, Key::Backspace),
+    )
+    .await?;
+    let changed = wait_for_text(client, "[data-testid=net-benefit-exact]", |t| t != before).await?;
+    // Undo from the keyboard brings the figure back.
+    keys(client, &format!("{}z{}", Key::Control, Key::Null)).await?;
+    wait_for_text(client, "[data-testid=net-benefit-exact]", |t| t == before).await?;
+    let back = format!("{}{}{}", Key::Shift, Key::Tab, Key::Null);
+    press_until(client, &back, "tab-compare").await?;
+    keys(client, &Key::Enter).await?;
+    let compare_hidden = attribute(client, "#view-compare", "hidden").await?;
+    assert_eq!(compare_hidden, "", "Compare opens from the keyboard");
+    press_until(client, &back, "tab-edit").await?;
+    keys(client, &Key::Enter).await?;
+    let edit_hidden = attribute(client, "#view-edit", "hidden").await?;
+    assert_eq!(edit_hidden, "", "back to the scenario from the keyboard");
+    // Ctrl+E: the export dialog, its choices by arrow keys, Escape out of it.
+    keys(client, &format!("{}e{}", Key::Control, Key::Null)).await?;
+    let open = run(
+        client,
+        "const d = document.getElementById('export-dialog');
+         arguments[0]([d.open, d.contains(document.activeElement)]);",
+        vec![],
+    )
+    .await?;
+    assert_eq!(
+        open,
+        json!([true, true]),
+        "the export dialog takes the focus"
+    );
+    press_until(client, &Key::Tab, "export-kind-briefing").await?;
+    keys(client, &Key::Down).await?;
+    let workbook = run(
+        client,
+        "arguments[0](document.getElementById('export-kind-workbook').checked);",
+        vec![],
+    )
+    .await?;
+    assert_eq!(
+        workbook,
+        json!(true),
+        "the workbook chosen with an arrow key"
+    );
+    keys(client, &Key::Up).await?;
+    keys(client, &Key::Escape).await?;
+    let closed = run(
+        client,
+        "arguments[0](document.getElementById('export-dialog').open);",
+        vec![],
+    )
+    .await?;
+    assert_eq!(closed, json!(false), "Escape closes the export dialog");
+    println!(
+        "keyboard only: the premium field after {tabs} Tab presses; {before} → {changed} → undone"
+    );
+    Ok(())
+}
+
 async fn connect(app: &std::path::Path) -> Result<Client, Error> {
     connect_with(app, &[]).await
 }
@@ -344,6 +439,7 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
         "the tornado's figures open from the keyboard"
     );
     screenshot(&client, "chart-figures.png").await?;
+    keyboard_only(&client).await?;
 
     // English, complete, and back.
     click(&client, "[data-testid=language-toggle]").await?;
