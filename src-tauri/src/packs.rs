@@ -254,15 +254,10 @@ pub fn reference_note(
     language: Language,
 ) -> Result<ReferenceNote, CommandError> {
     let checked = load(folder, id, language)?;
-    Ok(ReferenceNote {
-        publisher: checked.pack.publisher.name.get(language).to_owned(),
-        pack_version: checked.pack.pack_version.clone(),
-        verified_key: checked
-            .key
-            .filter(|_| checked.trusted)
-            .as_ref()
-            .map(keys::fingerprint),
-        logo_png: checked.pack.logo_png(),
-        pack_values: checked.pack.assumption_values(),
-    })
+    let verified_key = checked
+        .key
+        .filter(|_| checked.trusted)
+        .as_ref()
+        .map(keys::fingerprint);
+    Ok(checked.pack.reference_note(verified_key, language))
 }

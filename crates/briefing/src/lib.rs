@@ -78,42 +78,8 @@ impl UpdateNote {
     }
 }
 
-/// The pack the scenario comes from, as the briefing names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReferenceNote {
-    pub publisher: String,
-    pub pack_version: String,
-    /// The fingerprint of the key whose signature was checked; `None`: not verified.
-    pub verified_key: Option<String>,
-    /// The publisher's logo, a PNG file, shown on page 1 (SVG logos are not drawn yet).
-    pub logo_png: Option<Vec<u8>>,
-    /// The pack's own value of each assumption, by path (`migration.moved_share_pct`): the
-    /// register marks the values the scenario changed.
-    pub pack_values: std::collections::BTreeMap<String, rust_decimal::Decimal>,
-}
-
-impl ReferenceNote {
-    pub fn written(&self, language: Language) -> String {
-        match (&self.verified_key, language) {
-            (Some(key), Language::Fr) => format!(
-                "Hypothèses de référence : {}, pack {} (vérifié, clé {key})",
-                self.publisher, self.pack_version
-            ),
-            (Some(key), Language::En) => format!(
-                "Reference assumptions: {}, pack {} (verified, key {key})",
-                self.publisher, self.pack_version
-            ),
-            (None, Language::Fr) => format!(
-                "Hypothèses de référence : {}, pack {} (NON VÉRIFIÉ)",
-                self.publisher, self.pack_version
-            ),
-            (None, Language::En) => format!(
-                "Reference assumptions: {}, pack {} (UNVERIFIED)",
-                self.publisher, self.pack_version
-            ),
-        }
-    }
-}
+/// The pack the scenario comes from, as the briefing names it (made by bascule-pack).
+pub use bascule_pack::ReferenceNote;
 
 /// A calendar date, `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

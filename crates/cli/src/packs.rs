@@ -170,20 +170,8 @@ pub fn scenario_from(
             return Err(refuse(language, "", None, reason));
         }
     };
-    let note = pack.map(|(pack, verified_key)| reference_note(&pack, verified_key, language));
+    let note = pack.map(|(pack, verified_key)| pack.reference_note(verified_key, language));
     Ok((scenario, note))
-}
-
-/// What the briefing says of `pack`: its publisher in `language`, verified by the key
-/// with this fingerprint (or not verified), its logo and values.
-fn reference_note(pack: &Pack, verified_key: Option<String>, language: Language) -> ReferenceNote {
-    ReferenceNote {
-        publisher: pack.publisher.name.get(language).to_owned(),
-        pack_version: pack.pack_version.clone(),
-        verified_key,
-        logo_png: pack.logo_png(),
-        pack_values: pack.assumption_values(),
-    }
 }
 
 /// A pack whose signature holds (with its key's fingerprint), or an unsigned one the user
@@ -436,7 +424,9 @@ fn update(
         said += &format!("\n  {label} ({})", kept.path);
     }
     if let Some(pdf) = brief_to {
-        let reference = reference_note(&new.pack, Some(new.fingerprint.clone()), language);
+        let reference = new
+            .pack
+            .reference_note(Some(new.fingerprint.clone()), language);
         let mut request = briefing.request(None, Some(reference));
         request.update = Some(bascule_briefing::UpdateNote::new(
             current,

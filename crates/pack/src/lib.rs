@@ -11,6 +11,7 @@
 //! default written out, decimals as strings). ARCHITECTURE.md spells it out for other tools.
 
 pub mod keys;
+mod note;
 mod read;
 
 use bascule_model::translation::{Texts, translated};
@@ -21,6 +22,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub use note::ReferenceNote;
 pub use read::parse_pack;
 
 pub const FORMAT: &str = "bascule.pack";
