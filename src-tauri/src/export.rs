@@ -6,9 +6,10 @@ use crate::error::{CommandError, FileAction};
 use crate::library::file_stem;
 use crate::packs::reference_note;
 use crate::store::{self, AppFolder};
-use bascule_briefing::{Briefing, BriefingDate, BriefingOptions};
+use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
+use bascule_model::decide::DecisionSettings;
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::{evaluate_scenario, parse_scenario_or};
+use bascule_model::{Language, parse_scenario_or};
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -51,24 +52,6 @@ pub fn export_briefing<R: Runtime>(
         chosen => self::language(chosen)?,
     };
     let scenario = parse_scenario_or(&scenario, app_language)?;
-    for (field, label) in [
-        ("organisation", &choices.organisation),
-        ("marking", &choices.marking),
-    ] {
-        let found = label.as_deref().map_or(0, |l| l.chars().count());
-        if found > bascule_briefing::MAX_LABEL_CHARS {
-            let problem = Problem::new(
-                field,
-                None,
-                ProblemKind::Length {
-                    min: 0,
-                    max: bascule_briefing::MAX_LABEL_CHARS,
-                    found,
-                },
-            );
-            return Err(CommandError::choice(field, problem.message(app_language)));
-        }
-    }
     let date =
         match choices.date.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -84,18 +67,6 @@ pub fn export_briefing<R: Runtime>(
         None => None,
         Some(choice) => Some(crate::update::note(&folder, choice, app_language)?),
     };
-    let suggested = format!("{}.pdf", file_stem(&scenario.name));
-    let Some(target) = dialogs::save(&app, path, Kind::Briefing, &suggested, app_language) else {
-        return Ok(None);
-    };
-    let evaluation = evaluate_scenario(&scenario);
-    // The risk page's simulation is the decision's own pass at the scenario's share.
-    let decision = bascule_model::decide::decide_with(
-        &scenario,
-        bascule_model::decide::DecisionSettings::of(&scenario),
-        true,
-    );
-    let simulation = &decision.simulation;
     let options = BriefingOptions {
         language,
         organisation: choices.organisation.filter(|o| !o.trim().is_empty()),
@@ -104,14 +75,19 @@ pub fn export_briefing<R: Runtime>(
         reference,
         update,
     };
-    let briefing = Briefing {
-        scenario: &scenario,
-        evaluation: &evaluation,
-        simulation,
-        decision: Some(&decision),
-        options: &options,
+    // Refused before the save dialog asks where to write it.
+    if let Some((label, found)) = options.overlong_label() {
+        return Err(too_long(label, found, app_language));
+    }
+    let suggested = format!("{}.pdf", file_stem(&scenario.name));
+    let Some(target) = dialogs::save(&app, path, Kind::Briefing, &suggested, app_language) else {
+        return Ok(None);
     };
-    let pdf = bascule_briefing::render(&briefing).map_err(|e| CommandError::io(e.to_string()))?;
+    let pdf = match bascule_briefing::brief(&scenario, &options, DecisionSettings::of(&scenario)) {
+        Ok(briefed) => briefed.pdf,
+        Err(Refusal::TooLong { label, found }) => return Err(too_long(label, found, app_language)),
+        Err(Refusal::Render(e)) => return Err(CommandError::io(e.to_string())),
+    };
     store::write_atomic(&target, &pdf)
         .map_err(|e| CommandError::file(app_language, FileAction::Write, &target, e))?;
     if choices.open_after {
@@ -119,6 +95,19 @@ pub fn export_briefing<R: Runtime>(
         let _ = dialogs::show_in_viewer(&target);
     }
     Ok(Some(target.display().to_string()))
+}
+
+fn too_long(label: Label, found: usize, language: Language) -> CommandError {
+    let field = match label {
+        Label::Organisation => "organisation",
+        Label::Marking => "marking",
+    };
+    let kind = ProblemKind::Length {
+        min: 0,
+        max: bascule_briefing::MAX_LABEL_CHARS,
+        found,
+    };
+    CommandError::choice(field, Problem::new(field, None, kind).message(language))
 }
 
 /// What the export dialog asks of a workbook.

@@ -5,6 +5,7 @@
 mod layout;
 mod logo;
 mod pages;
+mod request;
 mod seal;
 mod update_page;
 
@@ -12,6 +13,7 @@ use bascule_model::montecarlo::SimulationResult;
 use bascule_model::{Evaluation, Language, Scenario};
 
 pub use layout::PlacedText;
+pub use request::{Briefed, Label, Refusal, brief};
 
 /// The most characters an organisation's name or a classification marking may have: both
 /// are printed on one line (a marking on every page).

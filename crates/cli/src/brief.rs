@@ -1,9 +1,9 @@
 //! `bascule brief`: the board briefing of a scenario, written atomically.
 
 use crate::input;
-use bascule_briefing::{Briefing, BriefingOptions};
+use bascule_briefing::{BriefingOptions, Label, Refusal};
 use bascule_model::problem::{Problem, ProblemKind};
-use bascule_model::{Figures, Language, Rejection, Scenario, evaluate_scenario};
+use bascule_model::{Figures, Language, Rejection, Scenario};
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -43,35 +43,11 @@ pub fn write(scenario: &Scenario, output: &Path, request: Request) -> Result<(),
 /// The briefing of `scenario` as `request` asks, and its headline figures.
 pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection> {
     let language = request.language.unwrap_or(scenario.language);
-    let refuse = |path: &str, value: Option<String>, kind: ProblemKind| Rejection {
-        language,
-        problems: vec![Problem::new(path, value, kind)],
-    };
     let date = crate::output::date(request.date.as_deref(), language)?;
-    for (flag, label) in [("--org", &request.org), ("--marking", &request.marking)] {
-        let found = label.as_deref().map_or(0, |l| l.chars().count());
-        if found > bascule_briefing::MAX_LABEL_CHARS {
-            return Err(refuse(
-                flag,
-                None,
-                ProblemKind::Length {
-                    min: 0,
-                    max: bascule_briefing::MAX_LABEL_CHARS,
-                    found,
-                },
-            ));
-        }
-    }
     // The same bounds as `simulate` for --trials; the risk page's simulation is the
     // decision's own pass at the scenario's share (the same trials, seed and figures).
     input::simulation_settings(scenario, request.trials, None)?;
-    let evaluation = evaluate_scenario(scenario);
-    let decision = bascule_model::decide::decide_with(
-        scenario,
-        input::decision_settings(scenario, request.trials, request.draws, None)?,
-        true,
-    );
-    let simulation = &decision.simulation;
+    let settings = input::decision_settings(scenario, request.trials, request.draws, None)?;
     let options = BriefingOptions {
         language,
         organisation: request.org,
@@ -80,19 +56,30 @@ pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection
         reference: request.reference,
         update: request.update,
     };
-    let briefing = Briefing {
-        scenario,
-        evaluation: &evaluation,
-        simulation,
-        decision: Some(&decision),
-        options: &options,
-    };
-    let pdf = bascule_briefing::render(&briefing)
-        .map_err(|e| crate::output::unreadable(language, "", None, e.to_string()))?;
+    let briefed =
+        bascule_briefing::brief(scenario, &options, settings).map_err(|refusal| match refusal {
+            Refusal::TooLong { label, found } => {
+                let flag = match label {
+                    Label::Organisation => "--org",
+                    Label::Marking => "--marking",
+                };
+                let kind = ProblemKind::Length {
+                    min: 0,
+                    max: bascule_briefing::MAX_LABEL_CHARS,
+                    found,
+                };
+                Rejection {
+                    language,
+                    problems: vec![Problem::new(flag, None, kind)],
+                }
+            }
+            Refusal::Render(e) => crate::output::unreadable(language, "", None, e.to_string()),
+        })?;
+    let decision = &briefed.decision;
     Ok(Briefed {
-        pdf,
-        figures: evaluation.figures,
-        probability_positive: simulation.net_benefit.probability_positive,
+        pdf: briefed.pdf,
+        figures: briefed.evaluation.figures,
+        probability_positive: decision.simulation.net_benefit.probability_positive,
         optimal_share_pct: decision.optimal_at_values.share_pct,
         optimal_share_under_uncertainty_pct: decision.optimal_under_uncertainty.share_pct,
     })
