@@ -4,9 +4,7 @@
 //! leaves the previous version whole.
 
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The most recent files remembered.
 pub const RECENT_FILES: usize = 8;
@@ -160,39 +158,12 @@ fn write_json<T: Serialize + ?Sized>(path: &Path, value: &T) -> std::io::Result<
     write_atomic(path, text.as_bytes())
 }
 
-/// Writes `bytes` to `path` so that `path` is always either its old content or the new
-/// content, complete: never truncated, never lost.
+/// Writes `bytes` to `path` whole or not at all, making its folder first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = folder.join(format!(
-        ".{name}.{}-{}.partial",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)?;
-        // The rename itself must reach the disk before we say the file is saved.
-        if let Ok(dir) = std::fs::File::open(folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
     }
-    written
+    bascule_files::write_atomically(path, bytes)
 }
 
 /// A file the user chose, read whole, refusing what is too large to be ours.
@@ -210,6 +181,7 @@ pub fn read_user_file(path: &Path) -> std::io::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
 
     fn folder() -> (AppFolder, PathBuf) {
         static N: AtomicU64 = AtomicU64::new(0);

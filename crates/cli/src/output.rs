@@ -3,8 +3,6 @@
 use bascule_briefing::BriefingDate;
 use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, Rejection};
-use std::io::Write;
-use std::path::Path;
 
 /// Refused because something could not be read or written: one problem at `path` (a flag,
 /// a field, or empty for the whole file), with the system's reason.
@@ -39,37 +37,4 @@ pub fn date(text: Option<&str>, language: Language) -> Result<Option<BriefingDat
     .transpose()
 }
 
-/// A temporary file in the same folder, flushed, then renamed over the target: a crash or
-/// a full disk never leaves a half-written file, and an older one stays until then.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomically_with(path, |file| file.write_all(bytes))
-}
-
-/// [`write_atomically`] for a file written piece by piece (`write` is buffered).
-pub fn write_atomically_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "bascule-output".into());
-    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
-    let result = (|| {
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&temporary)?);
-        write(&mut file)?;
-        let file = file
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}
+pub use bascule_files::{write_atomically, write_atomically_with};
