@@ -48,8 +48,9 @@ pub struct OpenedScenario {
     pub scenario: String,
 }
 
-/// Opens a scenario file (`path`, or the one the user picks). A file that is not a valid
-/// scenario is refused with every problem at its field, and left as it is.
+/// Opens a scenario file (`path`, or the one the user picks), returned in the model's own
+/// form. A file that is not a valid scenario is refused with every problem at its field,
+/// and left as it is.
 #[tauri::command(async)]
 pub fn open_scenario<R: Runtime>(
     app: AppHandle<R>,
@@ -63,14 +64,14 @@ pub fn open_scenario<R: Runtime>(
     };
     let text = store::read_user_file(&path)
         .map_err(|e| CommandError::file(language, FileAction::Read, &path, e))?;
-    parse_scenario_or(&text, language)?;
+    // The model's own form, every decimal as text: a file's number never passes through
+    // a JavaScript number (which keeps 15 to 17 digits).
+    let scenario = serde_json::to_string_pretty(&parse_scenario_or(&text, language)?)
+        .map_err(|e| CommandError::io(e.to_string()))?;
     let path = path.display().to_string();
     // The recent list is a convenience: failing to update it does not fail the open.
     let _ = folder.remember(&path);
-    Ok(Some(OpenedScenario {
-        path,
-        scenario: text,
-    }))
+    Ok(Some(OpenedScenario { path, scenario }))
 }
 
 /// Saves the scenario to `path` (save), or where the user chooses (save as, or a first

@@ -362,6 +362,36 @@ fn a_saved_scenario_reopens_as_it_was_and_is_remembered() {
     assert_eq!(std::fs::read(&path).expect("file"), before);
 }
 
+/// A number written in a file by hand, with more digits than a JavaScript number keeps,
+/// reaches the app as text, every digit kept.
+#[test]
+fn an_opened_file_comes_back_with_every_decimal_as_text() {
+    let (_app, webview) = app();
+    let text = reference(&webview, "en");
+    let premium = "\"premium_pct\": {\n      \"value\": \"25\"";
+    assert!(text.contains(premium), "the reference's premium");
+    let by_hand = text.replacen(
+        premium,
+        "\"premium_pct\": {\n      \"value\": 25.000000000000000000123",
+        1,
+    );
+    let path = temporary("digits").join("by hand.json");
+    std::fs::write(&path, &by_hand).expect("write");
+    let opened = invoke(
+        &webview,
+        "open_scenario",
+        json!({ "path": path.to_str(), "language": "en" }),
+    )
+    .expect("opened");
+    let scenario: Value =
+        serde_json::from_str(opened["scenario"].as_str().expect("text")).expect("json");
+    assert_eq!(
+        scenario["trusted_offer"]["premium_pct"]["value"],
+        "25.000000000000000000123"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), by_hand);
+}
+
 #[test]
 fn a_file_that_is_not_a_scenario_is_refused_and_left_alone() {
     let (_app, webview) = app();
