@@ -465,6 +465,17 @@ mod tests {
     }
 
     #[test]
+    fn the_fields_a_file_may_leave_out_have_their_default() {
+        for (target, default) in [
+            (Target::Inflation, "2"),
+            (Target::Controls, "0"),
+            (Target::Multiplier(0), "1"),
+        ] {
+            assert_eq!(target.spec().default, Some(default));
+        }
+    }
+
+    #[test]
     fn every_default_is_a_value_the_field_allows() {
         for spec in ASSUMPTIONS {
             if let Some(default) = spec.default {
