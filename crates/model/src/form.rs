@@ -23,8 +23,7 @@ enum Control {
     List(List, (usize, usize), &'static [Item]),
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy)]
 enum List {
     Plans,
     Ramp,
