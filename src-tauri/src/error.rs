@@ -4,12 +4,29 @@
 use bascule_model::{Language, Rejection};
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+#[error("{message}")]
 pub struct CommandError {
-    /// `invalid_scenario`, `invalid_input` or `io`.
-    pub kind: &'static str,
+    pub kind: ErrorKind,
     pub message: String,
     pub problems: Vec<FieldProblem>,
+}
+
+/// What went wrong, for the UI to act on (it never parses the message): the names it
+/// receives are these variants' in snake case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The scenario has problems, each at its field.
+    InvalidScenario,
+    /// An argument or a choice outside the scenario is not allowed.
+    InvalidInput,
+    /// A file could not be read or written.
+    Io,
+    /// A pack with no signature, which the user may still accept as unverified.
+    UnsignedPack,
+    /// A pack refused: altered, from an unknown key, or not the one an update needs.
+    PackRefused,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,7 +39,7 @@ pub struct FieldProblem {
 impl CommandError {
     pub fn invalid_input(message: impl Into<String>) -> CommandError {
         CommandError {
-            kind: "invalid_input",
+            kind: ErrorKind::InvalidInput,
             message: message.into(),
             problems: Vec::new(),
         }
@@ -31,7 +48,7 @@ impl CommandError {
     /// A choice outside the scenario (the export dialog's) that is not allowed, at its field.
     pub fn choice(field: &str, message: String) -> CommandError {
         CommandError {
-            kind: "invalid_input",
+            kind: ErrorKind::InvalidInput,
             message: message.clone(),
             problems: vec![FieldProblem {
                 field: field.to_owned(),
@@ -41,8 +58,13 @@ impl CommandError {
     }
 
     pub fn io(message: impl Into<String>) -> CommandError {
+        CommandError::of(ErrorKind::Io, message)
+    }
+
+    /// An error of `kind` with no field of its own.
+    pub fn of(kind: ErrorKind, message: impl Into<String>) -> CommandError {
         CommandError {
-            kind: "io",
+            kind,
             message: message.into(),
             problems: Vec::new(),
         }
@@ -91,9 +113,53 @@ impl From<Rejection> for CommandError {
             })
             .collect();
         CommandError {
-            kind: "invalid_scenario",
+            kind: ErrorKind::InvalidScenario,
             message: rejection.render(),
             problems,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [ErrorKind; 5] = [
+        ErrorKind::InvalidScenario,
+        ErrorKind::InvalidInput,
+        ErrorKind::Io,
+        ErrorKind::UnsignedPack,
+        ErrorKind::PackRefused,
+    ];
+
+    /// Every kind the UI acts on is one the shell sends: a renamed variant fails here, not
+    /// in a user's hands.
+    #[test]
+    fn the_kinds_the_ui_matches_are_the_kinds_sent() {
+        let sent: Vec<String> = KINDS
+            .iter()
+            .map(|k| {
+                serde_json::to_value(k)
+                    .expect("json")
+                    .as_str()
+                    .expect("text")
+                    .to_owned()
+            })
+            .collect();
+        let ui = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/main.js"))
+            .expect("main.js");
+        let matched: Vec<&str> = ui
+            .split("error?.kind ")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').nth(1))
+            .collect();
+        assert!(matched.len() >= 3, "{matched:?}");
+        for kind in matched {
+            assert!(
+                sent.iter().any(|s| s == kind),
+                "the UI matches \"{kind}\", never sent"
+            );
+        }
+        assert_eq!(sent[0], "invalid_scenario");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::commands::language;
 use crate::dialogs::{self, Kind};
-use crate::error::{CommandError, FileAction};
+use crate::error::{CommandError, ErrorKind, FileAction};
 use crate::store::{self, AppFolder, TrustedPublisher};
 use bascule_briefing::ReferenceNote;
 use bascule_model::Language;
@@ -74,16 +74,14 @@ fn check(
             key: None,
             trusted: false,
         }),
-        Err(PackError::Unsigned) => Err(CommandError {
-            kind: "unsigned_pack",
-            message: PackError::Unsigned.message(language),
-            problems: Vec::new(),
-        }),
-        Err(error) => Err(CommandError {
-            kind: "pack_refused",
-            message: error.message(language),
-            problems: Vec::new(),
-        }),
+        Err(PackError::Unsigned) => Err(CommandError::of(
+            ErrorKind::UnsignedPack,
+            PackError::Unsigned.message(language),
+        )),
+        Err(error) => Err(CommandError::of(
+            ErrorKind::PackRefused,
+            error.message(language),
+        )),
     }
 }
 
@@ -205,11 +203,10 @@ pub fn trust_pack_publisher(
     let language = self::language(language.as_deref())?;
     let checked = load(&folder, &id, language)?;
     let Some(key) = checked.key else {
-        return Err(CommandError {
-            kind: "unsigned_pack",
-            message: PackError::Unsigned.message(language),
-            problems: Vec::new(),
-        });
+        return Err(CommandError::of(
+            ErrorKind::UnsignedPack,
+            PackError::Unsigned.message(language),
+        ));
     };
     let mut trusted = folder.trusted();
     let fingerprint = keys::fingerprint(&key);

@@ -2,7 +2,7 @@
 //! change (the diff and its bridge) before the user says yes, and the scenario it gives.
 
 use crate::commands::language;
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorKind};
 use crate::store::{AppFolder, PackUpdate};
 use bascule_model::Language;
 use bascule_model::diff_report::{DiffReport, report_of, with_unit};
@@ -61,10 +61,9 @@ pub fn prepare(
     let before = parse_scenario_or(scenario, language)?;
     let old = crate::packs::load(folder, from, language)?;
     let new = crate::packs::load(folder, to, language)?;
-    let refused = |fr: &str, en: &str| CommandError {
-        kind: "pack_refused",
-        message: if language == Language::Fr { fr } else { en }.to_owned(),
-        problems: Vec::new(),
+    let refused = |fr: &str, en: &str| {
+        let message = if language == Language::Fr { fr } else { en };
+        CommandError::of(ErrorKind::PackRefused, message)
     };
     if !new.trusted {
         return Err(refused(
