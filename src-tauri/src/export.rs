@@ -8,7 +8,6 @@ use crate::packs::reference_note;
 use crate::store::{self, AppFolder};
 use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
 use bascule_model::decide::DecisionSettings;
-use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Language, parse_scenario_or};
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
@@ -102,12 +101,7 @@ fn too_long(label: Label, found: usize, language: Language) -> CommandError {
         Label::Organisation => "organisation",
         Label::Marking => "marking",
     };
-    let kind = ProblemKind::Length {
-        min: 0,
-        max: bascule_briefing::MAX_LABEL_CHARS,
-        found,
-    };
-    CommandError::choice(field, Problem::new(field, None, kind).message(language))
+    CommandError::choice(field, label.too_long(field, found).message(language))
 }
 
 /// What the export dialog asks of a workbook.

@@ -4,6 +4,7 @@
 
 use crate::{Briefing, BriefingError, BriefingOptions, MAX_LABEL_CHARS};
 use bascule_model::decide::{Decision, DecisionSettings, decide_with};
+use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Evaluation, Scenario, evaluate_scenario};
 
 /// A label the user types and the briefing prints on one line.
@@ -11,6 +12,19 @@ use bascule_model::{Evaluation, Scenario, evaluate_scenario};
 pub enum Label {
     Organisation,
     Marking,
+}
+
+impl Label {
+    /// The problem to report at `field`, the caller's name for this label (`--org` on the
+    /// command line, `organisation` in the app's export dialog).
+    pub fn too_long(self, field: &str, found: usize) -> Problem {
+        let kind = ProblemKind::Length {
+            min: 0,
+            max: MAX_LABEL_CHARS,
+            found,
+        };
+        Problem::new(field, None, kind)
+    }
 }
 
 /// Why a briefing was not made.

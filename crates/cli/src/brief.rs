@@ -2,7 +2,6 @@
 
 use crate::input;
 use bascule_briefing::{BriefingOptions, Label, Refusal};
-use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::{Figures, Language, Rejection, Scenario};
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -63,14 +62,9 @@ pub fn brief(scenario: &Scenario, request: Request) -> Result<Briefed, Rejection
                     Label::Organisation => "--org",
                     Label::Marking => "--marking",
                 };
-                let kind = ProblemKind::Length {
-                    min: 0,
-                    max: bascule_briefing::MAX_LABEL_CHARS,
-                    found,
-                };
                 Rejection {
                     language,
-                    problems: vec![Problem::new(flag, None, kind)],
+                    problems: vec![label.too_long(flag, found)],
                 }
             }
             Refusal::Render(e) => crate::output::unreadable(language, "", None, e.to_string()),
