@@ -93,15 +93,16 @@ pub fn loss_exceedance_with_appetite(
         public_label,
         hybrid_label,
     ]);
-    // The chance of losing more than each tick of the axis: the curve's last point at or
-    // below it (both options' curves share the grid).
+    // The chance of losing more than each tick of the axis the curves span: the curve's
+    // last point at or below it (both options' curves share the grid). Ticks left of the
+    // grid (a tolerance point below it) have no curve to read.
     let exceeding = |lec: &[bascule_model::montecarlo::ExceedancePoint], loss: f64| {
         lec.iter()
             .take_while(|p| p.loss <= loss)
             .last()
-            .map_or(1.0, |p| p.probability)
+            .map_or(0.0, |p| p.probability)
     };
-    for &tick in &x.ticks {
+    for &tick in x.ticks.iter().filter(|&&t| t >= grid[0].loss) {
         chart.data.row([
             tick_money(tick, language),
             percent(exceeding(&result.public.lec, tick), language),

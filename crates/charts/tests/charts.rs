@@ -276,6 +276,23 @@ fn every_chart_carries_its_figures_as_a_table() {
         let last = cumulative.rows.last().expect("a year");
         let drawn = texts(&charts[0].1);
         assert!(drawn.contains(&last[1].as_str()) && drawn.contains(&last[2].as_str()));
+        // The chance of losing more than a larger amount is never larger.
+        let exceedance = &charts[1].1.data;
+        let chance = |cell: &str| -> f64 {
+            let digits: String = cell
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect();
+            digits.replace(',', ".").parse().expect("a percentage")
+        };
+        for option in [1, 2] {
+            let chances: Vec<f64> = exceedance.rows.iter().map(|r| chance(&r[option])).collect();
+            assert!(chances.windows(2).all(|w| w[1] <= w[0]), "{chances:?}");
+            assert!(
+                chances.iter().all(|c| (0.0..=100.0).contains(c)),
+                "{chances:?}"
+            );
+        }
         let tornado = &charts[2].1.data;
         // The tornado draws its ten widest bars.
         let bars = evaluation.sensitivity.len().min(10);
