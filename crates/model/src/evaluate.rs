@@ -316,6 +316,17 @@ impl<N: Scalar> NetParts<N> {
     pub(crate) fn total(&self) -> N {
         self.costs + self.risks.iter().copied().sum::<N>()
     }
+
+    /// `NetParts::new(inputs, timeline).total()`, the same sums in the same order, with
+    /// nothing kept: what the draws need at every share of every draw.
+    pub(crate) fn total_of(inputs: &Inputs<N>, timeline: &Timeline<N>) -> N {
+        cost_part(inputs, timeline)
+            + inputs
+                .risks
+                .iter()
+                .map(|risk| risk_part(risk, inputs, timeline))
+                .sum::<N>()
+    }
 }
 
 /// `−extra_cost_npv`: NPV of the public costs less the hybrid's. Of the seven lines of

@@ -222,6 +222,24 @@ impl<N: Scalar> Inputs<N> {
         }
     }
 
+    /// Becomes a copy of `other`, keeping its own lists' room: the draws refill one copy
+    /// per share of every draw instead of allocating one.
+    pub fn copy_from(&mut self, other: &Inputs<N>) {
+        let mut plans = std::mem::take(&mut self.plans);
+        let mut ramp = std::mem::take(&mut self.ramp);
+        let mut risks = std::mem::take(&mut self.risks);
+        plans.clone_from(&other.plans);
+        ramp.clone_from(&other.ramp);
+        risks.clone_from(&other.risks);
+        // Every other field is `Copy`: a new list would not compile here until refilled above.
+        *self = Inputs {
+            plans,
+            ramp,
+            risks,
+            ..*other
+        };
+    }
+
     /// A copy at another share moved (a fraction), as [`Inputs::set_moved_share`] puts it.
     pub fn at_share(&self, share: N) -> Inputs<N> {
         let mut moved = self.clone();

@@ -241,10 +241,10 @@ impl ShareRates {
 struct RiskPlan {
     loss: EventLoss,
     public: Arrivals,
-    /// `[k·H + t]`: `λ_hyb / λ_pub` (≥ 1 keeps every event).
+    /// `[t·K + k]`: `λ_hyb / λ_pub` (≥ 1 keeps every event).
     keep: Vec<f64>,
     extra: Arrivals,
-    /// `[k·H + t]`: `extra(k, t) / extra_max(t)`.
+    /// `[t·K + k]`: `extra(k, t) / extra_max(t)`.
     extra_keep: Vec<f64>,
     /// Per share: the factor on a drawn loss.
     scale: Vec<f64>,
@@ -258,8 +258,8 @@ impl RiskPlan {
         let extra_max = rates.extra_max[i].clone();
         let mut keep = Vec::with_capacity(shares * years);
         let mut extra_keep = Vec::with_capacity(shares * years);
-        for k in 0..shares {
-            for t in 0..years {
+        for t in 0..years {
+            for k in 0..shares {
                 let hybrid = rates.hybrid[k][i][t];
                 keep.push(if hybrid >= public[t] {
                     1.0
@@ -286,32 +286,40 @@ impl RiskPlan {
     }
 
     /// Simulates one horizon of this risk, adding each event's year-1 loss to `losses`
-    /// (`[0·H + t]` the public option, `[(k + 1)·H + t]` share `k`). Per event, in this
-    /// order: its year, its loss, its uniform.
-    /// `alone`, when given, receives this risk's losses too (its own figures), so that the
-    /// totals are the same sums in the same order whether or not they are kept.
+    /// (`[t·(K + 1)]` the public option, `[t·(K + 1) + k + 1]` share `k`: a year's options
+    /// side by side). Per event, in this order: its year, its loss, its uniform.
+    /// `alone`, when given, receives this risk's losses too in the public option
+    /// (`[t]`) and at share `chosen` (`[H + t]`): the same additions of the same values,
+    /// so its figures add up to the totals'.
     fn trial(
         &self,
         rng: &mut ChaCha8Rng,
         years: usize,
         losses: &mut [f64],
-        mut alone: Option<&mut [f64]>,
+        mut alone: Option<(&mut [f64], usize)>,
     ) {
         let shares = self.scale.len();
-        let mut add = |at: usize, loss: f64| {
-            losses[at] += loss;
-            if let Some(own) = alone.as_deref_mut() {
-                own[at] += loss;
+        let options = shares + 1;
+        // Share `k` of year `t` gets the loss when its uniform is under the keep ratio.
+        let add_kept = |losses: &mut [f64], ratios: &[f64], t: usize, uniform: f64, loss: f64| {
+            let year = &mut losses[t * options + 1..(t + 1) * options];
+            for ((total, &ratio), &scale) in year.iter_mut().zip(ratios).zip(&self.scale) {
+                if uniform < ratio {
+                    *total += loss * scale;
+                }
             }
         };
         for _ in 0..self.public.count(rng) {
             let t = self.public.year(rng);
             let loss = self.loss.sample(rng);
             let u = uniform(rng);
-            add(t, loss);
-            for k in 0..shares {
-                if u < self.keep[k * years + t] {
-                    add((k + 1) * years + t, loss * self.scale[k]);
+            losses[t * options] += loss;
+            let ratios = &self.keep[t * shares..(t + 1) * shares];
+            add_kept(losses, ratios, t, u, loss);
+            if let Some((own, chosen)) = alone.as_mut() {
+                own[t] += loss;
+                if u < ratios[*chosen] {
+                    own[years + t] += loss * self.scale[*chosen];
                 }
             }
         }
@@ -319,9 +327,11 @@ impl RiskPlan {
             let t = self.extra.year(rng);
             let loss = self.loss.sample(rng);
             let v = uniform(rng);
-            for k in 0..shares {
-                if v < self.extra_keep[k * years + t] {
-                    add((k + 1) * years + t, loss * self.scale[k]);
+            let ratios = &self.extra_keep[t * shares..(t + 1) * shares];
+            add_kept(losses, ratios, t, v, loss);
+            if let Some((own, chosen)) = alone.as_mut() {
+                if v < ratios[*chosen] {
+                    own[years + t] += loss * self.scale[*chosen];
                 }
             }
         }
@@ -412,17 +422,19 @@ pub fn run_shares(
             },
             at_least: vec![0; options * h * points],
         };
+        // `[t·(K + 1) + option]`: a year's losses of every option side by side.
         let mut losses = vec![0.0; options * h];
-        let mut alone = vec![0.0; options * h];
+        let mut alone = vec![0.0; 2 * h];
+        let mut npv = vec![0.0; options];
         for _ in 0..n {
             losses.fill(0.0);
             for (i, plan) in plans.iter().enumerate() {
                 if settings.per_risk {
                     alone.fill(0.0);
-                    plan.trial(&mut rngs[i], h, &mut losses, Some(&mut alone));
+                    plan.trial(&mut rngs[i], h, &mut losses, Some((&mut alone, chosen)));
                     out.per_risk[i].push(trial_loss(
                         &alone,
-                        chosen,
+                        0,
                         h,
                         &inflation,
                         &discounted_inflation,
@@ -431,17 +443,18 @@ pub fn run_shares(
                     plan.trial(&mut rngs[i], h, &mut losses, None);
                 }
             }
-            for option in 0..options {
-                let year_losses = &losses[option * h..(option + 1) * h];
-                out.npv.push(
-                    year_losses
-                        .iter()
-                        .zip(&discounted_inflation)
-                        .map(|(loss, factor)| loss * factor)
-                        .sum(),
-                );
-                if points > 0 {
-                    for (t, &loss) in year_losses.iter().enumerate() {
+            // Each option's Σ_t loss·factor in year order, from −0.0 as `Iterator::sum`
+            // starts: the options side by side, each the same sum as alone.
+            npv.fill(-0.0);
+            for (year, &factor) in losses.chunks_exact(options).zip(&discounted_inflation) {
+                for (sum, &loss) in npv.iter_mut().zip(year) {
+                    *sum += loss * factor;
+                }
+            }
+            out.npv.extend_from_slice(&npv);
+            if points > 0 {
+                for (t, year) in losses.chunks_exact(options).enumerate() {
+                    for (option, &loss) in year.iter().enumerate() {
                         let reached = tolerance.partition_point(|&l| l <= loss);
                         let counts = &mut out.at_least[(option * h + t) * points..][..reached];
                         for count in counts {
@@ -450,9 +463,10 @@ pub fn run_shares(
                     }
                 }
             }
+            let last = &losses[(h - 1) * options..];
             out.last_year.push([
-                losses[h - 1] * inflation[h - 1],
-                losses[(chosen + 1) * h + h - 1] * inflation[h - 1],
+                last[0] * inflation[h - 1],
+                last[chosen + 1] * inflation[h - 1],
             ]);
         }
         out
@@ -484,7 +498,7 @@ pub fn run_shares(
     run
 }
 
-/// One risk's trial in the public option and at share `chosen`.
+/// One risk's trial in the public option and at share `chosen` (`[option·H + t]`).
 fn trial_loss(
     losses: &[f64],
     chosen: usize,

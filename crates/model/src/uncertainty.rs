@@ -249,8 +249,10 @@ fn draw_block(
         })
         .collect();
     let first_moving = shares.iter().copied().find(|&s| s > 0.0);
+    let mut point = base.clone();
+    let mut at_share = base.clone();
     for k in 0..n {
-        let mut point = base.clone();
+        point.copy_from(base);
         let mut drawn = vec![0.0; sampling.sampled.len()];
         for (j, input) in sampling.sampled.iter().enumerate() {
             match input.target {
@@ -306,7 +308,10 @@ fn draw_block(
         for (column, &share) in out.net_benefit.iter_mut().zip(shares) {
             let value = match &timeline {
                 Some(timeline) if share > 0.0 => {
-                    NetParts::new(&point.at_share(share), timeline).total()
+                    // One copy per block, refilled: no allocation per draw and share.
+                    at_share.copy_from(&point);
+                    at_share.set_moved_share(share);
+                    NetParts::total_of(&at_share, timeline)
                 }
                 _ => 0.0,
             };
