@@ -791,9 +791,9 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
             let tail = |option: usize| {
                 per_risk.and_then(|r| r.get(i)).map_or("—".to_owned(), |r| {
                     money_f(if option == 0 {
-                        r.public.annual_loss.p95
+                        r.public.annual_loss_p95
                     } else {
-                        r.hybrid.annual_loss.p95
+                        r.hybrid.annual_loss_p95
                     })
                 })
             };

@@ -4,7 +4,7 @@
 
 use crate::break_even::{BreakEven, break_evens};
 use crate::evaluate::{Figures, evaluate};
-use crate::information::{evpi, evppi};
+use crate::information::Options;
 use crate::inputs::{Inputs, to_f64};
 use crate::montecarlo::{
     Settings, ShareRates, SharesRun, everyone_moved, loss_scale, run_shares, summarise_run,
@@ -12,6 +12,7 @@ use crate::montecarlo::{
 use crate::scenario::Scenario;
 use crate::sensitivity::sensitivity;
 use crate::uncertainty::{DrawSummary, Sampling, draw, sampling, summarise};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 /// The grid of shares tried, in percent, every 5 points.
@@ -204,17 +205,28 @@ pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bo
         seed: settings.seed,
         per_risk,
     };
-    let run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
-    let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
-
-    // The draws of the assumptions, every share at each.
+    // The draws of the assumptions, every share at each, beside the pass: each is
+    // parallel inside, and their serial summaries overlap the other's work.
     let sampling: Sampling = sampling(scenario);
-    let draws = draw(
-        &inputs,
-        &sampling,
-        &shares.iter().map(|s| s / hundred).collect::<Vec<_>>(),
-        settings.draws as usize,
-        settings.seed,
+    let ((run, simulation, tails), draws) = rayon::join(
+        || {
+            let run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
+            let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
+            let tails: Vec<Tail> = (0..shares.len())
+                .into_par_iter()
+                .map(|k| Tail::of(&mut run.npv_column(Some(k))))
+                .collect();
+            (run, simulation, tails)
+        },
+        || {
+            draw(
+                &inputs,
+                &sampling,
+                &shares.iter().map(|s| s / hundred).collect::<Vec<_>>(),
+                settings.draws as usize,
+                settings.seed,
+            )
+        },
     );
 
     let compliant: Vec<bool> = shares.iter().map(|&s| s >= required).collect();
@@ -224,9 +236,8 @@ pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bo
         .enumerate()
         .map(|(k, &share)| {
             let (f, _) = &at_shares[k];
-            let mut npv_loss = run.npv_column(Some(k));
             let certain = to_f64(f.hybrid.npv_cost);
-            let tail = Tail::of(&mut npv_loss);
+            let tail = &tails[k];
             FrontierShare {
                 share_pct: share,
                 moved_users: f.moved_users,
@@ -464,52 +475,59 @@ fn information(
     compliant: &[bool],
     scenario_index: usize,
 ) -> Information {
-    let options: Vec<&[f64]> = draws
+    let columns: Vec<&[f64]> = draws
         .net_benefit
         .iter()
         .zip(compliant)
         .filter(|(_, ok)| **ok)
         .map(|(column, _)| column.as_slice())
         .collect();
-    let perfect = evpi(&options);
-    let noise_floor = if draws.dummies.is_empty() {
-        0.0
-    } else {
-        draws
-            .dummies
-            .iter()
-            .map(|values| evppi(&options, values, perfect))
-            .sum::<f64>()
-            / draws.dummies.len() as f64
-    };
-    let value_of = |name: String, values: Option<&[f64]>| {
-        let value = values.map_or(0.0, |v| evppi(&options, v, perfect));
-        InformationValue {
-            name,
-            value,
-            distinguishable: value > 2.0 * noise_floor,
-        }
-    };
-    let mut by_input: Vec<InformationValue> = sampling
-        .sampled
-        .iter()
-        .zip(&draws.values)
-        .map(|(input, values)| value_of(input.path.clone(), Some(values)))
-        .collect();
-    let mut by_risk: Vec<InformationValue> = scenario
-        .risks
-        .iter()
-        .enumerate()
-        .map(|(i, risk)| {
+    let options = Options::new(&columns);
+    let perfect = options.evpi();
+    // Every estimate at once, in parallel, each the same sums as alone: the dummies',
+    // then each sampled input's, then each risk's (none when none of its inputs is drawn).
+    let risk_values: Vec<Option<&[f64]>> = (0..scenario.risks.len())
+        .map(|i| {
             let sampled = sampling
                 .sampled
                 .iter()
                 .any(|input| input.target.risk() == Some(i));
-            value_of(
-                risk.id.clone(),
-                sampled.then(|| draws.risk_weight[i].as_slice()),
-            )
+            sampled.then(|| draws.risk_weight[i].as_slice())
         })
+        .collect();
+    let estimated: Vec<f64> = draws
+        .dummies
+        .iter()
+        .chain(&draws.values)
+        .map(|values| Some(values.as_slice()))
+        .chain(risk_values)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|values| values.map_or(0.0, |v| options.evppi(v, perfect)))
+        .collect();
+    let (dummies, estimated) = estimated.split_at(draws.dummies.len());
+    let (inputs, risks) = estimated.split_at(draws.values.len());
+    let noise_floor = if dummies.is_empty() {
+        0.0
+    } else {
+        dummies.iter().sum::<f64>() / dummies.len() as f64
+    };
+    let value_of = |name: String, value: f64| InformationValue {
+        name,
+        value,
+        distinguishable: value > 2.0 * noise_floor,
+    };
+    let mut by_input: Vec<InformationValue> = sampling
+        .sampled
+        .iter()
+        .zip(inputs)
+        .map(|(input, &value)| value_of(input.path.clone(), value))
+        .collect();
+    let mut by_risk: Vec<InformationValue> = scenario
+        .risks
+        .iter()
+        .zip(risks)
+        .map(|(risk, &value)| value_of(risk.id.clone(), value))
         .collect();
     // Stable sorts keep document order among equal values.
     by_input.sort_by(|a, b| b.value.total_cmp(&a.value));

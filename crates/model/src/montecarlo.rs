@@ -74,11 +74,22 @@ pub struct NetBenefit {
     pub probability_positive: f64,
 }
 
-/// One risk's own distributions in both options.
+/// One risk's own losses in both options: what the briefing's risk table shows (the
+/// annual P95) and the mean NPV the risks' shares of the whole add up from. The rest of an
+/// option's figures (a curve, seven percentiles) is not read for a risk alone, and took a
+/// tenth of a briefing's time.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RiskLosses {
-    pub public: OptionLosses,
-    pub hybrid: OptionLosses,
+    pub public: RiskTail,
+    pub hybrid: RiskTail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RiskTail {
+    /// P95 of year H's loss, nominal €.
+    pub annual_loss_p95: f64,
+    /// Mean NPV of the losses.
+    pub npv_loss_mean: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -667,14 +678,23 @@ pub fn summarise_run(run: &SharesRun, certain_net: f64, settings: Settings) -> S
         risks: run
             .per_risk
             .as_ref()
-            .map(|per_risk| per_risk.iter().map(|own| summarise_risk(own)).collect()),
+            .map(|per_risk| per_risk.par_iter().map(|own| summarise_risk(own)).collect()),
     }
 }
 
 fn summarise_risk(losses: &[TrialLoss]) -> RiskLosses {
     let mut column = vec![0.0; losses.len()];
-    let (public, hybrid) = option_losses(losses, &mut column);
-    RiskLosses { public, hybrid }
+    let mut tail = |last_year: fn(&TrialLoss) -> f64, npv: fn(&TrialLoss) -> f64| {
+        fill(&mut column, losses, last_year);
+        RiskTail {
+            annual_loss_p95: percentiles(&mut column, [95])[0],
+            npv_loss_mean: mean_in_trial_order(losses.iter().map(npv)),
+        }
+    };
+    RiskLosses {
+        public: tail(|l| l.public_last_year, |l| l.public_npv),
+        hybrid: tail(|l| l.hybrid_last_year, |l| l.hybrid_npv),
+    }
 }
 
 /// Both options' distributions, with their exceedance curves on one grid. `column` is

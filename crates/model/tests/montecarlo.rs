@@ -243,7 +243,7 @@ fn per_risk_figures_add_up_to_the_whole() {
     );
     let risks = result.risks.as_ref().expect("asked for");
     assert_eq!(risks.len(), scenario.risks.len());
-    let sum: f64 = risks.iter().map(|r| r.public.npv_loss.mean).sum();
+    let sum: f64 = risks.iter().map(|r| r.public.npv_loss_mean).sum();
     assert!(
         (sum - result.public.npv_loss.mean).abs() < 1e-6 * sum,
         "{sum} vs {}",
