@@ -42,15 +42,55 @@ fn metrics(weight: Weight) -> (impl Fn(char) -> f64, f64) {
     let face = face(weight);
     // The font ships inside the binary and a test parses it; the fallback is a guess.
     let units = face.map_or(1.0, |f| f64::from(f.units_per_em()));
-    let advance = move |c: char| match face {
+    let table = common_advances(weight);
+    let advance = move |c: char| {
+        let code = c as usize;
+        let known = if code < LATIN_END {
+            table.get(code)
+        } else {
+            code.checked_sub(PUNCTUATION_START)
+                .filter(|&i| i < PUNCTUATION_LEN)
+                .and_then(|i| table.get(LATIN_END + i))
+        };
+        known.copied().unwrap_or_else(|| looked_up(face, units, c))
+    };
+    (advance, units)
+}
+
+/// The characters a briefing is made of: Latin (to U+024F) and general punctuation and
+/// symbols (U+2000–U+20CF: the narrow space, dashes, `…`, `€`).
+const LATIN_END: usize = 0x250;
+const PUNCTUATION_START: usize = 0x2000;
+const PUNCTUATION_LEN: usize = 0xD0;
+
+/// Their advances, looked up once: a briefing measures some 100,000 characters, and the
+/// font's character map was a twentieth of a batch's time.
+fn common_advances(weight: Weight) -> &'static [f64] {
+    static REGULAR_TABLE: OnceLock<Vec<f64>> = OnceLock::new();
+    static SEMIBOLD_TABLE: OnceLock<Vec<f64>> = OnceLock::new();
+    let cell = match weight {
+        Weight::Regular => &REGULAR_TABLE,
+        Weight::SemiBold => &SEMIBOLD_TABLE,
+    };
+    cell.get_or_init(|| {
+        let face = face(weight);
+        let units = face.map_or(1.0, |f| f64::from(f.units_per_em()));
+        (0..LATIN_END)
+            .chain(PUNCTUATION_START..PUNCTUATION_START + PUNCTUATION_LEN)
+            .map(|code| char::from_u32(code as u32).map_or(0.0, |c| looked_up(face, units, c)))
+            .collect()
+    })
+}
+
+fn looked_up(face: Option<&Face<'_>>, units: f64, c: char) -> f64 {
+    match face {
         None => 0.55,
         Some(face) => face
             .glyph_index(c)
             .or_else(|| face.glyph_index('?'))
             .and_then(|g| face.glyph_hor_advance(g))
             .map_or(units * 0.55, f64::from),
-    };
-    (advance, units)
+    }
 }
 
 /// Width of `text` at `size` points, in points (no kerning: the PDF draws none).
@@ -177,6 +217,17 @@ mod tests {
             assert!(face(weight).is_some());
             for c in "éèêàçôûœÉ€‰−…«»\u{202f}\u{a0}".chars() {
                 assert!(has_glyph(c, weight), "{c:?} in {weight:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_remembered_advances_are_the_fonts_own() {
+        for weight in [Weight::Regular, Weight::SemiBold] {
+            let (advance, units) = metrics(weight);
+            let face = face(weight);
+            for c in ('\0'..='\u{2100}').chain(['\u{2212}', '\u{1F600}', '中']) {
+                assert_eq!(advance(c), looked_up(face, units, c), "{c:?} in {weight:?}");
             }
         }
     }

@@ -214,7 +214,7 @@ pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bo
             let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
             let tails: Vec<Tail> = (0..shares.len())
                 .into_par_iter()
-                .map(|k| Tail::of(&mut run.npv_column(Some(k))))
+                .map(|k| Tail::of(&mut run.npv_column(Some(k)).to_vec()))
                 .collect();
             (run, simulation, tails)
         },

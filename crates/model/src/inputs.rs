@@ -252,8 +252,15 @@ impl<N: Scalar> Inputs<N> {
     /// moved hold the most sensitive data; feature lag, slippage and overrun grow with the
     /// users moved.
     pub fn set_moved_share(&mut self, share: N) {
+        let coverage = coverage_following(self.coverage, self.moved_share, share);
+        self.set_moved_share_covering(share, coverage);
+    }
+
+    /// [`Inputs::set_moved_share`], the coverage at `share` already worked out (the draws
+    /// remember it per share while the drawn coverage stays the same).
+    pub fn set_moved_share_covering(&mut self, share: N, coverage: N) {
         let before = self.moved_share;
-        self.coverage = coverage_following(self.coverage, before, share);
+        self.coverage = coverage;
         if !before.is_zero() && !share.is_zero() && share != before {
             let scale = share / before;
             for risk in self.risks.iter_mut().filter(|r| r.scales_with_share) {

@@ -10,6 +10,7 @@
 use crate::distributions::{Poisson, lognormal, uniform};
 use crate::evaluate::Figures;
 use crate::inputs::{Inputs, RiskInputs, Z95, to_f64};
+use crate::uncertainty::columns;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -340,10 +341,10 @@ impl RiskPlan {
             let v = uniform(rng);
             let ratios = &self.extra_keep[t * shares..(t + 1) * shares];
             add_kept(losses, ratios, t, v, loss);
-            if let Some((own, chosen)) = alone.as_mut() {
-                if v < ratios[*chosen] {
-                    own[years + t] += loss * self.scale[*chosen];
-                }
+            if let Some((own, chosen)) = alone.as_mut()
+                && v < ratios[*chosen]
+            {
+                own[years + t] += loss * self.scale[*chosen];
             }
         }
     }
@@ -355,9 +356,9 @@ pub struct SharesRun {
     pub trials: usize,
     /// The share whose year-H losses and per-risk figures were kept.
     pub chosen: usize,
-    /// `[trial·(K + 1) + 0]` the public option's NPV of losses, `[trial·(K + 1) + k + 1]`
-    /// share `k`'s.
-    pub npv: Vec<f64>,
+    /// `[0][trial]` the public option's NPV of losses, `[k + 1][trial]` share `k`'s: a
+    /// column per option, as the tails and summaries read them.
+    pub npv: Vec<Vec<f64>>,
     /// Year H's loss (nominal) per trial: the public option's and the chosen share's.
     pub last_year: Vec<[f64; 2]>,
     /// Per risk (when asked), per trial: that risk alone at the chosen share.
@@ -369,15 +370,8 @@ pub struct SharesRun {
 
 impl SharesRun {
     /// Share `k`'s NPV of losses, trial by trial (`None`: the public option).
-    pub fn npv_column(&self, share: Option<usize>) -> Vec<f64> {
-        let width = self.npv.len() / self.trials.max(1);
-        let column = share.map_or(0, |k| k + 1);
-        self.npv
-            .iter()
-            .skip(column)
-            .step_by(width.max(1))
-            .copied()
-            .collect()
+    pub fn npv_column(&self, share: Option<usize>) -> &[f64] {
+        &self.npv[share.map_or(0, |k| k + 1)]
     }
 }
 
@@ -407,7 +401,7 @@ pub fn run_shares(
     let blocks = trials.div_ceil(BLOCK_TRIALS);
 
     struct Block {
-        npv: Vec<f64>,
+        npv: Vec<Vec<f64>>,
         last_year: Vec<[f64; 2]>,
         per_risk: Vec<Vec<TrialLoss>>,
         at_least: Vec<u64>,
@@ -424,7 +418,7 @@ pub fn run_shares(
             })
             .collect();
         let mut out = Block {
-            npv: Vec::with_capacity(n * options),
+            npv: columns(options, n),
             last_year: Vec::with_capacity(n),
             per_risk: if settings.per_risk {
                 (0..plans.len()).map(|_| Vec::with_capacity(n)).collect()
@@ -462,7 +456,9 @@ pub fn run_shares(
                     *sum += loss * factor;
                 }
             }
-            out.npv.extend_from_slice(&npv);
+            for (column, &value) in out.npv.iter_mut().zip(&npv) {
+                column.push(value);
+            }
             if points > 0 {
                 for (t, year) in losses.chunks_exact(options).enumerate() {
                     for (option, &loss) in year.iter().enumerate() {
@@ -487,7 +483,7 @@ pub fn run_shares(
     let mut run = SharesRun {
         trials,
         chosen,
-        npv: Vec::with_capacity(trials * options),
+        npv: columns(options, trials),
         last_year: Vec::with_capacity(trials),
         per_risk: settings
             .per_risk
@@ -495,7 +491,9 @@ pub fn run_shares(
         at_least: vec![0; options * h * points],
     };
     for block in results {
-        run.npv.extend_from_slice(&block.npv);
+        for (column, part) in run.npv.iter_mut().zip(&block.npv) {
+            column.extend_from_slice(part);
+        }
         run.last_year.extend_from_slice(&block.last_year);
         if let Some(per_risk) = run.per_risk.as_mut() {
             for (all, own) in per_risk.iter_mut().zip(&block.per_risk) {
@@ -609,23 +607,20 @@ impl Simulated {
     /// The trials in order, computed as [`SimulationResult::net_benefit`] is.
     pub fn trials(&self) -> impl Iterator<Item = Trial> + '_ {
         let run = &self.run;
-        let width = run.npv.len() / run.trials.max(1);
         let [public_cost, hybrid_cost] = self.npv_cost;
         let certain = self.certain_net;
-        run.npv
-            .chunks(width.max(1))
+        run.npv_column(None)
+            .iter()
+            .zip(run.npv_column(Some(run.chosen)))
             .zip(&run.last_year)
-            .map(move |(npv, last)| {
-                let (public, hybrid) = (npv[0], npv[run.chosen + 1]);
-                Trial {
-                    net_benefit_npv: certain + (public - hybrid),
-                    public_npv_cost: public_cost,
-                    public_npv_loss: public,
-                    hybrid_npv_cost: hybrid_cost,
-                    hybrid_npv_loss: hybrid,
-                    public_last_year_loss: last[0],
-                    hybrid_last_year_loss: last[1],
-                }
+            .map(move |((&public, &hybrid), last)| Trial {
+                net_benefit_npv: certain + (public - hybrid),
+                public_npv_cost: public_cost,
+                public_npv_loss: public,
+                hybrid_npv_cost: hybrid_cost,
+                hybrid_npv_loss: hybrid,
+                public_last_year_loss: last[0],
+                hybrid_last_year_loss: last[1],
             })
     }
 }
@@ -654,7 +649,7 @@ pub fn summarise_run(run: &SharesRun, certain_net: f64, settings: Settings) -> S
         let hybrid = run.npv_column(Some(run.chosen));
         public
             .iter()
-            .zip(&hybrid)
+            .zip(hybrid)
             .zip(&run.last_year)
             .map(|((&public_npv, &hybrid_npv), last)| TrialLoss {
                 public_npv,

@@ -8,7 +8,7 @@
 
 use crate::distributions::{beta, uniform};
 use crate::evaluate::{NetParts, Timeline};
-use crate::inputs::Inputs;
+use crate::inputs::{Inputs, coverage_following};
 use crate::quantile_memo;
 use crate::scenario::Scenario;
 use crate::sensitivity::{Target, assumptions};
@@ -175,7 +175,7 @@ pub fn draw(
 }
 
 /// `count` empty columns, each with room for `capacity` values.
-fn columns(count: usize, capacity: usize) -> Vec<Vec<f64>> {
+pub(crate) fn columns(count: usize, capacity: usize) -> Vec<Vec<f64>> {
     (0..count).map(|_| Vec::with_capacity(capacity)).collect()
 }
 
@@ -251,6 +251,9 @@ fn draw_block(
     let first_moving = shares.iter().copied().find(|&s| s > 0.0);
     let mut point = base.clone();
     let mut at_share = base.clone();
+    // Per share, the coverage it gave the last time, and from which coverage and share:
+    // the same unless the coverage is drawn (its `pow` was a twentieth of a batch).
+    let mut covered: Vec<Option<[f64; 3]>> = vec![None; shares.len()];
     for k in 0..n {
         point.copy_from(base);
         let mut drawn = vec![0.0; sampling.sampled.len()];
@@ -305,12 +308,26 @@ fn draw_block(
                 Timeline::new(&point.at_share(s))
             }
         });
-        for (column, &share) in out.net_benefit.iter_mut().zip(shares) {
+        for ((column, &share), last) in out.net_benefit.iter_mut().zip(shares).zip(&mut covered) {
             let value = match &timeline {
                 Some(timeline) if share > 0.0 => {
+                    let from = [point.coverage, point.moved_share];
+                    let coverage = match *last {
+                        Some([c, s, covering])
+                            if c.to_bits() == from[0].to_bits()
+                                && s.to_bits() == from[1].to_bits() =>
+                        {
+                            covering
+                        }
+                        _ => {
+                            let covering = coverage_following(from[0], from[1], share);
+                            *last = Some([from[0], from[1], covering]);
+                            covering
+                        }
+                    };
                     // One copy per block, refilled: no allocation per draw and share.
                     at_share.copy_from(&point);
-                    at_share.set_moved_share(share);
+                    at_share.set_moved_share_covering(share, coverage);
                     NetParts::total_of(&at_share, timeline)
                 }
                 _ => 0.0,

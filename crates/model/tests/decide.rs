@@ -309,10 +309,10 @@ fn the_kept_events_are_nested_across_shares() {
             per_risk: false,
         };
         let run = run_shares(&alone, &rates, 0, &[], settings);
-        let columns: Vec<Vec<f64>> = (0..shares.len()).map(|k| run.npv_column(Some(k))).collect();
+        let columns: Vec<&[f64]> = (0..shares.len()).map(|k| run.npv_column(Some(k))).collect();
         let rising = risk.exposure == bascule_model::scenario::Exposure::Introduced;
         for (k, pair) in columns.windows(2).enumerate() {
-            for (trial, (&before, &after)) in pair[0].iter().zip(&pair[1]).enumerate() {
+            for (trial, (&before, &after)) in pair[0].iter().zip(pair[1]).enumerate() {
                 let nested = if rising {
                     after >= before
                 } else {
