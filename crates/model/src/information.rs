@@ -77,16 +77,14 @@ impl Options {
         if draws == 0 || self.options == 0 {
             return 0.0;
         }
-        let mut order: Vec<(f64, u32)> = values.iter().copied().zip(0..).collect();
-        // Keys are distinct (the index breaks ties): any sort gives this one order.
-        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let order = crate::order_memo::ascending(values);
         let blocks = (draws as f64).sqrt().floor().max(1.0) as usize;
         let size = draws / blocks;
         let mut known = 0.0;
         for b in 0..blocks {
             let start = b * size;
             let end = if b + 1 == blocks { draws } else { start + size };
-            let block = order[start..end].iter().map(|&(_, n)| n);
+            let block = order[start..end].iter().copied();
             known += (end - start) as f64 * self.best_mean(block);
         }
         let value = known / draws as f64 - self.best_on_average;

@@ -23,6 +23,7 @@ pub mod inputs;
 pub mod json;
 pub mod montecarlo;
 pub mod number;
+pub(crate) mod order_memo;
 pub mod present;
 pub mod present_decision;
 pub mod problem;
