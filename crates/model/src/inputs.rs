@@ -256,6 +256,19 @@ impl<N: Scalar> Inputs<N> {
         self.set_moved_share_covering(share, coverage);
     }
 
+    /// Becomes `point` at `share` (coverage `coverage` there), when it already is `point`
+    /// at some share: only what [`Inputs::set_moved_share_covering`] changes is copied
+    /// back first. The draws evaluate every share of a draw so, without copying the rest.
+    pub fn set_to_share_of(&mut self, point: &Inputs<N>, share: N, coverage: N) {
+        self.moved_share = point.moved_share;
+        for (mine, theirs) in self.risks.iter_mut().zip(&point.risks) {
+            if theirs.scales_with_share {
+                mine.clone_from(theirs);
+            }
+        }
+        self.set_moved_share_covering(share, coverage);
+    }
+
     /// [`Inputs::set_moved_share`], the coverage at `share` already worked out (the draws
     /// remember it per share while the drawn coverage stays the same).
     pub fn set_moved_share_covering(&mut self, share: N, coverage: N) {

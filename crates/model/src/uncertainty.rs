@@ -308,6 +308,8 @@ fn draw_block(
                 Timeline::new(&point.at_share(s))
             }
         });
+        // One copy per block, refilled once per draw: no allocation per draw and share.
+        at_share.copy_from(&point);
         for ((column, &share), last) in out.net_benefit.iter_mut().zip(shares).zip(&mut covered) {
             let value = match &timeline {
                 Some(timeline) if share > 0.0 => {
@@ -325,9 +327,7 @@ fn draw_block(
                             covering
                         }
                     };
-                    // One copy per block, refilled: no allocation per draw and share.
-                    at_share.copy_from(&point);
-                    at_share.set_moved_share_covering(share, coverage);
+                    at_share.set_to_share_of(&point, share, coverage);
                     NetParts::total_of(&at_share, timeline)
                 }
                 _ => 0.0,
