@@ -212,9 +212,13 @@ pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bo
         || {
             let run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
             let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
-            let tails: Vec<Tail> = (0..shares.len())
+            // The tails select in the columns themselves (they reorder them): nothing
+            // reads a column in trial order after the summary.
+            let mut run = run;
+            let tails: Vec<Tail> = std::mem::take(&mut run.npv)
                 .into_par_iter()
-                .map(|k| Tail::of(&mut run.npv_column(Some(k)).to_vec()))
+                .skip(1)
+                .map(|mut column| Tail::of(&mut column))
                 .collect();
             (run, simulation, tails)
         },

@@ -84,7 +84,7 @@ impl Options {
         for b in 0..blocks {
             let start = b * size;
             let end = if b + 1 == blocks { draws } else { start + size };
-            let block = order[start..end].iter().copied();
+            let block = order.1[start..end].iter().copied();
             known += (end - start) as f64 * self.best_mean(block);
         }
         let value = known / draws as f64 - self.best_on_average;

@@ -7,13 +7,12 @@
 //! scenario's seed, on stream `(b, i)`; each block writes its own trials; sums run in trial
 //! order; distributions use `libm`, never the platform's maths.
 
-use crate::distributions::{Poisson, lognormal, uniform};
 use crate::evaluate::Figures;
-use crate::inputs::{Inputs, RiskInputs, Z95, to_f64};
+use crate::events::{BlockEvents, Event, EventsKey, block_events};
+use crate::inputs::{Inputs, RiskInputs, to_f64};
 use crate::uncertainty::columns;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// Trials in a block: a constant of the model version (changing it changes every draw).
 pub const BLOCK_TRIALS: usize = 4096;
@@ -113,77 +112,6 @@ struct TrialLoss {
     hybrid_last_year: f64,
 }
 
-/// The size of one event, year-1 €.
-#[derive(Debug, Clone, Copy)]
-enum EventLoss {
-    Constant(f64),
-    LogNormal { mu: f64, sigma: f64 },
-}
-
-impl EventLoss {
-    fn new(low: f64, high: f64) -> EventLoss {
-        if low == high {
-            return EventLoss::Constant(low);
-        }
-        let (ln_low, ln_high) = (libm::log(low), libm::log(high));
-        let mu = (ln_low + ln_high) / 2.0;
-        let sigma = (ln_high - ln_low) / (2.0 * Z95);
-        // σ > 0 and both finite for any valid file; a constant is the only other case.
-        if sigma > 0.0 && sigma.is_finite() && mu.is_finite() {
-            EventLoss::LogNormal { mu, sigma }
-        } else {
-            EventLoss::Constant(libm::sqrt(low * high))
-        }
-    }
-
-    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
-        match *self {
-            EventLoss::Constant(loss) => loss,
-            EventLoss::LogNormal { mu, sigma } => lognormal(mu, sigma, rng),
-        }
-    }
-}
-
-/// Events of one kind over the whole horizon. Independent Poisson counts by year are one
-/// Poisson count over the horizon, each event falling in year `t` with chance `λ_t / Σλ`:
-/// the same distribution, drawn with one sample where most years have no event.
-struct Arrivals {
-    /// `Σλ`, the mean count over the horizon.
-    total: f64,
-    count: Poisson,
-    /// `Σ_{s≤t} λ_s`, and its last value `Σλ`.
-    cumulative: Vec<f64>,
-}
-
-impl Arrivals {
-    fn new(rates: impl Iterator<Item = f64>) -> Arrivals {
-        let mut total = 0.0;
-        let cumulative: Vec<f64> = rates
-            .map(|rate| {
-                total += rate;
-                total
-            })
-            .collect();
-        Arrivals {
-            total,
-            count: Poisson::new(total),
-            cumulative,
-        }
-    }
-
-    fn count(&self, rng: &mut ChaCha8Rng) -> u64 {
-        self.count.sample(rng)
-    }
-
-    fn year(&self, rng: &mut ChaCha8Rng) -> usize {
-        let target = uniform(rng) * self.total;
-        self.cumulative
-            .iter()
-            .position(|&c| target < c)
-            .unwrap_or(self.cumulative.len().saturating_sub(1))
-    }
-}
-
 /// The options one pass simulates: the public one, and the hybrid at each share, all
 /// living the same events (model.md section 6, version 2 layout).
 #[derive(Debug, Clone)]
@@ -251,11 +179,13 @@ impl ShareRates {
 /// events are drawn at the largest extra rate and kept at `k` when `V < extra(k)/extra_max`.
 /// The kept sets are nested: a smaller rate keeps a subset.
 struct RiskPlan {
-    loss: EventLoss,
-    public: Arrivals,
+    /// What its events are drawn from: `λ_public(t)`, the largest extra rate by year, the
+    /// loss bounds.
+    public_rates: Vec<f64>,
+    extra_rates: Vec<f64>,
+    loss_bounds: (f64, f64),
     /// `[t·K + k]`: `λ_hyb / λ_pub` (≥ 1 keeps every event).
     keep: Vec<f64>,
-    extra: Arrivals,
     /// `[t·K + k]`: `extra(k, t) / extra_max(t)`.
     extra_keep: Vec<f64>,
     /// Per share: the factor on a drawn loss.
@@ -288,24 +218,23 @@ impl RiskPlan {
             }
         }
         RiskPlan {
-            loss: EventLoss::new(to_f64(risk.loss_low), to_f64(risk.loss_high)),
-            public: Arrivals::new(public.iter().copied()),
+            public_rates: public.clone(),
+            extra_rates: extra_max,
+            loss_bounds: (to_f64(risk.loss_low), to_f64(risk.loss_high)),
             keep,
-            extra: Arrivals::new(extra_max.into_iter()),
             extra_keep,
             scale: (0..shares).map(|k| rates.loss_scale[k][i]).collect(),
         }
     }
 
-    /// Simulates one horizon of this risk, adding each event's year-1 loss to `losses`
-    /// (`[t·(K + 1)]` the public option, `[t·(K + 1) + k + 1]` share `k`: a year's options
-    /// side by side). Per event, in this order: its year, its loss, its uniform.
-    /// `alone`, when given, receives this risk's losses too in the public option
+    /// One horizon of this risk, its events drawn already (see [`crate::events`]): adds
+    /// each event's year-1 loss to `losses` (`[t·(K + 1)]` the public option,
+    /// `[t·(K + 1) + k + 1]` share `k`: a year's options side by side). `alone`, when given, receives this risk's losses too in the public option
     /// (`[t]`) and at share `chosen` (`[H + t]`): the same additions of the same values,
     /// so its figures add up to the totals'.
     fn trial(
         &self,
-        rng: &mut ChaCha8Rng,
+        (public_events, extra_events): (impl Iterator<Item = Event>, impl Iterator<Item = Event>),
         years: usize,
         losses: &mut [f64],
         mut alone: Option<(&mut [f64], usize)>,
@@ -321,10 +250,7 @@ impl RiskPlan {
                 }
             }
         };
-        for _ in 0..self.public.count(rng) {
-            let t = self.public.year(rng);
-            let loss = self.loss.sample(rng);
-            let u = uniform(rng);
+        for (t, loss, u) in public_events {
             losses[t * options] += loss;
             let ratios = &self.keep[t * shares..(t + 1) * shares];
             add_kept(losses, ratios, t, u, loss);
@@ -335,10 +261,7 @@ impl RiskPlan {
                 }
             }
         }
-        for _ in 0..self.extra.count(rng) {
-            let t = self.extra.year(rng);
-            let loss = self.loss.sample(rng);
-            let v = uniform(rng);
+        for (t, loss, v) in extra_events {
             let ratios = &self.extra_keep[t * shares..(t + 1) * shares];
             add_kept(losses, ratios, t, v, loss);
             if let Some((own, chosen)) = alone.as_mut()
@@ -410,11 +333,16 @@ pub fn run_shares(
         let first = block * BLOCK_TRIALS;
         let n = BLOCK_TRIALS.min(trials - first);
         // Block `b` of risk `i` draws from its own stream, whichever thread runs it.
-        let mut rngs: Vec<ChaCha8Rng> = (0..plans.len())
-            .map(|i| {
-                let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
-                rng.set_stream(((block as u64) << 8) | i as u64);
-                rng
+        let events: Vec<Arc<BlockEvents>> = plans
+            .iter()
+            .enumerate()
+            .map(|(i, plan)| {
+                block_events(EventsKey::new(
+                    (settings.seed, block, i, n),
+                    &plan.public_rates,
+                    &plan.extra_rates,
+                    plan.loss_bounds,
+                ))
             })
             .collect();
         let mut out = Block {
@@ -431,12 +359,13 @@ pub fn run_shares(
         let mut losses = vec![0.0; options * h];
         let mut alone = vec![0.0; 2 * h];
         let mut npv = vec![0.0; options];
-        for _ in 0..n {
+        for trial in 0..n {
             losses.fill(0.0);
             for (i, plan) in plans.iter().enumerate() {
                 if settings.per_risk {
                     alone.fill(0.0);
-                    plan.trial(&mut rngs[i], h, &mut losses, Some((&mut alone, chosen)));
+                    let drawn = events[i].of_trial(trial);
+                    plan.trial(drawn, h, &mut losses, Some((&mut alone, chosen)));
                     out.per_risk[i].push(trial_loss(
                         &alone,
                         0,
@@ -445,7 +374,7 @@ pub fn run_shares(
                         &discounted_inflation,
                     ));
                 } else {
-                    plan.trial(&mut rngs[i], h, &mut losses, None);
+                    plan.trial(events[i].of_trial(trial), h, &mut losses, None);
                 }
             }
             // Each option's Σ_t loss·factor in year order, from −0.0 as `Iterator::sum`

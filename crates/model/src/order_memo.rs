@@ -5,19 +5,15 @@
 //! share, every input an edit in the app does not touch. A column is found by its hash
 //! and checked value by value, so a remembered order is the order of exactly these values.
 
-use std::collections::HashMap;
+use crate::memo::Memo;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
-/// At most this many columns are kept (some 120 KiB each for 10,000 draws): 15 MiB.
-const MOST: usize = 128;
+/// A column's values, and their order.
+type Remembered = (Vec<f64>, Vec<u32>);
 
-type Remembered = (Arc<Vec<f64>>, Arc<Vec<u32>>);
-
-fn memo() -> &'static Mutex<HashMap<u64, Remembered>> {
-    static MEMO: OnceLock<Mutex<HashMap<u64, Remembered>>> = OnceLock::new();
-    MEMO.get_or_init(|| Mutex::new(HashMap::new()))
-}
+/// At most this many values are kept (128 columns of 10,000): some 15 MiB.
+static MEMO: Memo<u64, Remembered> = Memo::new(128 * 10_000);
 
 fn hash_of(values: &[f64]) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -28,7 +24,7 @@ fn hash_of(values: &[f64]) -> u64 {
 }
 
 /// Indices of `values` in ascending order of value (`total_cmp`), ties by index.
-pub(crate) fn ascending(values: &[f64]) -> Arc<Vec<u32>> {
+pub(crate) fn ascending(values: &[f64]) -> Arc<Remembered> {
     let key = hash_of(values);
     let same = |kept: &[f64]| {
         kept.len() == values.len()
@@ -37,29 +33,16 @@ pub(crate) fn ascending(values: &[f64]) -> Arc<Vec<u32>> {
                 .zip(values)
                 .all(|(a, b)| a.to_bits() == b.to_bits())
     };
-    // A poisoned lock only means another thread panicked mid-insert: the map is still a
-    // map of finished columns.
-    let found = memo()
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get(&key)
-        .filter(|(kept, _)| same(kept))
-        .map(|(_, order)| Arc::clone(order));
-    if let Some(order) = found {
-        return order;
+    if let Some(found) = MEMO.find(&key).filter(|found| same(&found.0)) {
+        return found;
     }
     let mut pairs: Vec<(f64, u32)> = values.iter().copied().zip(0..).collect();
     // Keys are distinct (the index breaks ties): any sort gives this one order.
     pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let order = Arc::new(pairs.into_iter().map(|(_, n)| n).collect::<Vec<u32>>());
-    let mut map = memo()
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if map.len() >= MOST {
-        map.clear();
-    }
-    map.insert(key, (Arc::new(values.to_vec()), Arc::clone(&order)));
-    order
+    let order = pairs.into_iter().map(|(_, n)| n).collect();
+    let remembered = Arc::new((values.to_vec(), order));
+    MEMO.keep(key, Arc::clone(&remembered), values.len());
+    remembered
 }
 
 #[cfg(test)]
@@ -70,10 +53,10 @@ mod tests {
     fn the_order_is_by_value_then_index_remembered_or_not() {
         let values = [0.5, -1.0, 0.5, f64::INFINITY, -0.0, 0.0, 0.25];
         let expected = vec![1, 4, 5, 6, 0, 2, 3];
-        assert_eq!(*ascending(&values), expected);
-        assert_eq!(*ascending(&values), expected);
+        assert_eq!(ascending(&values).1, expected);
+        assert_eq!(ascending(&values).1, expected);
         // Other values, even of the same length, get their own order.
         let other = [0.5, -1.0, 0.5, f64::INFINITY, -0.0, 0.0, 0.75];
-        assert_eq!(*ascending(&other), vec![1, 4, 5, 0, 2, 6, 3]);
+        assert_eq!(ascending(&other).1, vec![1, 4, 5, 0, 2, 6, 3]);
     }
 }

@@ -5,8 +5,8 @@
 //! that does not touch them. Remembering it changes no digit of any result.
 
 use crate::beta::beta_quantile;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::memo::Memo;
+use std::sync::Arc;
 
 /// What a column of quantiles is a function of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,48 +21,21 @@ pub(crate) struct Key {
     pub beta: u64,
 }
 
-/// At most this many columns are kept (8 KiB each): some 16 MiB.
-const MOST: usize = 2048;
-
-fn memo() -> &'static Mutex<HashMap<Key, Arc<Vec<f64>>>> {
-    static MEMO: OnceLock<Mutex<HashMap<Key, Arc<Vec<f64>>>>> = OnceLock::new();
-    MEMO.get_or_init(|| Mutex::new(HashMap::new()))
-}
+/// At most this many values are kept (2,048 columns of 1,024): 16 MiB.
+pub(crate) static MEMO: Memo<Key, Vec<f64>> = Memo::new(2048 * 1024);
 
 /// `beta_quantile(u, α, β)` for each of `uniforms`, computed once per key.
 pub(crate) fn quantiles(key: Key, alpha: f64, beta: f64, uniforms: &[f64]) -> Arc<Vec<f64>> {
-    // A poisoned lock only means another thread panicked mid-insert: the map is still
-    // a map of finished columns.
-    let found = memo()
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get(&key)
-        .cloned();
-    if let Some(column) = found {
-        return column;
-    }
-    let column = Arc::new(
-        uniforms
-            .iter()
-            .map(|&u| beta_quantile(u, alpha, beta))
-            .collect::<Vec<f64>>(),
-    );
-    let mut map = memo()
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if map.len() >= MOST {
-        map.clear();
-    }
-    map.insert(key, Arc::clone(&column));
-    column
-}
-
-#[cfg(test)]
-pub(crate) fn forget() {
-    memo()
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .clear();
+    MEMO.find_or_make(
+        key,
+        || {
+            uniforms
+                .iter()
+                .map(|&u| beta_quantile(u, alpha, beta))
+                .collect()
+        },
+        Vec::len,
+    )
 }
 
 #[cfg(test)]
@@ -84,11 +57,11 @@ mod tests {
             let inputs = crate::inputs::Inputs::from_scenario(scenario);
             draw(&inputs, &sampling(scenario), &shares, 3_000, 7)
         };
-        super::forget();
+        super::MEMO.forget();
         let cold = run(&scenario);
         let warm = run(&scenario);
         assert_eq!(cold, warm);
-        super::forget();
+        super::MEMO.forget();
         assert_eq!(run(&scenario), cold);
         let mut wider = scenario.clone();
         let range = wider.risks[0].loss_high_eur.range.as_mut().unwrap();
