@@ -208,3 +208,34 @@ fn draw(key: &EventsKey) -> BlockEvents {
     }
     events
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MEMO;
+    use crate::montecarlo::Settings;
+    use crate::reference::reference_scenario;
+    use crate::scenario::Language;
+    use crate::simulate_scenario;
+
+    /// Remembered or drawn afresh, the simulation is the same to the bit; a risk with
+    /// another loss range lives other losses.
+    #[test]
+    fn remembered_events_change_no_figure() {
+        let scenario = reference_scenario(Language::En).expect("the reference");
+        let settings = Settings {
+            trials: 9_000,
+            seed: 3,
+            per_risk: true,
+        };
+        MEMO.forget();
+        let cold = simulate_scenario(&scenario, settings);
+        let warm = simulate_scenario(&scenario, settings);
+        assert_eq!(cold, warm);
+        MEMO.forget();
+        assert_eq!(simulate_scenario(&scenario, settings), cold);
+        let mut wider = scenario.clone();
+        wider.risks[5].loss_high_eur.value *= rust_decimal::Decimal::TWO;
+        let other = simulate_scenario(&wider, settings);
+        assert_ne!(other.public, cold.public);
+    }
+}
