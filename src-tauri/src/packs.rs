@@ -4,13 +4,10 @@
 use crate::commands::language;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, ErrorKind, FileAction};
-use crate::store::{self, AppFolder, TrustedPublisher};
+use crate::store::{self, AppFolder};
 use bascule_briefing::ReferenceNote;
 use bascule_model::Language;
-use bascule_pack::{Pack, PackError, keys, parse_pack};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-use ed25519_dalek::VerifyingKey;
+use bascule_pack::{Checked, PackError, Standing, TrustedPublisher, parse_pack};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tauri::{AppHandle, Runtime, State};
@@ -29,30 +26,14 @@ pub struct PackView {
     pub supersedes: Option<String>,
     /// `verified` (signed by a trusted publisher), `unknown_key` (signed, by a key not
     /// yet trusted: see `fingerprint`) or `unverified` (unsigned, accepted as such).
-    pub status: &'static str,
+    pub status: Standing,
     pub fingerprint: Option<String>,
     /// The pack's scenario, as a scenario file.
     pub scenario: String,
 }
 
-/// A pack read from the app's folder, with what its signature says today.
-pub(crate) struct Checked {
-    pub(crate) pack: Pack,
-    pub(crate) key: Option<VerifyingKey>,
-    pub(crate) trusted: bool,
-}
-
-fn trusted_keys(folder: &AppFolder) -> Vec<VerifyingKey> {
-    folder
-        .trusted()
-        .iter()
-        .filter_map(|t| STANDARD.decode(&t.public_key).ok())
-        .filter_map(|bytes| keys::public_key_from_bytes(&bytes).ok())
-        .collect()
-}
-
-/// Checks `text` as a pack: `Ok` when its signature holds (whoever signed it) or when it
-/// is unsigned and `accept_unverified`; refused otherwise, saying why.
+/// Checks `text` as a pack against the publishers the user trusts (bascule-pack's
+/// policy), the refusal worded for the UI.
 fn check(
     text: &str,
     folder: &AppFolder,
@@ -60,29 +41,13 @@ fn check(
     language: Language,
 ) -> Result<Checked, CommandError> {
     let pack = parse_pack(text)?;
-    match pack.clone().verify(&[]) {
-        Ok(verified) => {
-            let trusted = trusted_keys(folder).contains(&verified.key);
-            Ok(Checked {
-                pack,
-                key: Some(verified.key),
-                trusted,
-            })
-        }
-        Err(PackError::Unsigned) if accept_unverified => Ok(Checked {
-            pack,
-            key: None,
-            trusted: false,
-        }),
-        Err(PackError::Unsigned) => Err(CommandError::of(
-            ErrorKind::UnsignedPack,
-            PackError::Unsigned.message(language),
-        )),
-        Err(error) => Err(CommandError::of(
-            ErrorKind::PackRefused,
-            error.message(language),
-        )),
-    }
+    Checked::of(pack, &folder.trusted(), accept_unverified).map_err(|error| {
+        let kind = match error {
+            PackError::Unsigned => ErrorKind::UnsignedPack,
+            _ => ErrorKind::PackRefused,
+        };
+        CommandError::of(kind, error.message(language))
+    })
 }
 
 /// The pack as the UI shows it in `language`: its texts, and its scenario translated when
@@ -100,12 +65,8 @@ fn view(id: String, checked: &Checked, language: Language) -> PackView {
             .as_ref()
             .map(|d| d.get(language).to_owned()),
         supersedes: pack.supersedes.clone(),
-        status: match (&checked.key, checked.trusted) {
-            (Some(_), true) => "verified",
-            (Some(_), false) => "unknown_key",
-            (None, _) => "unverified",
-        },
-        fingerprint: checked.key.as_ref().map(keys::fingerprint),
+        status: checked.standing,
+        fingerprint: checked.fingerprint(),
         scenario: serde_json::to_string_pretty(&pack.scenario_in(language)).unwrap_or_default(),
     }
 }
@@ -202,20 +163,12 @@ pub fn trust_pack_publisher(
 ) -> Result<PackView, CommandError> {
     let language = self::language(language.as_deref())?;
     let checked = load(&folder, &id, language)?;
-    let Some(key) = checked.key else {
-        return Err(CommandError::of(
-            ErrorKind::UnsignedPack,
-            PackError::Unsigned.message(language),
-        ));
-    };
     let mut trusted = folder.trusted();
-    let fingerprint = keys::fingerprint(&key);
-    if !trusted.iter().any(|t| t.fingerprint == fingerprint) {
-        trusted.push(TrustedPublisher {
-            name: checked.pack.publisher.name.get(language).to_owned(),
-            public_key: STANDARD.encode(key.to_bytes()),
-            fingerprint,
-        });
+    let before = trusted.len();
+    checked
+        .trust_publisher(&mut trusted, language)
+        .map_err(|e| CommandError::of(ErrorKind::UnsignedPack, e.message(language)))?;
+    if trusted.len() != before {
         folder
             .save_trusted(&trusted)
             .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))?;
@@ -250,11 +203,5 @@ pub fn reference_note(
     id: &str,
     language: Language,
 ) -> Result<ReferenceNote, CommandError> {
-    let checked = load(folder, id, language)?;
-    let verified_key = checked
-        .key
-        .filter(|_| checked.trusted)
-        .as_ref()
-        .map(keys::fingerprint);
-    Ok(checked.pack.reference_note(verified_key, language))
+    Ok(load(folder, id, language)?.reference_note(language))
 }

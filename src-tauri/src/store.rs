@@ -3,6 +3,7 @@
 //! same folder, flushed, then renamed over the old one, so that a crash or a full disk
 //! leaves the previous version whole.
 
+use bascule_pack::TrustedPublisher;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -51,15 +52,6 @@ pub struct Settings {
     /// The first-run orientation was read and put away.
     #[serde(default)]
     pub orientation_dismissed: bool,
-}
-
-/// A publisher whose packs show as verified.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrustedPublisher {
-    pub name: String,
-    /// The ed25519 public key, base64 of 32 bytes.
-    pub public_key: String,
-    pub fingerprint: String,
 }
 
 impl AppFolder {

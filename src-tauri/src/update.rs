@@ -65,7 +65,7 @@ pub fn prepare(
         let message = if language == Language::Fr { fr } else { en };
         CommandError::of(ErrorKind::PackRefused, message)
     };
-    if !new.trusted {
+    if new.standing != bascule_pack::Standing::Verified {
         return Err(refused(
             "le nouveau pack n'est pas signé par un éditeur de confiance : faites-lui confiance avant de mettre à jour",
             "the new pack is not signed by a trusted publisher: trust it before bringing the scenario up to date",

@@ -13,6 +13,7 @@
 pub mod keys;
 mod note;
 mod read;
+mod trust;
 
 use bascule_model::translation::{Texts, translated};
 use bascule_model::{Language, Rejection, Scenario};
@@ -24,6 +25,7 @@ use std::collections::BTreeMap;
 
 pub use note::ReferenceNote;
 pub use read::parse_pack;
+pub use trust::{Checked, Standing, TrustedPublisher};
 
 pub const FORMAT: &str = "bascule.pack";
 /// The newest version read. A pack is written in the oldest version that holds it (1

@@ -1,0 +1,175 @@
+//! What a pack's signature is worth to one user: the publishers they trust, and each
+//! pack's standing against them. The app keeps the list in its folder and shows the
+//! standing; the briefing says "verified" only of a pack a trusted publisher signed.
+
+use crate::{Pack, PackError, ReferenceNote, keys};
+use bascule_model::Language;
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use ed25519_dalek::VerifyingKey;
+use serde::{Deserialize, Serialize};
+
+/// A publisher the user trusts: packs signed by this key are verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustedPublisher {
+    pub name: String,
+    /// The ed25519 public key, base64 of 32 bytes.
+    pub public_key: String,
+    pub fingerprint: String,
+}
+
+impl TrustedPublisher {
+    fn key(&self) -> Option<VerifyingKey> {
+        let bytes = STANDARD.decode(&self.public_key).ok()?;
+        keys::public_key_from_bytes(&bytes).ok()
+    }
+}
+
+/// A pack's standing with the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Signed by a trusted publisher.
+    Verified,
+    /// Signed, by a key not yet trusted: its fingerprint is to be compared with the one
+    /// the publisher publishes.
+    UnknownKey,
+    /// Unsigned, accepted as such by the user.
+    Unverified,
+}
+
+/// A pack with what its signature says today.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub pack: Pack,
+    /// The key whose signature holds; `None` for an unsigned pack.
+    pub key: Option<VerifyingKey>,
+    pub standing: Standing,
+}
+
+impl Checked {
+    /// `pack`, when its signature holds (whoever signed it), or when it is unsigned and
+    /// the user accepts it as such (`accept_unverified`); refused otherwise, saying why.
+    pub fn of(
+        pack: Pack,
+        trusted: &[TrustedPublisher],
+        accept_unverified: bool,
+    ) -> Result<Checked, PackError> {
+        match pack.clone().verify(&[]) {
+            Ok(verified) => {
+                let known = trusted.iter().any(|t| t.key() == Some(verified.key));
+                Ok(Checked {
+                    pack,
+                    key: Some(verified.key),
+                    standing: if known {
+                        Standing::Verified
+                    } else {
+                        Standing::UnknownKey
+                    },
+                })
+            }
+            Err(PackError::Unsigned) if accept_unverified => Ok(Checked {
+                pack,
+                key: None,
+                standing: Standing::Unverified,
+            }),
+            Err(error) => Err(error),
+        }
+    }
+
+    pub fn fingerprint(&self) -> Option<String> {
+        self.key.as_ref().map(keys::fingerprint)
+    }
+
+    /// What a briefing says of this pack: verified only when a trusted publisher signed it.
+    pub fn reference_note(&self, language: Language) -> ReferenceNote {
+        let verified = (self.standing == Standing::Verified)
+            .then(|| self.fingerprint())
+            .flatten();
+        self.pack.reference_note(verified, language)
+    }
+
+    /// `trusted` with the key that signed this pack added, under its publisher's name in
+    /// `language` (once: a key already there is left as it is). An unsigned pack has no
+    /// key to trust.
+    pub fn trust_publisher(
+        &self,
+        trusted: &mut Vec<TrustedPublisher>,
+        language: Language,
+    ) -> Result<(), PackError> {
+        let (Some(key), Some(fingerprint)) = (self.key, self.fingerprint()) else {
+            return Err(PackError::Unsigned);
+        };
+        if !trusted.iter().any(|t| t.fingerprint == fingerprint) {
+            trusted.push(TrustedPublisher {
+                name: self.pack.publisher.name.get(language).to_owned(),
+                public_key: STANDARD.encode(key.to_bytes()),
+                fingerprint,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_pack;
+
+    fn example(name: &str) -> Pack {
+        let path = format!("{}/../../packs/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("the example pack");
+        parse_pack(&text).expect("a valid pack")
+    }
+
+    /// Unknown until its publisher is trusted, verified after, and the briefing says so
+    /// only then; an unsigned pack only with consent, and it has no key to trust.
+    #[test]
+    fn a_packs_standing_follows_the_publishers_the_user_trusts() {
+        let pack = example("example-pack.json");
+        let mut trusted = Vec::new();
+        let checked = Checked::of(pack.clone(), &trusted, false).expect("signed");
+        assert_eq!(checked.standing, Standing::UnknownKey);
+        assert_eq!(
+            checked.reference_note(Language::En),
+            pack.reference_note(None, Language::En)
+        );
+        checked
+            .trust_publisher(&mut trusted, Language::En)
+            .expect("signed");
+        checked
+            .trust_publisher(&mut trusted, Language::En)
+            .expect("signed");
+        assert_eq!(trusted.len(), 1);
+        assert_eq!(Some(trusted[0].fingerprint.clone()), checked.fingerprint());
+        let again = Checked::of(pack.clone(), &trusted, false).expect("signed");
+        assert_eq!(again.standing, Standing::Verified);
+        assert_eq!(
+            again.reference_note(Language::En),
+            pack.reference_note(checked.fingerprint(), Language::En)
+        );
+
+        let mut unsigned = pack;
+        unsigned.signature = None;
+        assert!(matches!(
+            Checked::of(unsigned.clone(), &trusted, false),
+            Err(PackError::Unsigned)
+        ));
+        let accepted = Checked::of(unsigned, &trusted, true).expect("accepted");
+        assert_eq!(accepted.standing, Standing::Unverified);
+        assert!(matches!(
+            accepted.trust_publisher(&mut trusted, Language::En),
+            Err(PackError::Unsigned)
+        ));
+    }
+
+    #[test]
+    fn an_altered_pack_is_refused_whoever_is_trusted() {
+        let mut pack = example("example-pack.json");
+        pack.pack_version.push('x');
+        assert!(matches!(
+            Checked::of(pack, &[], true),
+            Err(PackError::Altered)
+        ));
+    }
+}
