@@ -61,29 +61,8 @@ pub fn prepare(
     let before = parse_scenario_or(scenario, language)?;
     let old = crate::packs::load(folder, from, language)?;
     let new = crate::packs::load(folder, to, language)?;
-    let refused = |fr: &str, en: &str| {
-        let message = if language == Language::Fr { fr } else { en };
-        CommandError::of(ErrorKind::PackRefused, message)
-    };
-    if new.standing != bascule_pack::Standing::Verified {
-        return Err(refused(
-            "le nouveau pack n'est pas signé par un éditeur de confiance : faites-lui confiance avant de mettre à jour",
-            "the new pack is not signed by a trusted publisher: trust it before bringing the scenario up to date",
-        ));
-    }
-    if old.key.is_none() || old.key != new.key {
-        return Err(refused(
-            "les deux packs ne sont pas signés par la même clé : une mise à jour vient de l'éditeur du pack d'origine",
-            "the two packs are not signed by the same key: an update comes from the original pack's publisher",
-        ));
-    }
-    // Offered the other way, an older pack would take the user back: not an update.
-    if new.pack.published < old.pack.published {
-        return Err(refused(
-            "ce pack est plus ancien que celui dont part le scénario",
-            "this pack is older than the one the scenario started from",
-        ));
-    }
+    new.may_update(&old)
+        .map_err(|refusal| CommandError::of(ErrorKind::PackRefused, refusal.message(language)))?;
     // The packs in the scenario's language: a source is compared as the user has it.
     let update = merge(
         &before,

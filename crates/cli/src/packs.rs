@@ -381,13 +381,9 @@ fn update(
     let language = briefing.language_for(&current);
     let (old, _) = verified_file(from, "--from", &trusted, language)?;
     let (new, _) = verified_file(to, "--to", &trusted, language)?;
-    if old.key != new.key {
-        let reason = match language {
-            Language::Fr => "les deux packs ne sont pas signés par la même clé : une mise à jour vient de l'éditeur du pack d'origine".to_owned(),
-            Language::En => "the two packs are not signed by the same key: an update comes from the original pack's publisher".to_owned(),
-        };
-        return Err(refuse_file(language, "--to", to, reason));
-    }
+    bascule_pack::may_update((&old.pack, Some(&old.key)), (&new.pack, Some(&new.key))).map_err(
+        |refusal| refuse_file(language, "--to", to, refusal.message(language).to_owned()),
+    )?;
     let update = bascule_model::update::bring_up_to_date(
         &current,
         // The packs in the scenario's language: a source is compared as the member has it.

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 
 pub use note::ReferenceNote;
 pub use read::parse_pack;
-pub use trust::{Checked, Standing, TrustedPublisher};
+pub use trust::{Checked, NotAnUpdate, Standing, TrustedPublisher, may_update};
 
 pub const FORMAT: &str = "bascule.pack";
 /// The newest version read. A pack is written in the oldest version that holds it (1

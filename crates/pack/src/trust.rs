@@ -111,6 +111,73 @@ impl Checked {
     }
 }
 
+/// Why a pack cannot bring a scenario up from the pack it started from: an update comes
+/// from that pack's publisher (the same key signed both), and is not older.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAnUpdate {
+    /// The new pack is not signed by a publisher the user trusts.
+    Untrusted,
+    /// The two packs are not signed by the same key (or one is not signed).
+    OtherPublisher,
+    /// The new pack was published before the old one: it would take the user back.
+    Older,
+}
+
+impl NotAnUpdate {
+    pub fn message(self, language: Language) -> &'static str {
+        match (self, language) {
+            (NotAnUpdate::Untrusted, Language::Fr) => {
+                "le nouveau pack n'est pas signé par un éditeur de confiance : faites-lui confiance avant de mettre à jour"
+            }
+            (NotAnUpdate::Untrusted, Language::En) => {
+                "the new pack is not signed by a trusted publisher: trust it before bringing the scenario up to date"
+            }
+            (NotAnUpdate::OtherPublisher, Language::Fr) => {
+                "les deux packs ne sont pas signés par la même clé : une mise à jour vient de l'éditeur du pack d'origine"
+            }
+            (NotAnUpdate::OtherPublisher, Language::En) => {
+                "the two packs are not signed by the same key: an update comes from the original pack's publisher"
+            }
+            (NotAnUpdate::Older, Language::Fr) => {
+                "ce pack est plus ancien que celui dont part le scénario"
+            }
+            (NotAnUpdate::Older, Language::En) => {
+                "this pack is older than the one the scenario started from"
+            }
+        }
+    }
+}
+
+/// Whether `new` (signed by `new_key`) may bring a scenario up from `old` (`old_key`):
+/// the same key signed both, and `new` is not older.
+pub fn may_update(
+    (old, old_key): (&Pack, Option<&VerifyingKey>),
+    (new, new_key): (&Pack, Option<&VerifyingKey>),
+) -> Result<(), NotAnUpdate> {
+    if old_key.is_none() || old_key != new_key {
+        return Err(NotAnUpdate::OtherPublisher);
+    }
+    // Dates are `YYYY-MM-DD` (checked on reading): their text sorts as they do.
+    if new.published < old.published {
+        return Err(NotAnUpdate::Older);
+    }
+    Ok(())
+}
+
+impl Checked {
+    /// Whether this pack may bring a scenario up from `old`: signed by a trusted publisher,
+    /// the one that signed `old`, and not older.
+    pub fn may_update(&self, old: &Checked) -> Result<(), NotAnUpdate> {
+        if self.standing != Standing::Verified {
+            return Err(NotAnUpdate::Untrusted);
+        }
+        may_update(
+            (&old.pack, old.key.as_ref()),
+            (&self.pack, self.key.as_ref()),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +228,55 @@ mod tests {
             accepted.trust_publisher(&mut trusted, Language::En),
             Err(PackError::Unsigned)
         ));
+    }
+
+    /// The 2027 pack brings a scenario up from the 2026 one once its publisher is trusted;
+    /// not the other way, and not from a pack another key signed.
+    #[test]
+    fn an_update_comes_newer_from_the_same_trusted_publisher() {
+        let (old, new) = (
+            example("example-pack.json"),
+            example("example-pack-2027.json"),
+        );
+        let mut trusted = Vec::new();
+        let check = |pack: &Pack, trusted: &[TrustedPublisher]| {
+            Checked::of(pack.clone(), trusted, true).expect("valid")
+        };
+        assert_eq!(
+            check(&new, &trusted).may_update(&check(&old, &trusted)),
+            Err(NotAnUpdate::Untrusted)
+        );
+        check(&new, &trusted)
+            .trust_publisher(&mut trusted, Language::En)
+            .expect("signed");
+        assert_eq!(
+            check(&new, &trusted).may_update(&check(&old, &trusted)),
+            Ok(())
+        );
+        assert_eq!(
+            check(&old, &trusted).may_update(&check(&new, &trusted)),
+            Err(NotAnUpdate::Older)
+        );
+        let mut unsigned = old.clone();
+        unsigned.signature = None;
+        assert_eq!(
+            check(&new, &trusted).may_update(&check(&unsigned, &trusted)),
+            Err(NotAnUpdate::OtherPublisher)
+        );
+        let other_key = crate::keys::generate().expect("a key");
+        let resigned = old.sign(&other_key);
+        assert_eq!(
+            may_update(
+                (&resigned, Some(&other_key.verifying_key())),
+                (&new, check(&new, &trusted).key.as_ref())
+            ),
+            Err(NotAnUpdate::OtherPublisher)
+        );
+        assert!(
+            NotAnUpdate::Older
+                .message(Language::Fr)
+                .contains("plus ancien")
+        );
     }
 
     #[test]
