@@ -223,7 +223,7 @@ impl<N: Scalar> Inputs<N> {
     }
 
     /// Becomes a copy of `other`, keeping its own lists' room: the draws refill one copy
-    /// per share of every draw instead of allocating one.
+    /// per draw instead of allocating one.
     pub fn copy_from(&mut self, other: &Inputs<N>) {
         let mut plans = std::mem::take(&mut self.plans);
         let mut ramp = std::mem::take(&mut self.ramp);

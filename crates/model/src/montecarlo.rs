@@ -229,9 +229,10 @@ impl RiskPlan {
 
     /// One horizon of this risk, its events drawn already (see [`crate::events`]): adds
     /// each event's year-1 loss to `losses` (`[t·(K + 1)]` the public option,
-    /// `[t·(K + 1) + k + 1]` share `k`: a year's options side by side). `alone`, when given, receives this risk's losses too in the public option
-    /// (`[t]`) and at share `chosen` (`[H + t]`): the same additions of the same values,
-    /// so its figures add up to the totals'.
+    /// `[t·(K + 1) + k + 1]` share `k`: a year's options side by side). `alone`, when
+    /// given, receives this risk's losses too in the public option (`[t]`) and at share
+    /// `chosen` (`[H + t]`): the same additions of the same values, so its figures add up
+    /// to the totals'.
     fn trial(
         &self,
         (public_events, extra_events): (impl Iterator<Item = Event>, impl Iterator<Item = Event>),
