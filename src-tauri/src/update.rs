@@ -5,7 +5,7 @@ use crate::commands::language;
 use crate::error::{CommandError, ErrorKind};
 use crate::store::{AppFolder, PackUpdate};
 use bascule_model::Language;
-use bascule_model::diff_report::{DiffReport, report_of, with_unit};
+use bascule_model::diff_report::{DiffReport, pack_subject, report_of, with_unit};
 use bascule_model::present::assumption_label;
 use bascule_model::update::{Update, bring_up_to_date as merge};
 use bascule_model::{Scenario, parse_scenario_or};
@@ -95,10 +95,7 @@ pub fn bring_up_to_date(
     let language = self::language(language.as_deref())?;
     let prepared = prepare(&folder, &scenario, (&from, &to), language)?;
     let after = &prepared.update.scenario;
-    let subject = match language {
-        Language::Fr => format!("Le pack {}", prepared.to_version),
-        Language::En => format!("Pack {}", prepared.to_version),
-    };
+    let subject = pack_subject(&prepared.to_version, language);
     let difference = bascule_model::diff::difference(&prepared.before, after);
     let bridge = bascule_model::bridge::bridge(&prepared.before, after, &difference);
     let report = report_of(

@@ -28,11 +28,7 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         )
     };
     layout.heading(&title, 14.0);
-    let subject = if fr {
-        format!("Le pack {}", update.to_version)
-    } else {
-        format!("Pack {}", update.to_version)
-    };
+    let subject = bascule_model::diff_report::pack_subject(&update.to_version, language);
     let difference = difference(&update.before, scenario);
     let bridge = bascule_model::bridge::bridge(&update.before, scenario, &difference);
     let report = report_of(

@@ -394,10 +394,7 @@ fn update(
     crate::output::write_atomically(output, file.as_bytes())
         .map_err(|e| refuse_file(language, "--output", output, e.to_string()))?;
     let (from_version, to_version) = (old.pack.pack_version.clone(), new.pack.pack_version.clone());
-    let subject = match language {
-        Language::Fr => format!("Le pack {to_version}"),
-        Language::En => format!("Pack {to_version}"),
-    };
+    let subject = bascule_model::diff_report::pack_subject(&to_version, language);
     let report = diff_report(&current, &update.scenario, Some(&subject), language);
     let mut said = match language {
         Language::Fr => format!(

@@ -71,6 +71,15 @@ pub struct StepReport {
     pub effect: String,
 }
 
+/// How a report's sentence names the pack whose changes it tells: "Le pack 2027",
+/// "Pack 2027" (the app, `pack update` and the briefing's appendix say it alike).
+pub fn pack_subject(version: &str, language: Language) -> String {
+    match language {
+        Language::Fr => format!("Le pack {version}"),
+        Language::En => format!("Pack {version}"),
+    }
+}
+
 /// The report of the changes from `old` to `new`; `subject` names them in the sentence
 /// ("the 2027 pack"); without it, "these changes".
 pub fn diff_report(
