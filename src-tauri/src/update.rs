@@ -5,8 +5,7 @@ use crate::commands::language;
 use crate::error::{CommandError, ErrorKind};
 use crate::store::{AppFolder, PackUpdate};
 use bascule_model::Language;
-use bascule_model::diff_report::{DiffReport, pack_subject, report_of, with_unit};
-use bascule_model::present::assumption_label;
+use bascule_model::diff_report::{DiffReport, KeptWords, kept_words, pack_subject, report_of};
 use bascule_model::update::{Update, bring_up_to_date as merge};
 use bascule_model::{Scenario, parse_scenario_or};
 use serde::Serialize;
@@ -24,21 +23,12 @@ pub struct UpdateView {
     /// The values taken from the new pack, by label.
     pub taken: Vec<String>,
     /// The values the user had changed: kept.
-    pub kept: Vec<KeptView>,
+    pub kept: Vec<KeptWords>,
     /// What the new pack changed beyond values, not brought in (paths).
     pub not_applied: Vec<String>,
     /// From the current scenario to the one brought up to date: changes, bridge, sentence.
     pub report: DiffReport,
     pub bridge_svg: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct KeptView {
-    pub path: String,
-    pub label: String,
-    pub yours: String,
-    pub old_pack: String,
-    pub new_pack: String,
 }
 
 /// The update of `scenario`, which started from pack `from`, to pack `to`.
@@ -117,16 +107,7 @@ pub fn bring_up_to_date(
         .update
         .kept
         .iter()
-        .map(|k| {
-            let value = |v| with_unit(v, k.target.unit(), language);
-            KeptView {
-                path: k.path.clone(),
-                label: assumption_label(after, k.target, language),
-                yours: value(k.yours),
-                old_pack: value(k.old_pack),
-                new_pack: value(k.new_pack),
-            }
-        })
+        .map(|k| kept_words(after, k, language))
         .collect();
     Ok(UpdateView {
         scenario: serde_json::to_string_pretty(after).unwrap_or_default(),

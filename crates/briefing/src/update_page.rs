@@ -7,8 +7,7 @@ use bascule_charts::font::Weight;
 use bascule_charts::marks::palette;
 use bascule_model::Language;
 use bascule_model::diff::difference;
-use bascule_model::diff_report::{report_of, with_unit};
-use bascule_model::present::assumption_label;
+use bascule_model::diff_report::{kept_words, report_of};
 
 pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut Layout) {
     let language = briefing.options.language;
@@ -109,8 +108,7 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
             40.0,
         );
         for kept in &update.kept {
-            let unit = kept.target.unit();
-            let value = |v| with_unit(v, unit, language);
+            let words = kept_words(scenario, kept, language);
             let (colon, yours) = if fr {
                 ("\u{a0}: ", "votre valeur")
             } else {
@@ -118,12 +116,12 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
             };
             let line = format!(
                 "{}{colon}{yours} {} (pack {}{colon}{}, pack {}{colon}{})",
-                assumption_label(scenario, kept.target, language),
-                value(kept.yours),
+                words.label,
+                words.yours,
                 update.from_version,
-                value(kept.old_pack),
+                words.old_pack,
                 update.to_version,
-                value(kept.new_pack)
+                words.new_pack
             );
             layout.paragraph(&format!("•  {line}"), 8.0, Weight::Regular, palette::TEXT);
             layout.space(2.0);

@@ -71,6 +71,33 @@ pub struct StepReport {
     pub effect: String,
 }
 
+/// A value the user had changed, kept when their scenario was brought up to a newer pack:
+/// its label and the three values with their unit (the app's dialog, the briefing's
+/// appendix).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeptWords {
+    pub path: String,
+    pub label: String,
+    pub yours: String,
+    pub old_pack: String,
+    pub new_pack: String,
+}
+
+pub fn kept_words(
+    scenario: &Scenario,
+    kept: &crate::update::Kept,
+    language: Language,
+) -> KeptWords {
+    let value = |v| with_unit(v, kept.target.unit(), language);
+    KeptWords {
+        path: kept.path.clone(),
+        label: assumption_label(scenario, kept.target, language),
+        yours: value(kept.yours),
+        old_pack: value(kept.old_pack),
+        new_pack: value(kept.new_pack),
+    }
+}
+
 /// How a report's sentence names the pack whose changes it tells: "Le pack 2027",
 /// "Pack 2027" (the app, `pack update` and the briefing's appendix say it alike).
 pub fn pack_subject(version: &str, language: Language) -> String {
