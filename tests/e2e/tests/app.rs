@@ -216,12 +216,17 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         .stdout(std::process::Stdio::null())
         .kill_on_drop(true)
         .spawn()?;
+    // tauri-driver listens as soon as it has spawned WebKitWebDriver, which may not listen
+    // yet: a session asked for then is cut off (CI saw `IncompleteMessage` once, under
+    // load). Both must listen before the first session.
     let deadline = Instant::now() + Duration::from_secs(15);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if Instant::now() > deadline {
-            return Err(format!("tauri-driver did not listen on {port}").into());
+    for listening in [port, native_port] {
+        while std::net::TcpStream::connect(("127.0.0.1", listening)).is_err() {
+            if Instant::now() > deadline {
+                return Err(format!("the WebDriver servers did not listen on {listening}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let mut result = drive(&app_binary(), &home).await;
     if result.is_ok() {
