@@ -164,11 +164,10 @@ pub fn trust_pack_publisher(
     let language = self::language(language.as_deref())?;
     let checked = load(&folder, &id, language)?;
     let mut trusted = folder.trusted();
-    let before = trusted.len();
-    checked
+    let added = checked
         .trust_publisher(&mut trusted, language)
         .map_err(|e| CommandError::of(ErrorKind::UnsignedPack, e.message(language)))?;
-    if trusted.len() != before {
+    if added {
         folder
             .save_trusted(&trusted)
             .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))?;

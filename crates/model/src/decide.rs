@@ -210,11 +210,10 @@ pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bo
     let sampling: Sampling = sampling(scenario);
     let ((run, simulation, tails), draws) = rayon::join(
         || {
-            let run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
+            let mut run = run_shares(&inputs, &rates, scenario_index, &tolerance, mc_settings);
             let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
             // The tails select in the columns themselves (they reorder them): nothing
             // reads a column in trial order after the summary.
-            let mut run = run;
             let tails: Vec<Tail> = std::mem::take(&mut run.npv)
                 .into_par_iter()
                 .skip(1)

@@ -95,8 +95,7 @@ pub fn decision_words(
     let pays = decision.frontier[decision.scenario_index].net_benefit_npv > Decimal::ZERO;
     let info = &decision.information;
     let required = scenario.migration.required_share_pct;
-    let at_share =
-        |share_pct: Decimal, value: String| format!("{} · {value}", share(share_pct, language));
+    let at_share = |share_pct, value| share_and_value(share_pct, value, language);
     DecisionWords {
         optimal_at_values: at_share(
             decision.optimal_at_values.share_pct,
@@ -137,6 +136,11 @@ pub fn decision_words(
         nothing_to_research: nothing_to_research(info, language).map(str::to_owned),
         research: research(scenario, decision, language),
     }
+}
+
+/// "30 % · 1 234 567 €": a share chosen and what it is worth.
+fn share_and_value(share_pct: Decimal, value: String, language: Language) -> String {
+    format!("{} · {value}", share(share_pct, language))
 }
 
 /// Each share of the frontier, in the frontier's order.
@@ -224,11 +228,7 @@ pub fn appetite_words(
         })
         .collect();
     let best_within = match (decision.optimal_within_appetite.flatten(), language) {
-        (Some(b), _) => format!(
-            "{} · {}",
-            share(b.share_pct, language),
-            euros(b.value, language)
-        ),
+        (Some(b), _) => share_and_value(b.share_pct, euros(b.value, language), language),
         (None, Language::Fr) => "aucune part essayée ne respecte l'appétit déclaré".to_owned(),
         (None, Language::En) => "no share tried meets the stated appetite".to_owned(),
     };

@@ -429,9 +429,7 @@ impl<'a, N: Scalar> OneInput<'a, N> {
             Moves::Prices => {
                 self.base_total - self.base.costs + cost_part(&point, &Timeline::new(&point))
             }
-            Moves::Risk | Moves::Everything => {
-                NetParts::new(&point, &Timeline::new(&point)).total()
-            }
+            Moves::Risk | Moves::Everything => NetParts::total_of(&point, &Timeline::new(&point)),
         }
     }
 }

@@ -90,24 +90,26 @@ impl Checked {
     }
 
     /// `trusted` with the key that signed this pack added, under its publisher's name in
-    /// `language` (once: a key already there is left as it is). An unsigned pack has no
-    /// key to trust.
+    /// `language`; whether it was added (a key already there is left as it is). An
+    /// unsigned pack has no key to trust.
     pub fn trust_publisher(
         &self,
         trusted: &mut Vec<TrustedPublisher>,
         language: Language,
-    ) -> Result<(), PackError> {
-        let (Some(key), Some(fingerprint)) = (self.key, self.fingerprint()) else {
+    ) -> Result<bool, PackError> {
+        let Some(key) = self.key else {
             return Err(PackError::Unsigned);
         };
-        if !trusted.iter().any(|t| t.fingerprint == fingerprint) {
-            trusted.push(TrustedPublisher {
-                name: self.pack.publisher.name.get(language).to_owned(),
-                public_key: STANDARD.encode(key.to_bytes()),
-                fingerprint,
-            });
+        let fingerprint = keys::fingerprint(&key);
+        if trusted.iter().any(|t| t.fingerprint == fingerprint) {
+            return Ok(false);
         }
-        Ok(())
+        trusted.push(TrustedPublisher {
+            name: self.pack.publisher.name.get(language).to_owned(),
+            public_key: STANDARD.encode(key.to_bytes()),
+            fingerprint,
+        });
+        Ok(true)
     }
 }
 
@@ -201,12 +203,14 @@ mod tests {
             checked.reference_note(Language::En),
             pack.reference_note(None, Language::En)
         );
-        checked
-            .trust_publisher(&mut trusted, Language::En)
-            .expect("signed");
-        checked
-            .trust_publisher(&mut trusted, Language::En)
-            .expect("signed");
+        assert_eq!(
+            checked.trust_publisher(&mut trusted, Language::En),
+            Ok(true)
+        );
+        assert_eq!(
+            checked.trust_publisher(&mut trusted, Language::En),
+            Ok(false)
+        );
         assert_eq!(trusted.len(), 1);
         assert_eq!(Some(trusted[0].fingerprint.clone()), checked.fingerprint());
         let again = Checked::of(pack.clone(), &trusted, false).expect("signed");
