@@ -17,7 +17,7 @@ const APP: &str = "bascule-desktop.exe";
 const SHIPPED: &[&str] = &[APP, "bascule.exe", "WebView2Loader.dll", "licences.txt"];
 const UNINSTALL_KEY: &str = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Bascule";
 
-pub fn bundle_windows(test_signing: bool) -> Result<(), String> {
+pub fn bundle_windows(test_signing: bool, linux_cli: Option<PathBuf>) -> Result<(), String> {
     ensure_packages(&["nsis"])?;
     let built = windows::build(&["bascule", "bascule-desktop"])?;
     let bundle = built.join("bundle/nsis");
@@ -63,7 +63,13 @@ pub fn bundle_windows(test_signing: bool) -> Result<(), String> {
     if let Some(signing) = &signing {
         signing.sign(&installer)?;
     }
-    check(&installer, &stage, signing.as_ref())
+    // Absolute: the check runs it from its own folder.
+    let linux = match linux_cli {
+        Some(given) => std::fs::canonicalize(&given)
+            .map_err(|e| format!("--linux-cli {}: {e}", given.display()))?,
+        None => windows::linux_cli()?,
+    };
+    check(&installer, &stage, signing.as_ref(), &linux)
 }
 
 /// Signs one file in place (relative to the project's root).
@@ -302,7 +308,12 @@ fn folder_size(folder: &Path) -> u64 {
         .sum()
 }
 
-fn check(installer: &Path, stage: &Path, signing: Option<&Signing>) -> Result<(), String> {
+fn check(
+    installer: &Path,
+    stage: &Path,
+    signing: Option<&Signing>,
+    linux: &Path,
+) -> Result<(), String> {
     let work = root().join("target/windows-install-check");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
@@ -373,8 +384,7 @@ fn check(installer: &Path, stage: &Path, signing: Option<&Signing>) -> Result<()
             started.status
         ));
     }
-    let linux = windows::linux_cli()?;
-    windows::same_bytes_as_linux(&installed.join("bascule.exe"), &linux, &wine, &work)?;
+    windows::same_bytes_as_linux(&installed.join("bascule.exe"), linux, &wine, &work)?;
 
     let installed_size = folder_size(&installed);
     status(wine.run(&installed.join("uninstall.exe")).arg("/S"))?;
@@ -402,5 +412,7 @@ fn check(installer: &Path, stage: &Path, signing: Option<&Signing>) -> Result<()
         installed_size as f64 / 1e6,
         version.trim()
     );
+    // The prefix (700 MB) is kept only when a check failed, to be looked into.
+    let _ = std::fs::remove_dir_all(&work);
     Ok(())
 }

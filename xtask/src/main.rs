@@ -65,6 +65,11 @@ enum Task {
         /// Sign with a throwaway certificate made here (what CI checks)
         #[arg(long, requires = "windows")]
         test_signing: bool,
+        /// The Linux `bascule` the installed one must match, byte for byte (default: the
+        /// release build, built when needed). CI passes the one it has already tested and
+        /// frees the Linux build's folder first: its disk may not hold both builds.
+        #[arg(long, requires = "windows", value_name = "PATH")]
+        linux_cli: Option<PathBuf>,
     },
     /// Make every icon size from icons/icon.svg
     Icons,
@@ -90,7 +95,8 @@ fn main() -> ExitCode {
         Task::Bundle {
             windows: true,
             test_signing,
-        } => installer::bundle_windows(test_signing),
+            linux_cli,
+        } => installer::bundle_windows(test_signing, linux_cli),
         Task::Bundle { .. } => packaging::bundle(),
         Task::Fuzz(options) => fuzz::fuzz(&options),
         Task::Icons => packaging::icons(),
