@@ -2,8 +2,8 @@
 //! in `Decimal`. Nothing is rounded here: rounding happens where figures are shown.
 
 use crate::inputs::{Inputs, RiskInputs, lognormal_median};
+use crate::moved_terms::{CostLine, Factor, Per, Users, moved_costs, public_rate, rate_reduction};
 use crate::scalar::Scalar;
-use crate::scenario::Exposure;
 use rust_decimal::Decimal;
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
@@ -21,6 +21,18 @@ pub struct CostLines {
 }
 
 impl CostLines {
+    fn line_mut(&mut self, line: CostLine) -> &mut Decimal {
+        match line {
+            CostLine::LicencesPublic => &mut self.licences_public,
+            CostLine::LicencesTrusted => &mut self.licences_trusted,
+            CostLine::OneOffPerUser => &mut self.one_off_per_user,
+            CostLine::DualRun => &mut self.dual_run,
+            CostLine::FixedProject => &mut self.fixed_project,
+            CostLine::TwoEstateOps => &mut self.two_estate_ops,
+            CostLine::SensitiveDataControls => &mut self.sensitive_data_controls,
+        }
+    }
+
     pub fn total(&self) -> Decimal {
         self.licences_public
             + self.licences_trusted
@@ -97,8 +109,9 @@ pub(crate) struct Timeline<N = Decimal> {
     /// `I_t = (1 + i)^(t−1)` and `(1 + r)^t`.
     pub(crate) inflation: [N; MAX_YEARS],
     pub(crate) discount: [N; MAX_YEARS],
-    /// Discounted sums over the years that the net benefit is linear in (see [`cost_part`]).
-    sums: DiscountedSums<N>,
+    /// `Σ_t factor_t / (1 + r)^t` for each of [`Factor::ALL`]: the net benefit is linear in them
+    /// (see [`cost_part`]).
+    discounted: [N; 6],
     /// `P_pub(t)` and `P_tr(t)` at no premium, € per user-month.
     pub(crate) price_public: [N; MAX_YEARS],
     pub(crate) price_trusted_at_no_premium: [N; MAX_YEARS],
@@ -115,7 +128,7 @@ impl<N: Scalar> Timeline<N> {
             migrated: zeros,
             inflation: zeros,
             discount: zeros,
-            sums: DiscountedSums::default(),
+            discounted: [N::ZERO; 6],
             price_public: zeros,
             price_trusted_at_no_premium: zeros,
         };
@@ -139,20 +152,45 @@ impl<N: Scalar> Timeline<N> {
             timeline.discount[t] = discount;
             timeline.price_public[t] = base_price * public_escalation;
             timeline.price_trusted_at_no_premium[t] = base_price * trusted_escalation;
-            let (u, g) = (timeline.in_place[t], timeline.migrated[t]);
-            let discounted_public_price = timeline.price_public[t] / discount;
-            let discounted_inflation = inflation / discount;
-            let sums = &mut timeline.sums;
-            sums.in_place_public_price += u * discounted_public_price;
-            sums.in_place_trusted_price += u * timeline.price_trusted_at_no_premium[t] / discount;
-            sums.migrated_public_price += g * discounted_public_price;
-            sums.in_place_inflation += u * discounted_inflation;
-            sums.migrated_inflation += g * discounted_inflation;
+            for factor in Factor::ALL {
+                timeline.discounted[factor.index()] += timeline.users_at(factor.users, t)
+                    * (timeline.per_at(factor.per, t) / discount);
+            }
             inflation *= N::ONE + inputs.inflation;
             public_escalation *= N::ONE + inputs.public_escalation;
             trusted_escalation *= N::ONE + inputs.trusted_escalation;
         }
         timeline
+    }
+
+    /// `I_t` and `1/(1+r)^t` in `f64`, for the Monte Carlo: the exact values, so both
+    /// engines discount alike.
+    pub(crate) fn inflation_and_discount_f64(&self) -> (Vec<f64>, Vec<f64>) {
+        let years = 0..self.years;
+        (
+            years.clone().map(|t| self.inflation[t].to_f64()).collect(),
+            years.map(|t| 1.0 / self.discount[t].to_f64()).collect(),
+        )
+    }
+
+    fn users_at(&self, users: Users, t: usize) -> N {
+        match users {
+            Users::InPlace => self.in_place[t],
+            Users::Migrated => self.migrated[t],
+        }
+    }
+
+    fn per_at(&self, per: Per, t: usize) -> N {
+        match per {
+            Per::PublicPrice => self.price_public[t],
+            Per::TrustedPriceAtNoPremium => self.price_trusted_at_no_premium[t],
+            Per::Inflation => self.inflation[t],
+        }
+    }
+
+    /// `factor` in year `t` (0-based).
+    fn factor_at(&self, factor: Factor, t: usize) -> N {
+        self.users_at(factor.users, t) * self.per_at(factor.per, t)
     }
 
     fn npv(&self, values: impl IntoIterator<Item = N>) -> N {
@@ -164,62 +202,19 @@ impl<N: Scalar> Timeline<N> {
     }
 }
 
-/// `Σ_t x_t / (1 + r)^t` for the yearly factors the net benefit is linear in.
-#[derive(Debug, Clone)]
-struct DiscountedSums<N> {
-    /// `Σ u_t · P_pub(t) / (1 + r)^t`
-    in_place_public_price: N,
-    /// `Σ u_t · P_tr(t)|prem=0 / (1 + r)^t`
-    in_place_trusted_price: N,
-    /// `Σ g_t · P_pub(t) / (1 + r)^t`
-    migrated_public_price: N,
-    /// `Σ u_t · I_t / (1 + r)^t`
-    in_place_inflation: N,
-    /// `Σ g_t · I_t / (1 + r)^t`
-    migrated_inflation: N,
-}
-
-impl<N: Scalar> Default for DiscountedSums<N> {
-    fn default() -> Self {
-        DiscountedSums {
-            in_place_public_price: N::ZERO,
-            in_place_trusted_price: N::ZERO,
-            migrated_public_price: N::ZERO,
-            in_place_inflation: N::ZERO,
-            migrated_inflation: N::ZERO,
-        }
-    }
-}
-
-/// The cost lines of year `t` (0-based) of the public and the hybrid option (model.md section 4).
+/// The cost lines of year `t` (0-based) of the public and the hybrid option (model.md
+/// section 4): the public option pays every user's public licence and the sensitive data's
+/// controls; the hybrid that, and what moving adds to each line.
 fn year_costs(inputs: &Inputs, timeline: &Timeline, t: usize) -> (CostLines, CostLines) {
-    let (u, g, inflation) = (
-        timeline.in_place[t],
-        timeline.migrated[t],
-        timeline.inflation[t],
-    );
-    let price_public = timeline.price_public[t];
-    let price_trusted = timeline.price_trusted_at_no_premium[t]
-        * (Decimal::ONE + inputs.premium_pct / Decimal::ONE_HUNDRED);
-    let moved_users = inputs.moved_share * inputs.users;
-    let on_trusted = moved_users * u;
-    let migrated = moved_users * g;
     let public = CostLines {
-        licences_public: inputs.users * price_public * TWELVE,
-        sensitive_data_controls: inputs.controls_per_year * inflation,
+        licences_public: inputs.users * timeline.price_public[t] * TWELVE,
+        sensitive_data_controls: inputs.controls_per_year * timeline.inflation[t],
         ..CostLines::default()
     };
-    let hybrid = CostLines {
-        licences_public: (inputs.users - on_trusted) * price_public * TWELVE,
-        licences_trusted: on_trusted * price_trusted * TWELVE,
-        one_off_per_user: migrated * inputs.one_off_per_user.total() * inflation,
-        dual_run: migrated * inputs.dual_run_months * price_public,
-        fixed_project: inputs.fixed_project * g * inflation,
-        two_estate_ops: on_trusted * inputs.two_estate_ops * TWELVE * inflation,
-        sensitive_data_controls: inputs.controls_per_year
-            * (Decimal::ONE - inputs.coverage * u)
-            * inflation,
-    };
+    let mut hybrid = public;
+    for term in moved_costs(inputs) {
+        *hybrid.line_mut(term.line) += term.coefficient * timeline.factor_at(term.factor, t);
+    }
     (public, hybrid)
 }
 
@@ -329,46 +324,28 @@ impl<N: Scalar> NetParts<N> {
     }
 }
 
-/// `−extra_cost_npv`: NPV of the public costs less the hybrid's. Of the seven lines of
-/// section 4 only what differs between the options remains, and each is a constant times
-/// a discounted sum over the years:
-/// `M·(P_pub − P_tr)·12 − Δ·m·P_pub − Δ·one-off·I − F·g·I − M·o·12·I + K·x·I`.
+/// `−extra_cost_npv`: NPV of the public costs less the hybrid's, each line of what moving
+/// adds a constant times a discounted sum over the years.
 pub(crate) fn cost_part<N: Scalar>(inputs: &Inputs<N>, timeline: &Timeline<N>) -> N {
-    let sums = &timeline.sums;
-    let moved_users = inputs.moved_share * inputs.users;
-    let premium_factor = N::ONE + inputs.premium_pct / N::HUNDRED;
-    let licences = moved_users
-        * N::TWELVE
-        * (sums.in_place_public_price - premium_factor * sums.in_place_trusted_price);
-    let dual_run = moved_users * inputs.dual_run_months * sums.migrated_public_price;
-    let migration = (moved_users * inputs.one_off_per_user.total() + inputs.fixed_project)
-        * sums.migrated_inflation;
-    let running = (inputs.controls_per_year * inputs.coverage
-        - moved_users * inputs.two_estate_ops * N::TWELVE)
-        * sums.in_place_inflation;
-    licences - dual_run - migration + running
+    -moved_costs(inputs)
+        .iter()
+        .map(|term| term.coefficient * timeline.discounted[term.factor.index()])
+        .sum::<N>()
 }
 
 /// A risk's share of `risk_avoided_npv`, `E[X] · Σ_t (λ_pub − λ_hyb(t)) · I_t / (1 + r)^t`:
-/// the hybrid rate is linear in `u_t` (or `g_t`), so it too is one discounted sum.
+/// the rate's reduction is a constant times `u_t` (or `g_t`), so it too is one discounted sum.
 pub(crate) fn risk_part<N: Scalar>(
     risk: &RiskInputs<N>,
     inputs: &Inputs<N>,
     timeline: &Timeline<N>,
 ) -> N {
-    let sums = &timeline.sums;
-    let reduction = N::ONE - risk.trusted_multiplier;
-    let weighted_rate = match risk.exposure {
-        Exposure::SensitiveData => {
-            risk.rate * inputs.coverage * reduction * sums.in_place_inflation
-        }
-        Exposure::MovedUsers => {
-            risk.rate * inputs.moved_share * reduction * sums.in_place_inflation
-        }
-        Exposure::Introduced if risk.during_migration_only => -risk.rate * sums.migrated_inflation,
-        Exposure::Introduced => -risk.rate * sums.in_place_inflation,
+    let (reduction, users) = rate_reduction(risk, inputs);
+    let factor = Factor {
+        users,
+        per: Per::Inflation,
     };
-    weighted_rate * risk.mean_loss
+    reduction * timeline.discounted[factor.index()] * risk.mean_loss
 }
 
 fn option_figures(
@@ -416,21 +393,8 @@ fn risk_figures(
     }
 }
 
-fn public_rate(risk: &RiskInputs) -> Decimal {
-    match risk.exposure {
-        Exposure::SensitiveData | Exposure::MovedUsers => risk.rate,
-        Exposure::Introduced => Decimal::ZERO,
-    }
-}
-
 /// The hybrid rate of year `t` (0-based), model.md section 5.
 fn hybrid_rate(risk: &RiskInputs, inputs: &Inputs, timeline: &Timeline, t: usize) -> Decimal {
-    let u = timeline.in_place[t];
-    let reduction = Decimal::ONE - risk.trusted_multiplier;
-    match risk.exposure {
-        Exposure::SensitiveData => risk.rate * (Decimal::ONE - inputs.coverage * u * reduction),
-        Exposure::MovedUsers => risk.rate * (Decimal::ONE - inputs.moved_share * u * reduction),
-        Exposure::Introduced if risk.during_migration_only => risk.rate * timeline.migrated[t],
-        Exposure::Introduced => risk.rate * u,
-    }
+    let (reduction, users) = rate_reduction(risk, inputs);
+    public_rate(risk) - reduction * timeline.users_at(users, t)
 }

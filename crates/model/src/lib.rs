@@ -25,6 +25,7 @@ pub mod inputs;
 pub mod json;
 pub(crate) mod memo;
 pub mod montecarlo;
+mod moved_terms;
 pub mod number;
 pub(crate) mod order_memo;
 pub mod present;

@@ -7,7 +7,7 @@
 //! scenario's seed, on stream `(b, i)`; each block writes its own trials; sums run in trial
 //! order; distributions use `libm`, never the platform's maths.
 
-use crate::evaluate::Figures;
+use crate::evaluate::{Figures, Timeline};
 use crate::events::{BlockEvents, Event, EventsKey, block_events};
 use crate::inputs::{Inputs, RiskInputs, to_f64};
 use crate::uncertainty::columns;
@@ -311,7 +311,7 @@ pub fn run_shares(
 ) -> SharesRun {
     let trials = settings.trials as usize;
     let h = inputs.horizon_years;
-    let (inflation, discount) = inflation_and_discount(inputs);
+    let (inflation, discount) = Timeline::new(inputs).inflation_and_discount_f64();
     let discounted_inflation: Vec<f64> = (0..h).map(|t| inflation[t] * discount[t]).collect();
     let plans: Vec<RiskPlan> = inputs
         .risks
@@ -458,21 +458,6 @@ fn trial_loss(
         public_last_year: losses[h - 1] * inflation[h - 1],
         hybrid_last_year: losses[(chosen + 1) * h + h - 1] * inflation[h - 1],
     }
-}
-
-/// `I_t` and `1/(1+r)^t` from the exact values, so both engines discount alike.
-fn inflation_and_discount(inputs: &Inputs) -> (Vec<f64>, Vec<f64>) {
-    let h = inputs.horizon_years;
-    let mut inflation = Vec::with_capacity(h);
-    let mut discount = Vec::with_capacity(h);
-    let (mut i_t, mut r_t) = (rust_decimal::Decimal::ONE, rust_decimal::Decimal::ONE);
-    for _ in 0..h {
-        r_t *= rust_decimal::Decimal::ONE + inputs.discount_rate;
-        inflation.push(to_f64(i_t));
-        discount.push(1.0 / to_f64(r_t));
-        i_t *= rust_decimal::Decimal::ONE + inputs.inflation;
-    }
-    (inflation, discount)
 }
 
 /// The hybrid with everyone moved: it sets the rate extra events are drawn at.
