@@ -3,7 +3,7 @@
 //! points from the top left; printpdf's origin (bottom left) is applied when drawing.
 
 use bascule_charts::font::{Weight, text_width, wrap};
-use bascule_charts::marks::{Anchor, Chart, Color, Mark, Stroke, palette};
+use bascule_charts::marks::{Anchor, Chart, Color, Mark, Stroke, TextStyle, palette};
 use printpdf::{
     FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
     PolygonRing, Pt, Rgb, TextItem, WindingOrder,
@@ -112,21 +112,23 @@ impl Layout {
     }
 
     /// Writes one line of text with its baseline at `baseline` (from the top of `page`).
-    #[allow(clippy::too_many_arguments)]
     pub fn text_on(
         &mut self,
         page: usize,
         x: f64,
         baseline: f64,
         text: &str,
-        size: f64,
-        weight: Weight,
-        color: Color,
+        style: TextStyle,
         anchor: Anchor,
     ) {
         if text.is_empty() {
             return;
         }
+        let TextStyle {
+            size,
+            weight,
+            color,
+        } = style;
         let width = text_width(text, size, weight);
         let left = match anchor {
             Anchor::Start => x,
@@ -162,50 +164,22 @@ impl Layout {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub fn text(
-        &mut self,
-        x: f64,
-        baseline: f64,
-        text: &str,
-        size: f64,
-        weight: Weight,
-        color: Color,
-        anchor: Anchor,
-    ) {
+    pub fn text(&mut self, x: f64, baseline: f64, text: &str, style: TextStyle, anchor: Anchor) {
         let page = self.pages.len() - 1;
-        self.text_on(page, x, baseline, text, size, weight, color, anchor);
+        self.text_on(page, x, baseline, text, style, anchor);
     }
 
     /// A paragraph across `width` from `x`, wrapped, breaking pages between lines.
-    #[allow(clippy::too_many_arguments)]
-    pub fn paragraph_in(
-        &mut self,
-        x: f64,
-        width: f64,
-        text: &str,
-        size: f64,
-        weight: Weight,
-        color: Color,
-        leading: f64,
-    ) {
-        for line in wrap(text, size, weight, width) {
+    pub fn paragraph_in(&mut self, x: f64, width: f64, text: &str, style: TextStyle, leading: f64) {
+        for line in wrap(text, style.size, style.weight, width) {
             self.ensure(leading);
             self.y += leading;
-            self.text(
-                x,
-                self.y - leading * 0.25,
-                &line,
-                size,
-                weight,
-                color,
-                Anchor::Start,
-            );
+            self.text(x, self.y - leading * 0.25, &line, style, Anchor::Start);
         }
     }
 
-    pub fn paragraph(&mut self, text: &str, size: f64, weight: Weight, color: Color) {
-        self.paragraph_in(MARGIN, CONTENT_WIDTH, text, size, weight, color, size * 1.4);
+    pub fn paragraph(&mut self, text: &str, style: TextStyle) {
+        self.paragraph_in(MARGIN, CONTENT_WIDTH, text, style, style.size * 1.4);
     }
 
     pub fn heading(&mut self, text: &str, size: f64) {
@@ -221,9 +195,7 @@ impl Layout {
             MARGIN,
             CONTENT_WIDTH,
             text,
-            size,
-            Weight::SemiBold,
-            palette::TEXT,
+            TextStyle::semibold(size),
             size * 1.35,
         );
         self.space(size * 0.3);
@@ -361,12 +333,10 @@ impl Layout {
                     x,
                     y,
                     text,
-                    size,
+                    style,
                     anchor,
-                    weight,
-                    color,
                 } => {
-                    self.text(left + x, top + y, text, *size, *weight, *color, *anchor);
+                    self.text(left + x, top + y, text, *style, *anchor);
                 }
             }
         }
@@ -460,7 +430,17 @@ impl Layout {
                 } else {
                     (x + padding, Anchor::Start)
                 };
-                self.text(at, baseline, line, size, *weight, *color, anchor);
+                self.text(
+                    at,
+                    baseline,
+                    line,
+                    TextStyle {
+                        size,
+                        weight: *weight,
+                        color: *color,
+                    },
+                    anchor,
+                );
             }
             x += column.width;
         }

@@ -3,7 +3,7 @@
 use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
-use bascule_charts::marks::{Anchor, Color, Stroke, palette};
+use bascule_charts::marks::{Anchor, Color, Stroke, TextStyle, palette};
 use bascule_model::bibliography;
 use bascule_model::decide::{Decision, InformationValue, WorstYear};
 use bascule_model::explain::{Figure, explain};
@@ -123,9 +123,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             MARGIN,
             36.0,
             &header,
-            SMALL,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(SMALL).in_color(palette::MUTED),
             Anchor::Start,
         );
         layout.text_on(
@@ -133,9 +131,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             PAGE_WIDTH - MARGIN,
             36.0,
             t("Note au conseil", "Board briefing"),
-            SMALL,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(SMALL).in_color(palette::MUTED),
             Anchor::End,
         );
         if let Some(marking) = &briefing.options.marking {
@@ -150,9 +146,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
                 PAGE_WIDTH / 2.0,
                 24.0,
                 &marking,
-                8.0,
-                Weight::SemiBold,
-                MARKING,
+                TextStyle::semibold(8.0).in_color(MARKING),
                 Anchor::Middle,
             );
             layout.text_on(
@@ -160,9 +154,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
                 PAGE_WIDTH / 2.0,
                 PAGE_HEIGHT - 18.0,
                 &marking,
-                8.0,
-                Weight::SemiBold,
-                MARKING,
+                TextStyle::semibold(8.0).in_color(MARKING),
                 Anchor::Middle,
             );
         }
@@ -178,9 +170,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             MARGIN,
             PAGE_HEIGHT - 34.0,
             &seal,
-            SMALL,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(SMALL).in_color(palette::MUTED),
             Anchor::Start,
         );
         if let Some(reference) = &briefing.options.reference {
@@ -195,9 +185,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
                 MARGIN,
                 PAGE_HEIGHT - 25.0,
                 &note,
-                6.5,
-                Weight::Regular,
-                palette::MUTED,
+                TextStyle::regular(6.5).in_color(palette::MUTED),
                 Anchor::Start,
             );
         }
@@ -207,9 +195,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             PAGE_WIDTH - MARGIN,
             PAGE_HEIGHT - 34.0,
             &number,
-            SMALL,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(SMALL).in_color(palette::MUTED),
             Anchor::End,
         );
     }
@@ -271,18 +257,14 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             }
             Language::En => format!("Should {share} of users move to a trusted cloud offer?"),
         },
-        18.0,
-        Weight::SemiBold,
-        palette::TEXT,
+        TextStyle::semibold(18.0),
         24.0,
     );
     layout.paragraph_in(
         MARGIN,
         CONTENT_WIDTH,
         &scenario.name,
-        9.0,
-        Weight::Regular,
-        palette::MUTED,
+        TextStyle::regular(9.0).in_color(palette::MUTED),
         13.0,
     );
     if let Some(reference) = &briefing.options.reference {
@@ -296,9 +278,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             MARGIN,
             CONTENT_WIDTH,
             &reference.written(language),
-            9.0,
-            Weight::SemiBold,
-            colour,
+            TextStyle::semibold(9.0).in_color(colour),
             13.0,
         );
     }
@@ -336,7 +316,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             "{organisation} has {users} users on its public collaboration suite. The scenario compares, over {years} years, the status quo with moving those who handle sensitive data ({share}, {moved} users) to {offer_en}. Costs and expected losses are discounted at {rate} a year."
         ),
     };
-    layout.paragraph(&question, BODY, Weight::Regular, palette::TEXT);
+    layout.paragraph(&question, TextStyle::regular(BODY));
 
     // The recommendation, set apart.
     let recommendation = recommend(
@@ -352,18 +332,14 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         MARGIN + 10.0,
         CONTENT_WIDTH - 20.0,
         t("Recommandation", "Recommendation"),
-        8.0,
-        Weight::SemiBold,
-        palette::HIGH,
+        TextStyle::semibold(8.0).in_color(palette::HIGH),
         12.0,
     );
     layout.paragraph_in(
         MARGIN + 10.0,
         CONTENT_WIDTH - 20.0,
         &recommendation.headline,
-        10.5,
-        Weight::SemiBold,
-        palette::TEXT,
+        TextStyle::semibold(10.5),
         14.5,
     );
     layout.space(3.0);
@@ -376,9 +352,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             MARGIN + 10.0,
             CONTENT_WIDTH - 20.0,
             sentence,
-            9.0,
-            Weight::Regular,
-            palette::TEXT,
+            TextStyle::regular(9.0),
             12.5,
         );
         layout.space(2.0);
@@ -412,9 +386,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             x + 10.0,
             top + 16.0,
             label,
-            8.0,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(8.0).in_color(palette::MUTED),
             Anchor::Start,
         );
         let color = if i == 2 && *value < Decimal::ZERO {
@@ -426,9 +398,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             x + 10.0,
             top + 38.0,
             &euros_compact(*value, language),
-            18.0,
-            Weight::SemiBold,
-            color,
+            TextStyle::semibold(18.0).in_color(color),
             Anchor::Start,
         );
         layout.text(
@@ -439,9 +409,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
                 t("valeur actuelle", "present value"),
                 euros(*value, language)
             ),
-            6.5,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(6.5).in_color(palette::MUTED),
             Anchor::Start,
         );
     }
@@ -473,7 +441,10 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
             }
         ),
     };
-    layout.paragraph(odds.trim_end(), 8.5, Weight::Regular, palette::MUTED);
+    layout.paragraph(
+        odds.trim_end(),
+        TextStyle::regular(8.5).in_color(palette::MUTED),
+    );
 
     layout.heading_keeping(
         t(
@@ -493,7 +464,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     layout.paragraph(t(
         "Licences, migration, double run, exploitation de deux environnements et mesures de protection, en euros courants, cumulés d'année en année ; les pertes liées aux risques sont à la page 2.",
         "Licences, migration, dual run, running two estates and controls, in current euros, added up year by year; losses from risks are on page 2.",
-    ), SMALL, Weight::Regular, palette::MUTED);
+    ), TextStyle::regular(SMALL).in_color(palette::MUTED));
 }
 
 /// How far to move (model.md sections 11–12): the frontier, what would change the answer,
@@ -518,15 +489,10 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         CONTENT_WIDTH,
         200.0,
     ));
-    layout.paragraph(
-        t(
+    layout.paragraph(t(
             "Bénéfice net de chaque part basculée (0 à 100 %, par pas de 5 points, plus la part du scénario et la part imposée) : trait plein, chaque hypothèse à sa valeur ; tirets, la moyenne sur les tirages des hypothèses, avec leur bande P5–P95 ; pointillés, ce que la bascule fait gagner sur les 5 % pires horizons (coût et pertes). Les graduations sous l'axe marquent les parts extrapolées, hors de la plage pour laquelle les hypothèses ont été estimées.",
             "Net benefit of each share moved (0 to 100 %, in steps of 5 points, plus the scenario's and the required share): solid, every assumption at its value; dashed, the mean over the draws of the assumptions, with their P5–P95 band; dotted, what moving gains in the worst 5 % of horizons (cost and losses). Ticks under the axis mark extrapolated shares, outside the range the assumptions were sized for.",
-        ),
-        SMALL,
-        Weight::Regular,
-        palette::MUTED,
-    );
+        ), TextStyle::regular(SMALL).in_color(palette::MUTED));
 
     layout.heading(
         t(
@@ -542,23 +508,13 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         .take(6)
         .collect();
     if sentences.is_empty() {
-        layout.paragraph(
-            t(
+        layout.paragraph(t(
                 "Aucune hypothèse, seule, ne change le signe du bénéfice net dans son domaine admis.",
                 "No assumption alone changes the sign of the net benefit within its allowed values.",
-            ),
-            BODY,
-            Weight::Regular,
-            palette::TEXT,
-        );
+            ), TextStyle::regular(BODY));
     }
     for sentence in &sentences {
-        layout.paragraph(
-            &format!("• {sentence}"),
-            9.0,
-            Weight::Regular,
-            palette::TEXT,
-        );
+        layout.paragraph(&format!("• {sentence}"), TextStyle::regular(9.0));
         layout.space(2.0);
     }
 
@@ -589,17 +545,15 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
             money(info.noise_floor)
         ),
     };
-    layout.paragraph(&opening, BODY, Weight::Regular, palette::TEXT);
+    layout.paragraph(&opening, TextStyle::regular(BODY));
     if let Some(nothing) = nothing_to_research(info, language) {
-        layout.paragraph(nothing, BODY, Weight::SemiBold, palette::TEXT);
+        layout.paragraph(nothing, TextStyle::semibold(BODY));
     } else {
         for value in standing_out.iter().take(6) {
             let name = information_name(scenario, &value.name, language);
             layout.paragraph(
                 &format!("• {name}{colon} {}", money(value.value)),
-                9.0,
-                Weight::Regular,
-                palette::TEXT,
+                TextStyle::regular(9.0),
             );
         }
     }
@@ -621,17 +575,12 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
             money(own.risk_adjusted_es95)
         ),
     };
-    layout.paragraph(&shortfall, BODY, Weight::Regular, palette::TEXT);
+    layout.paragraph(&shortfall, TextStyle::regular(BODY));
     let Some(appetite) = &decision.appetite else {
-        layout.paragraph(
-            t(
+        layout.paragraph(t(
                 "Le conseil n'a pas déclaré de courbe de tolérance (par exemple « pas plus de 5 % par an de perdre 10 M€ ») : aucune option n'est jugée au regard de son appétit.",
                 "The board has stated no tolerance curve (such as “no more than 5 % a year of losing €10M”): no option is judged against its appetite.",
-            ),
-            9.0,
-            Weight::Regular,
-            palette::MUTED,
-        );
+            ), TextStyle::regular(9.0).in_color(palette::MUTED));
         return;
     };
     let tolerance: Vec<(f64, f64)> = appetite
@@ -672,7 +621,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
                 verdict(&point.hybrid)
             ),
         };
-        layout.paragraph(&line, 9.0, Weight::Regular, palette::TEXT);
+        layout.paragraph(&line, TextStyle::regular(9.0));
     }
     let line = match (decision.optimal_within_appetite.flatten(), language) {
         (Some(b), Language::Fr) => format!(
@@ -688,7 +637,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         (None, Language::Fr) => "Aucune part essayée ne respecte l'appétit déclaré.".to_owned(),
         (None, Language::En) => "No share tried meets the stated appetite.".to_owned(),
     };
-    layout.paragraph(&line, BODY, Weight::SemiBold, palette::TEXT);
+    layout.paragraph(&line, TextStyle::semibold(BODY));
 }
 
 /// An input's label or a risk's name, for the research agenda.
@@ -728,9 +677,7 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
     ));
     layout.paragraph(
         explain(Figure::Exceedance, language),
-        SMALL,
-        Weight::Regular,
-        palette::MUTED,
+        TextStyle::regular(SMALL).in_color(palette::MUTED),
     );
 
     layout.heading(
@@ -815,9 +762,7 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
                 "Ce scénario ne compte aucun risque.",
                 "This scenario lists no risk.",
             ),
-            BODY,
-            Weight::Regular,
-            palette::TEXT,
+            TextStyle::regular(BODY),
         );
     } else {
         layout.table(&columns, &rows, 7.0);
@@ -832,9 +777,7 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
                 explain(Figure::RateVersusProbability, language),
                 explain(Figure::MeanVersusMedian, language)
             ),
-            SMALL,
-            Weight::Regular,
-            palette::MUTED,
+            TextStyle::regular(SMALL).in_color(palette::MUTED),
         );
     }
 
@@ -887,7 +830,7 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
             ),
         },
     };
-    layout.paragraph(&break_even, BODY, Weight::SemiBold, palette::TEXT);
+    layout.paragraph(&break_even, TextStyle::semibold(BODY));
     layout.space(3.0);
     let chance =
         Decimal::try_from(simulation.net_benefit.probability_positive * 100.0).unwrap_or_default();
@@ -900,13 +843,11 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
             "Probability that moving is the better choice, given the simulated events: {chance} %."
         ),
     };
-    layout.paragraph(&odds, BODY, Weight::SemiBold, palette::TEXT);
+    layout.paragraph(&odds, TextStyle::semibold(BODY));
     layout.space(2.0);
     layout.paragraph(
         explain(Figure::ProbabilityPositive, language),
-        SMALL,
-        Weight::Regular,
-        palette::MUTED,
+        TextStyle::regular(SMALL).in_color(palette::MUTED),
     );
 }
 
@@ -922,7 +863,7 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
     layout.paragraph(t(
         "Chaque donnée d'entrée, avec sa valeur exacte, sa plage testée, sa source, sa date et son degré de confiance. Les valeurs fondées sur un jugement sont signalées en couleur : ce sont elles qu'il faut discuter.",
         "Every input, with its exact value, the range tested, its source, its date and how far it can be trusted. Values resting on judgment are flagged in colour: they are the ones to discuss.",
-    ), 8.5, Weight::Regular, palette::MUTED);
+    ), TextStyle::regular(8.5).in_color(palette::MUTED));
     layout.space(6.0);
     let columns = [
         Column {
@@ -1029,9 +970,7 @@ fn sources(briefing: &Briefing, layout: &mut Layout) {
                 i + 1,
                 bibliography::citation_with_support(source, language)
             ),
-            7.5,
-            Weight::Regular,
-            palette::TEXT,
+            TextStyle::regular(7.5),
             10.0,
         );
         layout.space(3.0);
@@ -1096,7 +1035,7 @@ fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
         ],
     };
     for paragraph in method {
-        layout.paragraph(paragraph, 8.5, Weight::Regular, palette::TEXT);
+        layout.paragraph(paragraph, TextStyle::regular(8.5));
         layout.space(4.0);
     }
     // The limitations stay together: a reader should not find two of them alone on a page.
@@ -1128,9 +1067,7 @@ fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
             MARGIN + 10.0,
             CONTENT_WIDTH - 10.0,
             &format!("• {limit}"),
-            8.5,
-            Weight::Regular,
-            palette::TEXT,
+            TextStyle::regular(8.5),
             12.0,
         );
         layout.space(2.0);

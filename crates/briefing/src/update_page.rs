@@ -3,8 +3,7 @@
 
 use crate::layout::{CONTENT_WIDTH, Cell, Column, Layout};
 use crate::{Briefing, UpdateNote};
-use bascule_charts::font::Weight;
-use bascule_charts::marks::palette;
+use bascule_charts::marks::{TextStyle, palette};
 use bascule_model::Language;
 use bascule_model::diff::difference;
 use bascule_model::diff_report::{kept_words, report_of};
@@ -37,17 +36,12 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         Some(&subject),
         language,
     );
-    layout.paragraph(&report.sentence, 9.5, Weight::SemiBold, palette::TEXT);
+    layout.paragraph(&report.sentence, TextStyle::semibold(9.5));
     layout.space(4.0);
-    layout.paragraph(
-        t(
+    layout.paragraph(t(
             "Les nouvelles valeurs du pack sont appliquées une à une, dans l'ordre du fichier, au scénario tel qu'il était avant la mise à jour ; chaque barre part du bénéfice net atteint par les précédentes.",
             "The pack's new values are applied one at a time, in the file's order, to the scenario as it was before the update; each bar starts from the net benefit the ones before it reached.",
-        ),
-        7.5,
-        Weight::Regular,
-        palette::MUTED,
-    );
+        ), TextStyle::regular(7.5).in_color(palette::MUTED));
     layout.space(6.0);
     let (before, after) = if fr {
         (
@@ -123,25 +117,20 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
                 update.to_version,
                 words.new_pack
             );
-            layout.paragraph(&format!("•  {line}"), 8.0, Weight::Regular, palette::TEXT);
+            layout.paragraph(&format!("•  {line}"), TextStyle::regular(8.0));
             layout.space(2.0);
         }
         layout.space(6.0);
     }
     if !update.not_applied.is_empty() {
-        layout.paragraph(
-            &format!(
+        layout.paragraph(&format!(
                 "{} {}.",
                 t(
                     "Le nouveau pack change aussi, hors des valeurs, ce qui suit ; votre scénario garde les siens :",
                     "The new pack also changes the following, beyond values; your scenario keeps its own:"
                 ),
                 update.not_applied.join(", ")
-            ),
-            7.5,
-            Weight::Regular,
-            palette::MUTED,
-        );
+            ), TextStyle::regular(7.5).in_color(palette::MUTED));
         layout.space(4.0);
     }
     layout.paragraph(
@@ -153,8 +142,6 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
             ),
             report.old.scenario_sha256
         ),
-        7.0,
-        Weight::Regular,
-        palette::MUTED,
+        TextStyle::regular(7.0).in_color(palette::MUTED),
     );
 }

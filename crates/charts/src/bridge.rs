@@ -3,7 +3,7 @@
 
 use crate::font::{Weight, fit};
 use crate::frame::{self, Key, money, words};
-use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
 use bascule_model::bridge::Bridge;
 use bascule_model::diff_report::{signed_compact, step_label};
 use bascule_model::{Language, Scenario};
@@ -100,9 +100,12 @@ pub fn bridge(
             label_width,
             row_top(i) + bar * 0.5 + 3.0,
             fit(label, frame::LABEL_SIZE, weight, label_width),
-            frame::LABEL_SIZE,
+            TextStyle {
+                size: frame::LABEL_SIZE,
+                weight,
+                color: palette::TEXT,
+            },
             Anchor::End,
-            weight,
         );
     };
     let total = |chart: &mut Chart, i: usize, value: Decimal| {
@@ -116,9 +119,8 @@ pub fn bridge(
             at,
             row_top(i) + bar * 0.5 + 3.0,
             money(f(value), language),
-            frame::TICK_SIZE,
+            TextStyle::semibold(frame::TICK_SIZE),
             anchor,
-            Weight::SemiBold,
         );
     };
     label_row(&mut chart, 0, labels.0, Weight::SemiBold);
@@ -145,9 +147,8 @@ pub fn bridge(
             x0.max(x1) + 4.0,
             row_top(i) + bar * 0.5 + 3.0,
             signed_compact(*after - *before, language),
-            frame::TICK_SIZE,
+            TextStyle::regular(frame::TICK_SIZE),
             Anchor::Start,
-            Weight::Regular,
         );
     }
     let last = steps.len() + 1;

@@ -1,8 +1,7 @@
 //! Cumulative cost by year of both options.
 
-use crate::font::Weight;
 use crate::frame::{self, Plot, Scale, money, tick_money, words};
-use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
 use bascule_model::{Figures, Language};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -81,14 +80,12 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
     let label_every = if years > 8 { 2 } else { 1 };
     for t in 0..years {
         if t % label_every == 0 || t + 1 == years {
-            chart.text_in(
+            chart.text(
                 x_of(t),
                 plot.bottom + 12.0,
                 format!("{year_word} {}", t + 1),
-                frame::TICK_SIZE,
+                TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
                 Anchor::Middle,
-                Weight::Regular,
-                palette::MUTED,
             );
         }
     }
@@ -134,23 +131,19 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         };
     }
     let x_end = x_of(years.saturating_sub(1)) + 6.0;
-    chart.text_in(
+    chart.text(
         x_end,
         y_public + 3.0,
         money(last(&public), language),
-        frame::LABEL_SIZE,
+        TextStyle::semibold(frame::LABEL_SIZE).in_color(palette::PUBLIC),
         Anchor::Start,
-        Weight::SemiBold,
-        palette::PUBLIC,
     );
-    chart.text_in(
+    chart.text(
         x_end,
         y_hybrid + 3.0,
         money(last(&hybrid), language),
-        frame::LABEL_SIZE,
+        TextStyle::semibold(frame::LABEL_SIZE).in_color(palette::HYBRID_TEXT),
         Anchor::Start,
-        Weight::SemiBold,
-        palette::HYBRID_TEXT,
     );
 
     frame::options_legend(&mut chart, plot.left, 10.0, language);

@@ -1,8 +1,7 @@
 //! Loss exceedance curves of both options, loss on a log axis.
 
-use crate::font::Weight;
 use crate::frame::{self, Plot, Scale, money, percent, tick_money, words};
-use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
 use bascule_model::Language;
 use bascule_model::montecarlo::SimulationResult;
 
@@ -109,7 +108,7 @@ pub fn loss_exceedance_with_appetite(
             percent(exceeding(&result.hybrid.lec, tick), language),
         ]);
     }
-    chart.text_in(
+    chart.text(
         (plot.left + plot.right) / 2.0,
         height - 4.0,
         words(
@@ -117,10 +116,8 @@ pub fn loss_exceedance_with_appetite(
             "Pertes de la dernière année (échelle logarithmique)",
             "Losses of the last year (log scale)",
         ),
-        frame::TICK_SIZE,
+        TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
         Anchor::Middle,
-        Weight::Regular,
-        palette::MUTED,
     );
     frame::baseline(&mut chart, plot);
 
@@ -148,14 +145,12 @@ pub fn loss_exceedance_with_appetite(
     }
     let p95_label = |p95: f64, color, chart: &mut Chart, row: f64| {
         if p95 > 0.0 {
-            chart.text_in(
+            chart.text(
                 x.map_log(p95) + 3.0,
                 plot.top + 8.0 + row,
                 format!("P95 {}", money(p95, language)),
-                frame::TICK_SIZE,
+                TextStyle::semibold(frame::TICK_SIZE).in_color(color),
                 Anchor::Start,
-                Weight::SemiBold,
-                color,
             );
         }
     };
@@ -186,14 +181,12 @@ pub fn loss_exceedance_with_appetite(
             steps.push((to, y.map(probability)));
         }
         chart.line(steps, Stroke::solid(APPETITE, 1.4));
-        chart.text_in(
+        chart.text(
             plot.right,
             plot.top - 4.0,
             words(language, "Appétit déclaré", "Stated appetite"),
-            frame::TICK_SIZE,
+            TextStyle::semibold(frame::TICK_SIZE).in_color(APPETITE),
             Anchor::End,
-            Weight::SemiBold,
-            APPETITE,
         );
     }
     frame::options_legend(&mut chart, plot.left, 10.0, language);

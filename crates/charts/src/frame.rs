@@ -1,7 +1,7 @@
 //! What every chart shares: a plot area, axes with round ticks, a legend.
 
 use crate::font::{Weight, text_width};
-use crate::marks::{Anchor, Chart, Color, Stroke, palette};
+use crate::marks::{Anchor, Chart, Color, Stroke, TextStyle, palette};
 use bascule_model::Language;
 use bascule_model::present::{euros_compact, euros_compact_round};
 use rust_decimal::Decimal;
@@ -108,14 +108,12 @@ pub fn y_axis(chart: &mut Chart, plot: Plot, scale: &Scale, label: impl Fn(f64) 
             vec![(plot.left, y), (plot.right, y)],
             Stroke::solid(palette::GRID, 0.5),
         );
-        chart.text_in(
+        chart.text(
             plot.left - 4.0,
             y + TICK_SIZE * 0.35,
             label(tick),
-            TICK_SIZE,
+            TextStyle::regular(TICK_SIZE).in_color(palette::MUTED),
             Anchor::End,
-            Weight::Regular,
-            palette::MUTED,
         );
     }
 }
@@ -127,14 +125,12 @@ pub fn x_axis(chart: &mut Chart, plot: Plot, ticks: &[(f64, String)]) {
             vec![(*x, plot.top), (*x, plot.bottom)],
             Stroke::solid(palette::GRID, 0.5),
         );
-        chart.text_in(
+        chart.text(
             *x,
             plot.bottom + TICK_SIZE + 3.0,
             label.clone(),
-            TICK_SIZE,
+            TextStyle::regular(TICK_SIZE).in_color(palette::MUTED),
             Anchor::Middle,
-            Weight::Regular,
-            palette::MUTED,
         );
     }
 }
@@ -198,14 +194,12 @@ pub fn legend(chart: &mut Chart, x: f64, y: f64, entries: &[(String, Key)]) -> f
             ),
         }
         at += 20.0;
-        chart.text_in(
+        chart.text(
             at,
             y,
             label.clone(),
-            LEGEND_SIZE,
+            TextStyle::regular(LEGEND_SIZE),
             Anchor::Start,
-            Weight::Regular,
-            palette::TEXT,
         );
         at += text_width(label, LEGEND_SIZE, Weight::Regular) + 12.0;
     }
@@ -263,14 +257,12 @@ pub fn baseline(chart: &mut Chart, plot: Plot) {
 /// A chart with nothing to draw says so, in the middle.
 pub fn nothing_to_draw(chart: &mut Chart, message: &str) {
     let (x, y) = (chart.width / 2.0, chart.height / 2.0);
-    chart.text_in(
+    chart.text(
         x,
         y,
         message,
-        LABEL_SIZE,
+        TextStyle::regular(LABEL_SIZE).in_color(palette::MUTED),
         Anchor::Middle,
-        Weight::Regular,
-        palette::MUTED,
     );
 }
 

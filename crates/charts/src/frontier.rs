@@ -3,9 +3,8 @@
 //! in the worst 5 % of horizons, the optimum, the obligation's floor, the extrapolated
 //! shares and the scenario's own share.
 
-use crate::font::Weight;
 use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
-use crate::marks::{Anchor, Chart, Color, Stroke, palette};
+use crate::marks::{Anchor, Chart, Color, Stroke, TextStyle, palette};
 use bascule_model::Language;
 use bascule_model::decide::Decision;
 use bascule_model::inputs::to_f64;
@@ -156,14 +155,12 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
             vec![(position, plot.top), (position, plot.bottom)],
             Stroke::dashed(palette::MUTED, 0.7, 2.0, 2.0),
         );
-        chart.text_in(
+        chart.text(
             position + 3.0,
             plot.top + 8.0,
             words(language, "scénario", "scenario"),
-            frame::TICK_SIZE,
+            TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
             Anchor::Start,
-            Weight::Regular,
-            palette::MUTED,
         );
     }
     let (ox, oy) = (at(optimum.share_pct), y.map(to_f64(optimum.value)));
@@ -186,16 +183,14 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
         Anchor::Start
     };
     let dx = if anchor == Anchor::End { -6.0 } else { 6.0 };
-    chart.text_in(
+    chart.text(
         ox + dx,
         (oy - 5.0).max(plot.top + 8.0),
         label,
-        frame::TICK_SIZE,
+        TextStyle::semibold(frame::TICK_SIZE),
         anchor,
-        Weight::SemiBold,
-        palette::TEXT,
     );
-    chart.text_in(
+    chart.text(
         (plot.left + plot.right) / 2.0,
         height - 4.0,
         words(
@@ -203,10 +198,8 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
             "Part des utilisateurs basculés",
             "Share of users moved",
         ),
-        frame::TICK_SIZE,
+        TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
         Anchor::Middle,
-        Weight::Regular,
-        palette::MUTED,
     );
     let mut entries = vec![
         (

@@ -71,6 +71,39 @@ impl Stroke {
     }
 }
 
+/// How a run of text looks, in a chart or on a briefing's page: its size in points, its
+/// weight and its colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub size: f64,
+    pub weight: Weight,
+    pub color: Color,
+}
+
+impl TextStyle {
+    /// Regular, in the text's colour.
+    pub const fn regular(size: f64) -> TextStyle {
+        TextStyle {
+            size,
+            weight: Weight::Regular,
+            color: palette::TEXT,
+        }
+    }
+
+    /// Semibold, in the text's colour.
+    pub const fn semibold(size: f64) -> TextStyle {
+        TextStyle {
+            size,
+            weight: Weight::SemiBold,
+            color: palette::TEXT,
+        }
+    }
+
+    pub const fn in_color(self, color: Color) -> TextStyle {
+        TextStyle { color, ..self }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
     Start,
@@ -97,10 +130,8 @@ pub enum Mark {
         x: f64,
         y: f64,
         text: String,
-        size: f64,
+        style: TextStyle,
         anchor: Anchor,
-        weight: Weight,
-        color: Color,
     },
 }
 
@@ -187,32 +218,15 @@ impl Chart {
         x: f64,
         y: f64,
         text: impl Into<String>,
-        size: f64,
+        style: TextStyle,
         anchor: Anchor,
-        weight: Weight,
-    ) {
-        self.text_in(x, y, text, size, anchor, weight, palette::TEXT);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    pub fn text_in(
-        &mut self,
-        x: f64,
-        y: f64,
-        text: impl Into<String>,
-        size: f64,
-        anchor: Anchor,
-        weight: Weight,
-        color: Color,
     ) {
         self.marks.push(Mark::Text {
             x,
             y,
             text: text.into(),
-            size,
+            style,
             anchor,
-            weight,
-            color,
         });
     }
 
@@ -243,10 +257,8 @@ impl Chart {
                     x,
                     y,
                     text,
-                    size,
+                    style: TextStyle { size, weight, .. },
                     anchor,
-                    weight,
-                    ..
                 } => {
                     let width = crate::font::text_width(text, *size, *weight);
                     let left = match anchor {

@@ -2,7 +2,7 @@
 
 use crate::font::{Weight, fit};
 use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
-use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
 use bascule_model::{Figures, Language, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -101,9 +101,8 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
             label_width,
             top + 10.0,
             fit(name, frame::LABEL_SIZE, Weight::Regular, label_width),
-            frame::LABEL_SIZE,
+            TextStyle::regular(frame::LABEL_SIZE),
             Anchor::End,
-            Weight::Regular,
         );
         for (k, (value, colour)) in [(*public, palette::PUBLIC), (*hybrid, palette::HYBRID)]
             .into_iter()
@@ -112,14 +111,12 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
             let y = top + k as f64 * 8.0;
             let end = scale.map(value);
             chart.rect(plot.left, y, end - plot.left, 7.0, Some(colour), None);
-            chart.text_in(
+            chart.text(
                 end + 3.0,
                 y + 6.0,
                 money(value, language),
-                frame::TICK_SIZE,
+                TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
                 Anchor::Start,
-                Weight::Regular,
-                palette::MUTED,
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::font::{FAMILY, Weight};
 use crate::frame::words;
-use crate::marks::{Anchor, Chart, Mark, Stroke};
+use crate::marks::{Anchor, Chart, Mark, Stroke, TextStyle};
 use bascule_model::Language;
 use std::fmt::Write;
 
@@ -52,10 +52,13 @@ pub fn to_svg(chart: &Chart) -> String {
                 x,
                 y,
                 text,
-                size,
+                style:
+                    TextStyle {
+                        size,
+                        weight,
+                        color,
+                    },
                 anchor,
-                weight,
-                color,
             } => {
                 let anchor = match anchor {
                     Anchor::Start => "start",
@@ -168,9 +171,8 @@ mod tests {
             1.0,
             2.0,
             "R&D « 4,7 M€ »",
-            8.0,
+            TextStyle::semibold(8.0),
             Anchor::End,
-            Weight::SemiBold,
         );
         let svg = to_svg(&chart);
         assert!(

@@ -3,7 +3,7 @@
 
 use crate::font::{Weight, fit, wrap};
 use crate::frame::{self, Key, money, words};
-use crate::marks::{Anchor, Chart, DataTable, Stroke, palette};
+use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
 use bascule_model::present::{assumption_label_parts, number};
 use bascule_model::{Language, Scenario, SensitivityRow};
 use rust_decimal::Decimal;
@@ -139,9 +139,8 @@ pub fn tornado(
                 label_width,
                 first + k as f64 * LINE_GAP,
                 line.clone(),
-                frame::LABEL_SIZE,
+                TextStyle::regular(frame::LABEL_SIZE),
                 Anchor::End,
-                Weight::Regular,
             );
         }
         let centre = scale.map(base);
@@ -183,7 +182,7 @@ pub fn tornado(
             words(language, "Bénéfice net attendu", "Expected net benefit"),
             money(base, language)
         ),
-        frame::TICK_SIZE,
+        TextStyle::semibold(frame::TICK_SIZE),
         if centre > width * 0.7 {
             Anchor::End
         } else if centre < plot.left + 60.0 {
@@ -191,7 +190,6 @@ pub fn tornado(
         } else {
             Anchor::Middle
         },
-        Weight::SemiBold,
     );
     frame::legend(
         &mut chart,

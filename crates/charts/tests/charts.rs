@@ -119,7 +119,8 @@ fn every_label_has_the_contrast_of_text() {
         let scenario = reference_scenario(language).expect("valid");
         for (name, chart) in charts(&scenario) {
             for mark in &chart.marks {
-                if let Mark::Text { text, color, .. } = mark {
+                if let Mark::Text { text, style, .. } = mark {
+                    let color = style.color;
                     let contrast = (white + 0.05) / (color.luminance() + 0.05);
                     assert!(
                         contrast >= 4.5,
