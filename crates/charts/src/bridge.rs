@@ -2,8 +2,9 @@
 //! change from the figure before it to the figure after, a bar for the new figure.
 
 use crate::font::{Weight, fit};
-use crate::frame::{self, Key, money, words};
+use crate::frame::{self, Key, money};
 use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
+use crate::words::words;
 use bascule_model::bridge::Bridge;
 use bascule_model::diff_report::{signed_compact, step_label};
 use bascule_model::{Language, Scenario};
@@ -42,30 +43,22 @@ pub fn bridge(
         .collect();
     if steps.len() > ROWS + 1 {
         let rest = steps.split_off(ROWS);
-        let label = format!(
-            "{} ({})",
-            words(language, "autres changements", "other changes"),
-            rest.len()
-        );
+        let label = format!("{} ({})", words(language).other_changes, rest.len());
         let (first, last) = (rest[0].1, rest[rest.len() - 1].2);
         steps.push((label, first, last));
     }
     let height = bridge_height(steps.len());
     let description = format!(
         "{} {} → {}",
-        words(
-            language,
-            "Ce que chaque changement fait au bénéfice net :",
-            "What each change does to the net benefit:"
-        ),
+        words(language).bridge,
         money(f(bridge.net_benefit_old), language),
         money(f(bridge.net_benefit_new), language)
     );
     let mut chart = Chart::new(width, height, description);
     chart.data = DataTable::new([
-        words(language, "Changement", "Change"),
-        words(language, "Effet", "Effect"),
-        words(language, "Bénéfice net après", "Net benefit after"),
+        words(language).change,
+        words(language).effect,
+        words(language).net_benefit_after,
     ]);
     for (label, before, after) in &steps {
         chart.data.row([
@@ -164,11 +157,11 @@ pub fn bridge(
         10.0,
         &[
             (
-                words(language, "rapproche de la bascule", "in favour of moving").to_owned(),
+                words(language).in_favour.to_owned(),
                 Key::Swatch(palette::HYBRID),
             ),
             (
-                words(language, "en éloigne", "against it").to_owned(),
+                words(language).against.to_owned(),
                 Key::Swatch(palette::LOW),
             ),
         ],

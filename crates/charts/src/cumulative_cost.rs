@@ -1,7 +1,9 @@
 //! Cumulative cost by year of both options.
 
-use crate::frame::{self, Plot, Scale, money, tick_money, words};
+use crate::frame::{self, Plot, Scale, money, tick_money};
 use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
+use crate::words::words;
+use bascule_model::present::option_names;
 use bascule_model::{Figures, Language};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -22,11 +24,11 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         cumulative(&figures.hybrid.yearly_cost),
     );
     let years = public.len();
-    let (public_label, hybrid_label) = frame::option_names(language);
+    let (public_label, hybrid_label) = option_names(language);
     let last = |series: &[f64]| series.last().copied().unwrap_or(0.0);
     let description = format!(
         "{} {}: {} {}, {} {}",
-        words(language, "Coût cumulé à l'année", "Cumulative cost by year"),
+        words(language).cumulative_cost,
         years,
         public_label,
         money(last(&public), language),
@@ -34,8 +36,8 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
         money(last(&hybrid), language)
     );
     let mut chart = Chart::new(width, height, description);
-    let year_word = words(language, "An", "Year");
-    chart.data = DataTable::new([words(language, "Année", "Year"), public_label, hybrid_label]);
+    let year_word = words(language).year_short;
+    chart.data = DataTable::new([words(language).year, public_label, hybrid_label]);
     for (t, (public, hybrid)) in public.iter().zip(&hybrid).enumerate() {
         chart.data.row([
             format!("{year_word} {}", t + 1),

@@ -1,9 +1,11 @@
 //! Loss exceedance curves of both options, loss on a log axis.
 
-use crate::frame::{self, Plot, Scale, money, percent, tick_money, words};
+use crate::frame::{self, Plot, Scale, money, percent, tick_money};
 use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
+use crate::words::words;
 use bascule_model::Language;
 use bascule_model::montecarlo::SimulationResult;
+use bascule_model::present::option_names;
 
 pub fn loss_exceedance(
     result: &SimulationResult,
@@ -24,14 +26,10 @@ pub fn loss_exceedance_with_appetite(
     width: f64,
     height: f64,
 ) -> Chart {
-    let (public_label, hybrid_label) = frame::option_names(language);
+    let (public_label, hybrid_label) = option_names(language);
     let description = format!(
         "{}: P95 {} {}, {} {}",
-        words(
-            language,
-            "Courbes de dépassement des pertes de la dernière année",
-            "Loss exceedance curves of the last year"
-        ),
+        words(language).exceedance,
         public_label,
         money(result.public.annual_loss.p95, language),
         hybrid_label,
@@ -40,10 +38,7 @@ pub fn loss_exceedance_with_appetite(
     let mut chart = Chart::new(width, height, description);
     let grid = &result.public.lec;
     if grid.is_empty() {
-        frame::nothing_to_draw(
-            &mut chart,
-            words(language, "Aucune perte simulée.", "No simulated loss."),
-        );
+        frame::nothing_to_draw(&mut chart, words(language).no_simulated_loss);
         return chart;
     }
     let highest = result
@@ -83,15 +78,7 @@ pub fn loss_exceedance_with_appetite(
         .map(|&t| (x.map_log(t), tick_money(t, language)))
         .collect();
     frame::x_axis(&mut chart, plot, &ticks);
-    chart.data = DataTable::new([
-        words(
-            language,
-            "Perte de la dernière année dépassée",
-            "Loss of the last year exceeded",
-        ),
-        public_label,
-        hybrid_label,
-    ]);
+    chart.data = DataTable::new([words(language).loss_exceeded, public_label, hybrid_label]);
     // The chance of losing more than each tick of the axis the curves span: the curve's
     // last point at or below it (both options' curves share the grid). Ticks left of the
     // grid (a tolerance point below it) have no curve to read.
@@ -111,11 +98,7 @@ pub fn loss_exceedance_with_appetite(
     chart.text(
         (plot.left + plot.right) / 2.0,
         height - 4.0,
-        words(
-            language,
-            "Pertes de la dernière année (échelle logarithmique)",
-            "Losses of the last year (log scale)",
-        ),
+        words(language).last_year_losses,
         TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
         Anchor::Middle,
     );
@@ -184,7 +167,7 @@ pub fn loss_exceedance_with_appetite(
         chart.text(
             plot.right,
             plot.top - 4.0,
-            words(language, "Appétit déclaré", "Stated appetite"),
+            words(language).stated_appetite,
             TextStyle::semibold(frame::TICK_SIZE).in_color(APPETITE),
             Anchor::End,
         );

@@ -3,6 +3,7 @@
 use crate::font::{Weight, text_width};
 use crate::marks::{Anchor, Chart, Color, Stroke, TextStyle, palette};
 use bascule_model::Language;
+use bascule_model::present::option_names;
 use bascule_model::present::{euros_compact, euros_compact_round};
 use rust_decimal::Decimal;
 
@@ -215,14 +216,6 @@ pub fn legend_width(entries: &[(String, Key)]) -> f64 {
         - 12.0
 }
 
-/// The two options' names, status quo first.
-pub fn option_names(language: Language) -> (&'static str, &'static str) {
-    (
-        words(language, "Statu quo (public)", "Status quo (public)"),
-        words(language, "Hybride", "Hybrid"),
-    )
-}
-
 /// How each option's line is drawn: the status quo solid and dark, the hybrid dashed.
 pub fn option_strokes() -> (Stroke, Stroke) {
     (
@@ -271,8 +264,4 @@ pub fn widest(labels: impl Iterator<Item = String>, size: f64) -> f64 {
     labels
         .map(|l| text_width(&l, size, Weight::Regular))
         .fold(0.0, f64::max)
-}
-
-pub fn words(language: Language, fr: &'static str, en: &'static str) -> &'static str {
-    if language == Language::Fr { fr } else { en }
 }

@@ -3,8 +3,9 @@
 //! in the worst 5 % of horizons, the optimum, the obligation's floor, the extrapolated
 //! shares and the scenario's own share.
 
-use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
+use crate::frame::{self, Key, Plot, Scale, money, tick_money};
 use crate::marks::{Anchor, Chart, Color, Stroke, TextStyle, palette};
+use crate::words::words;
 use bascule_model::Language;
 use bascule_model::decide::Decision;
 use bascule_model::inputs::to_f64;
@@ -60,19 +61,11 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
     let optimum = decision.optimal_at_values;
     let description = format!(
         "{} {} ({} {}); {} {}",
-        words(
-            language,
-            "Bénéfice net selon la part basculée : optimum à",
-            "Net benefit by share moved: optimum at"
-        ),
+        words(language).frontier,
         frame::percent(to_f64(optimum.share_pct) / 100.0, language),
-        words(language, "bénéfice net", "net benefit"),
+        words(language).net_benefit,
         money(to_f64(optimum.value), language),
-        words(
-            language,
-            "sous incertitude, optimum à",
-            "under uncertainty, optimum at"
-        ),
+        words(language).optimum_under_uncertainty,
         frame::percent(
             to_f64(decision.optimal_under_uncertainty.share_pct) / 100.0,
             language
@@ -80,7 +73,7 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
     );
     let mut chart = Chart::new(width, height, description);
     if shares.is_empty() {
-        frame::nothing_to_draw(&mut chart, words(language, "Aucune part.", "No share."));
+        frame::nothing_to_draw(&mut chart, words(language).no_share);
         return chart;
     }
     let plot = frontier_plot(width, height, language, decision);
@@ -158,7 +151,7 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
         chart.text(
             position + 3.0,
             plot.top + 8.0,
-            words(language, "scénario", "scenario"),
+            words(language).scenario,
             TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
             Anchor::Start,
         );
@@ -174,7 +167,7 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
     );
     let label = format!(
         "{} {}",
-        words(language, "optimum", "optimum"),
+        words(language).optimum,
         frame::percent(to_f64(optimum.share_pct) / 100.0, language)
     );
     let anchor = if ox > (plot.left + plot.right) / 2.0 {
@@ -193,47 +186,22 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
     chart.text(
         (plot.left + plot.right) / 2.0,
         height - 4.0,
-        words(
-            language,
-            "Part des utilisateurs basculés",
-            "Share of users moved",
-        ),
+        words(language).share_moved,
         TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
         Anchor::Middle,
     );
     let mut entries = vec![
+        (words(language).at_values.to_owned(), Key::Line(at_values)),
         (
-            words(
-                language,
-                "Hypothèses à leur valeur",
-                "Assumptions at their values",
-            )
-            .to_owned(),
-            Key::Line(at_values),
-        ),
-        (
-            words(
-                language,
-                "Sous incertitude (moyenne)",
-                "Under uncertainty (mean)",
-            )
-            .to_owned(),
+            words(language).under_uncertainty.to_owned(),
             Key::Line(uncertain),
         ),
         ("P5–P95".to_owned(), Key::Swatch(BAND)),
-        (
-            words(
-                language,
-                "Gain sur les 5 % pires horizons",
-                "Gain in the worst 5 % of horizons",
-            )
-            .to_owned(),
-            Key::Line(tail),
-        ),
+        (words(language).worst_gain.to_owned(), Key::Line(tail)),
     ];
     if required > plot.left {
         entries.push((
-            words(language, "Sous la part imposée", "Below the required share").to_owned(),
+            words(language).below_required.to_owned(),
             Key::Swatch(SHADE),
         ));
     }

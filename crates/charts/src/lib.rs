@@ -7,6 +7,7 @@ pub mod frame;
 pub mod marks;
 pub mod svg;
 pub mod ticks;
+pub mod words;
 
 mod bridge;
 mod cumulative_cost;
@@ -19,7 +20,7 @@ pub use bridge::{bridge, bridge_height};
 pub use cumulative_cost::cumulative_cost;
 pub use exceedance::{loss_exceedance, loss_exceedance_with_appetite};
 pub use frontier::{frontier, frontier_plot, frontier_x};
-pub use marks::{Anchor, Chart, Color, DataTable, Mark, Stroke};
+pub use marks::{Anchor, Chart, Color, DataTable, Mark, Stroke, TextStyle};
 pub use risk_bars::{risk_bars, risk_bars_height};
 pub use svg::{to_screen, to_svg};
 pub use tornado::{tornado, tornado_height};

@@ -1,8 +1,10 @@
 //! Expected loss by risk (NPV over the horizon) in both options.
 
 use crate::font::{Weight, fit};
-use crate::frame::{self, Key, Plot, Scale, money, tick_money, words};
+use crate::frame::{self, Key, Plot, Scale, money, tick_money};
 use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
+use crate::words::words;
+use bascule_model::present::option_names;
 use bascule_model::{Figures, Language, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -32,11 +34,7 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
     rows.sort_by(|a, b| b.1.max(b.2).total_cmp(&a.1.max(a.2)));
     if rows.len() > ROWS + 1 {
         let rest = rows.split_off(ROWS);
-        let others = format!(
-            "{} ({})",
-            words(language, "Autres risques", "Other risks"),
-            rest.len()
-        );
+        let others = format!("{} ({})", words(language).other_risks, rest.len());
         rows.push((
             others,
             rest.iter().map(|r| r.1).sum(),
@@ -44,19 +42,10 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
         ));
     }
     let height = risk_bars_height(rows.len());
-    let description = words(
-        language,
-        "Pertes attendues par risque, valeur actuelle sur l'horizon",
-        "Expected loss by risk, present value over the horizon",
-    )
-    .to_owned();
+    let description = words(language).risk_bars.to_owned();
     let mut chart = Chart::new(width, height, description);
-    let (public_label, hybrid_label) = frame::option_names(language);
-    chart.data = DataTable::new([
-        words(language, "Risque", "Risk"),
-        public_label,
-        hybrid_label,
-    ]);
+    let (public_label, hybrid_label) = option_names(language);
+    chart.data = DataTable::new([words(language).risk, public_label, hybrid_label]);
     for (name, public, hybrid) in &rows {
         chart.data.row([
             name.clone(),
@@ -65,14 +54,7 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
         ]);
     }
     if rows.is_empty() {
-        frame::nothing_to_draw(
-            &mut chart,
-            words(
-                language,
-                "Aucun risque dans ce scénario.",
-                "No risk in this scenario.",
-            ),
-        );
+        frame::nothing_to_draw(&mut chart, words(language).no_risk);
         return chart;
     }
     let label_width = (width * 0.38).min(200.0);
@@ -129,14 +111,8 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
         plot.left,
         10.0,
         &[
-            (
-                words(language, "Statu quo (public)", "Status quo (public)").to_owned(),
-                Key::Swatch(palette::PUBLIC),
-            ),
-            (
-                words(language, "Hybride", "Hybrid").to_owned(),
-                Key::Swatch(palette::HYBRID),
-            ),
+            (public_label.to_owned(), Key::Swatch(palette::PUBLIC)),
+            (hybrid_label.to_owned(), Key::Swatch(palette::HYBRID)),
         ],
     );
     chart

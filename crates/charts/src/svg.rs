@@ -1,8 +1,8 @@
 //! A chart as SVG, for the screen: the same marks the PDF draws.
 
 use crate::font::{FAMILY, Weight};
-use crate::frame::words;
 use crate::marks::{Anchor, Chart, Mark, Stroke, TextStyle};
+use crate::words::words;
 use bascule_model::Language;
 use std::fmt::Write;
 
@@ -136,7 +136,7 @@ pub fn to_screen(chart: &Chart, language: Language) -> String {
     let _ = write!(
         out,
         r#"<details class="chart-data"><summary>{}</summary><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>"#,
-        words(language, "Les chiffres du graphique", "The chart's figures"),
+        words(language).figures,
         escape(&chart.description),
         cells("th", &chart.data.columns),
     );

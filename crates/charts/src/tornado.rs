@@ -2,8 +2,9 @@
 //! assumption's low end to that at its high end, around the expected net benefit.
 
 use crate::font::{Weight, fit, wrap};
-use crate::frame::{self, Key, money, words};
+use crate::frame::{self, Key, money};
 use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
+use crate::words::words;
 use bascule_model::present::{assumption_label_parts, number};
 use bascule_model::{Language, Scenario, SensitivityRow};
 use rust_decimal::Decimal;
@@ -52,35 +53,16 @@ pub fn tornado(
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
     let base = f(net_benefit);
     let height = tornado_height(rows.len());
-    let description = format!(
-        "{} {}",
-        words(
-            language,
-            "Hypothèses qui font le plus varier le bénéfice net, autour de",
-            "Assumptions that move the net benefit most, around"
-        ),
-        money(base, language)
-    );
+    let description = format!("{} {}", words(language).tornado, money(base, language));
     let mut chart = Chart::new(width, height, description);
     if rows.is_empty() {
-        frame::nothing_to_draw(
-            &mut chart,
-            words(
-                language,
-                "Aucune hypothèse n'a de plage.",
-                "No assumption has a range.",
-            ),
-        );
+        frame::nothing_to_draw(&mut chart, words(language).no_range);
         return chart;
     }
     chart.data = DataTable::new([
-        words(
-            language,
-            "Hypothèse (plage testée)",
-            "Assumption (range tested)",
-        ),
-        words(language, "Bénéfice net au bas", "Net benefit at the low"),
-        words(language, "Bénéfice net au haut", "Net benefit at the high"),
+        words(language).assumption_range,
+        words(language).net_at_low,
+        words(language).net_at_high,
     ]);
     let label_width = (width * 0.42).min(230.0);
     let values = rows
@@ -179,7 +161,7 @@ pub fn tornado(
         plot.top - 6.0,
         format!(
             "{} {}",
-            words(language, "Bénéfice net attendu", "Expected net benefit"),
+            words(language).expected_net_benefit,
             money(base, language)
         ),
         TextStyle::semibold(frame::TICK_SIZE),
@@ -197,16 +179,11 @@ pub fn tornado(
         10.0,
         &[
             (
-                words(
-                    language,
-                    "hypothèse au bas de sa plage",
-                    "assumption at its low end",
-                )
-                .to_owned(),
+                words(language).at_low_end.to_owned(),
                 Key::Swatch(palette::LOW),
             ),
             (
-                words(language, "au haut de sa plage", "at its high end").to_owned(),
+                words(language).at_high_end.to_owned(),
                 Key::Swatch(palette::HIGH),
             ),
         ],

@@ -3,7 +3,7 @@
 
 use bascule_model::explain::{Figure, explain};
 use bascule_model::montecarlo::{OptionLosses, SimulationResult};
-use bascule_model::present::{euros, number};
+use bascule_model::present::{euros, number, option_names};
 use bascule_model::{Language, Scenario};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -83,10 +83,7 @@ pub fn render(scenario: &Scenario, result: &SimulationResult) -> String {
             String::new(),
         ]
     };
-    let (public, hybrid) = (
-        t("Statu quo (public)", "Status quo (public)"),
-        t("Hybride", "Hybrid"),
-    );
+    let (public, hybrid) = option_names(lang);
     let _ = writeln!(
         out,
         "\n{} {}",

@@ -1,7 +1,9 @@
 //! `bascule evaluate --format table`: the figures a person reads, in the scenario's language.
 
 use bascule_model::evaluate::OptionFigures;
-use bascule_model::present::{assumption_label, decision_sentence, euros, number, percent};
+use bascule_model::present::{
+    assumption_label, decision_sentence, euros, number, option_names, percent,
+};
 use bascule_model::{Evaluation, Language, Scenario};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -25,8 +27,6 @@ struct Words {
     npv: &'static str,
     costs: &'static str,
     losses: &'static str,
-    public: &'static str,
-    hybrid: &'static str,
     risks: &'static str,
     risk_columns: [&'static str; 5],
     sensitivity: &'static str,
@@ -50,8 +50,6 @@ const FR: Words = Words {
     npv: "VAN",
     costs: "Coûts par an",
     losses: "Pertes attendues par an",
-    public: "Statu quo (public)",
-    hybrid: "Hybride",
     risks: "Risques : perte par événement et pertes attendues (VAN)",
     risk_columns: ["médiane", "moyenne", "taux λ", "statu quo", "hybride"],
     sensitivity: "Sensibilité : bénéfice net aux bornes de chaque hypothèse",
@@ -75,8 +73,6 @@ const EN: Words = Words {
     npv: "NPV",
     costs: "Costs by year",
     losses: "Expected losses by year",
-    public: "Status quo (public)",
-    hybrid: "Hybrid",
     risks: "Risks: loss per event and expected losses (NPV)",
     risk_columns: ["median", "mean", "rate λ", "status quo", "hybrid"],
     sensitivity: "Sensitivity: net benefit at each assumption's bounds",
@@ -87,6 +83,7 @@ const EN: Words = Words {
 pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
     let lang = scenario.language;
     let w = if lang == Language::Fr { &FR } else { &EN };
+    let (public, hybrid) = option_names(lang);
     let f = &evaluation.figures;
     let money = |value: Decimal| euros(value, lang);
     let mut out = String::new();
@@ -149,13 +146,13 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
     out.push_str(&grid(&[
         header.clone(),
         yearly(
-            w.public,
+            public,
             &f.public.yearly_cost,
             f.public.total_cost,
             f.public.npv_cost,
         ),
         yearly(
-            w.hybrid,
+            hybrid,
             &f.hybrid.yearly_cost,
             f.hybrid.total_cost,
             f.hybrid.npv_cost,
@@ -165,13 +162,13 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
     out.push_str(&grid(&[
         header,
         yearly(
-            w.public,
+            public,
             &f.public.yearly_expected_loss,
             losses_total(&f.public),
             f.public.npv_expected_loss,
         ),
         yearly(
-            w.hybrid,
+            hybrid,
             &f.hybrid.yearly_expected_loss,
             losses_total(&f.hybrid),
             f.hybrid.npv_expected_loss,

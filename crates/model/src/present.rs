@@ -227,6 +227,14 @@ pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Langu
 }
 
 /// What an assumption's number counts, as its unit is written after it.
+/// The two options' names, status quo first: the same in every chart, table and page.
+pub fn option_names(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::Fr => ("Statu quo (public)", "Hybride"),
+        Language::En => ("Status quo (public)", "Hybrid"),
+    }
+}
+
 pub fn unit_text(unit: Unit, language: Language) -> &'static str {
     let fr = language == Language::Fr;
     match (unit, fr) {
