@@ -461,10 +461,13 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         200.0_f64.min(layout.room() - 30.0).max(150.0),
     );
     layout.chart(&chart);
-    layout.paragraph(t(
-        "Licences, migration, double run, exploitation de deux environnements et mesures de protection, en euros courants, cumulés d'année en année ; les pertes liées aux risques sont à la page 2.",
-        "Licences, migration, dual run, running two estates and controls, in current euros, added up year by year; losses from risks are on page 2.",
-    ), TextStyle::regular(SMALL).in_color(palette::MUTED));
+    layout.paragraph(
+        t(
+            "Licences, migration, double run, exploitation de deux environnements et mesures de protection, en euros courants, cumulés d'année en année ; les pertes liées aux risques sont à la page 2.",
+            "Licences, migration, dual run, running two estates and controls, in current euros, added up year by year; losses from risks are on page 2.",
+        ),
+        TextStyle::regular(SMALL).in_color(palette::MUTED),
+    );
 }
 
 /// How far to move (model.md sections 11–12): the frontier, what would change the answer,
@@ -489,10 +492,13 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         CONTENT_WIDTH,
         200.0,
     ));
-    layout.paragraph(t(
+    layout.paragraph(
+        t(
             "Bénéfice net de chaque part basculée (0 à 100 %, par pas de 5 points, plus la part du scénario et la part imposée) : trait plein, chaque hypothèse à sa valeur ; tirets, la moyenne sur les tirages des hypothèses, avec leur bande P5–P95 ; pointillés, ce que la bascule fait gagner sur les 5 % pires horizons (coût et pertes). Les graduations sous l'axe marquent les parts extrapolées, hors de la plage pour laquelle les hypothèses ont été estimées.",
             "Net benefit of each share moved (0 to 100 %, in steps of 5 points, plus the scenario's and the required share): solid, every assumption at its value; dashed, the mean over the draws of the assumptions, with their P5–P95 band; dotted, what moving gains in the worst 5 % of horizons (cost and losses). Ticks under the axis mark extrapolated shares, outside the range the assumptions were sized for.",
-        ), TextStyle::regular(SMALL).in_color(palette::MUTED));
+        ),
+        TextStyle::regular(SMALL).in_color(palette::MUTED),
+    );
 
     layout.heading(
         t(
@@ -508,10 +514,13 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         .take(6)
         .collect();
     if sentences.is_empty() {
-        layout.paragraph(t(
+        layout.paragraph(
+            t(
                 "Aucune hypothèse, seule, ne change le signe du bénéfice net dans son domaine admis.",
                 "No assumption alone changes the sign of the net benefit within its allowed values.",
-            ), TextStyle::regular(BODY));
+            ),
+            TextStyle::regular(BODY),
+        );
     }
     for sentence in &sentences {
         layout.paragraph(&format!("• {sentence}"), TextStyle::regular(9.0));
@@ -577,10 +586,13 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
     };
     layout.paragraph(&shortfall, TextStyle::regular(BODY));
     let Some(appetite) = &decision.appetite else {
-        layout.paragraph(t(
+        layout.paragraph(
+            t(
                 "Le conseil n'a pas déclaré de courbe de tolérance (par exemple « pas plus de 5 % par an de perdre 10 M€ ») : aucune option n'est jugée au regard de son appétit.",
                 "The board has stated no tolerance curve (such as “no more than 5 % a year of losing €10M”): no option is judged against its appetite.",
-            ), TextStyle::regular(9.0).in_color(palette::MUTED));
+            ),
+            TextStyle::regular(9.0).in_color(palette::MUTED),
+        );
         return;
     };
     let tolerance: Vec<(f64, f64)> = appetite
@@ -860,10 +872,13 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
         14.0,
         120.0,
     );
-    layout.paragraph(t(
-        "Chaque donnée d'entrée, avec sa valeur exacte, sa plage testée, sa source, sa date et son degré de confiance. Les valeurs fondées sur un jugement sont signalées en couleur : ce sont elles qu'il faut discuter.",
-        "Every input, with its exact value, the range tested, its source, its date and how far it can be trusted. Values resting on judgment are flagged in colour: they are the ones to discuss.",
-    ), TextStyle::regular(8.5).in_color(palette::MUTED));
+    layout.paragraph(
+        t(
+            "Chaque donnée d'entrée, avec sa valeur exacte, sa plage testée, sa source, sa date et son degré de confiance. Les valeurs fondées sur un jugement sont signalées en couleur : ce sont elles qu'il faut discuter.",
+            "Every input, with its exact value, the range tested, its source, its date and how far it can be trusted. Values resting on judgment are flagged in colour: they are the ones to discuss.",
+        ),
+        TextStyle::regular(8.5).in_color(palette::MUTED),
+    );
     layout.space(6.0);
     let columns = [
         Column {

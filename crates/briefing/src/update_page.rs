@@ -38,10 +38,13 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
     );
     layout.paragraph(&report.sentence, TextStyle::semibold(9.5));
     layout.space(4.0);
-    layout.paragraph(t(
+    layout.paragraph(
+        t(
             "Les nouvelles valeurs du pack sont appliquées une à une, dans l'ordre du fichier, au scénario tel qu'il était avant la mise à jour ; chaque barre part du bénéfice net atteint par les précédentes.",
             "The pack's new values are applied one at a time, in the file's order, to the scenario as it was before the update; each bar starts from the net benefit the ones before it reached.",
-        ), TextStyle::regular(7.5).in_color(palette::MUTED));
+        ),
+        TextStyle::regular(7.5).in_color(palette::MUTED),
+    );
     layout.space(6.0);
     let (before, after) = if fr {
         (
@@ -123,14 +126,17 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         layout.space(6.0);
     }
     if !update.not_applied.is_empty() {
-        layout.paragraph(&format!(
+        layout.paragraph(
+            &format!(
                 "{} {}.",
                 t(
                     "Le nouveau pack change aussi, hors des valeurs, ce qui suit ; votre scénario garde les siens :",
                     "The new pack also changes the following, beyond values; your scenario keeps its own:"
                 ),
                 update.not_applied.join(", ")
-            ), TextStyle::regular(7.5).in_color(palette::MUTED));
+            ),
+            TextStyle::regular(7.5).in_color(palette::MUTED),
+        );
         layout.space(4.0);
     }
     layout.paragraph(
