@@ -8,6 +8,7 @@ mod pages;
 mod request;
 mod seal;
 mod update_page;
+mod words;
 
 use bascule_model::montecarlo::SimulationResult;
 use bascule_model::{Evaluation, Language, Scenario};

@@ -1,6 +1,7 @@
 //! What the briefing says, page by page (product.md, "The board briefing").
 
 use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::words::words;
 use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
 use bascule_charts::marks::{Anchor, Color, Stroke, TextStyle, palette};
@@ -26,9 +27,9 @@ const MARKING: Color = Color(0xb0, 0x00, 0x20);
 
 pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
     let language = briefing.options.language;
-    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let words = words(language);
     let scenario = briefing.scenario;
-    let mut doc = PdfDocument::new(t("Note au conseil — Bascule", "Board briefing — Bascule"));
+    let mut doc = PdfDocument::new(words.title_with_product);
     let mut warnings = Vec::new();
     let regular = ParsedFont::from_bytes(chart_font::REGULAR, 0, &mut warnings)
         .ok_or_else(|| BriefingError::Font("Inter Regular".into()))?;
@@ -130,7 +131,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             page,
             PAGE_WIDTH - MARGIN,
             36.0,
-            t("Note au conseil", "Board briefing"),
+            words.title,
             TextStyle::regular(SMALL).in_color(palette::MUTED),
             Anchor::End,
         );
@@ -161,9 +162,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
         // The reproducibility seal and the page number.
         let seal = format!(
             "{} {MODEL_VERSION} · sha256:{short_hash} · {} {}",
-            t("Bascule · modèle", "Bascule · model"),
-            t("graine", "seed"),
-            briefing.simulation.seed
+            words.model, words.seed, briefing.simulation.seed
         );
         layout.text_on(
             page,
@@ -189,7 +188,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
                 Anchor::Start,
             );
         }
-        let number = format!("{} {} / {total}", t("Page", "Page"), page + 1);
+        let number = format!("{} {} / {total}", words.page, page + 1);
         layout.text_on(
             page,
             PAGE_WIDTH - MARGIN,
@@ -212,8 +211,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
             )
         })
         .collect();
-    doc.metadata.info.document_title =
-        t("Note au conseil", "Board briefing").to_owned() + " — " + &scenario.name;
+    doc.metadata.info.document_title = words.title.to_owned() + " — " + &scenario.name;
     doc.metadata.info.author = organisation;
     doc.metadata.info.creator = "Bascule".into();
     doc.metadata.info.producer = format!("Bascule, model {MODEL_VERSION}");
@@ -242,7 +240,7 @@ pub fn render(briefing: &Briefing) -> Result<Rendered, BriefingError> {
 
 fn first_page(briefing: &Briefing, layout: &mut Layout) {
     let language = briefing.options.language;
-    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let words = words(language);
     let scenario = briefing.scenario;
     let figures = &briefing.evaluation.figures;
     let share = percent(scenario.migration.moved_share_pct.value, 1, language);
@@ -331,7 +329,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     layout.paragraph_in(
         MARGIN + 10.0,
         CONTENT_WIDTH - 20.0,
-        t("Recommandation", "Recommendation"),
+        words.recommendation,
         TextStyle::semibold(8.0).in_color(palette::HIGH),
         12.0,
     );
@@ -366,15 +364,9 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
 
     // Three figures.
     let boxes = [
-        (
-            t("Surcoût de la bascule", "Extra cost of moving"),
-            figures.extra_cost_npv,
-        ),
-        (
-            t("Pertes attendues évitées", "Expected losses avoided"),
-            figures.risk_avoided_npv,
-        ),
-        (t("Bénéfice net", "Net benefit"), figures.net_benefit_npv),
+        (words.extra_cost, figures.extra_cost_npv),
+        (words.risk_avoided, figures.risk_avoided_npv),
+        (words.net_benefit, figures.net_benefit_npv),
     ];
     layout.ensure(66.0);
     let (gap, top) = (12.0, layout.y);
@@ -404,11 +396,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         layout.text(
             x + 10.0,
             top + 51.0,
-            &format!(
-                "{} · {}",
-                t("valeur actuelle", "present value"),
-                euros(*value, language)
-            ),
+            &format!("{} · {}", words.present_value, euros(*value, language)),
             TextStyle::regular(6.5).in_color(palette::MUTED),
             Anchor::Start,
         );
@@ -446,14 +434,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         TextStyle::regular(8.5).in_color(palette::MUTED),
     );
 
-    layout.heading_keeping(
-        t(
-            "Coût cumulé des deux options",
-            "Cumulative cost of both options",
-        ),
-        11.0,
-        150.0,
-    );
+    layout.heading_keeping(words.cumulative_cost, 11.0, 150.0);
     let chart = bascule_charts::cumulative_cost(
         figures,
         language,
@@ -462,10 +443,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     );
     layout.chart(&chart);
     layout.paragraph(
-        t(
-            "Licences, migration, double run, exploitation de deux environnements et mesures de protection, en euros courants, cumulés d'année en année ; les pertes liées aux risques sont à la page 2.",
-            "Licences, migration, dual run, running two estates and controls, in current euros, added up year by year; losses from risks are on page 2.",
-        ),
+        words.cumulative_cost_note,
         TextStyle::regular(SMALL).in_color(palette::MUTED),
     );
 }
@@ -474,18 +452,14 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
 /// what to find out before deciding, the board's appetite.
 fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) {
     let language = briefing.options.language;
-    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let words = words(language);
     let colon = if language == Language::Fr {
         "\u{a0}:"
     } else {
         ":"
     };
     let scenario = briefing.scenario;
-    layout.heading_keeping(
-        t("Décision : jusqu'où basculer", "Decision: how far to move"),
-        14.0,
-        200.0,
-    );
+    layout.heading_keeping(words.decision, 14.0, 200.0);
     layout.chart(&bascule_charts::frontier(
         decision,
         language,
@@ -493,20 +467,11 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         200.0,
     ));
     layout.paragraph(
-        t(
-            "Bénéfice net de chaque part basculée (0 à 100 %, par pas de 5 points, plus la part du scénario et la part imposée) : trait plein, chaque hypothèse à sa valeur ; tirets, la moyenne sur les tirages des hypothèses, avec leur bande P5–P95 ; pointillés, ce que la bascule fait gagner sur les 5 % pires horizons (coût et pertes). Les graduations sous l'axe marquent les parts extrapolées, hors de la plage pour laquelle les hypothèses ont été estimées.",
-            "Net benefit of each share moved (0 to 100 %, in steps of 5 points, plus the scenario's and the required share): solid, every assumption at its value; dashed, the mean over the draws of the assumptions, with their P5–P95 band; dotted, what moving gains in the worst 5 % of horizons (cost and losses). Ticks under the axis mark extrapolated shares, outside the range the assumptions were sized for.",
-        ),
+        words.frontier_note,
         TextStyle::regular(SMALL).in_color(palette::MUTED),
     );
 
-    layout.heading(
-        t(
-            "Les seuils qui feraient basculer la réponse",
-            "Where each input would tip the answer",
-        ),
-        11.0,
-    );
+    layout.heading(words.break_evens, 11.0);
     let pays = decision.frontier[decision.scenario_index].net_benefit_npv > Decimal::ZERO;
     let sentences: Vec<String> = break_evens_in_order(decision)
         .into_iter()
@@ -514,26 +479,14 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         .take(6)
         .collect();
     if sentences.is_empty() {
-        layout.paragraph(
-            t(
-                "Aucune hypothèse, seule, ne change le signe du bénéfice net dans son domaine admis.",
-                "No assumption alone changes the sign of the net benefit within its allowed values.",
-            ),
-            TextStyle::regular(BODY),
-        );
+        layout.paragraph(words.no_break_even, TextStyle::regular(BODY));
     }
     for sentence in &sentences {
         layout.paragraph(&format!("• {sentence}"), TextStyle::regular(9.0));
         layout.space(2.0);
     }
 
-    layout.heading(
-        t(
-            "Ce qu'il faut savoir avant de décider",
-            "What to find out before deciding",
-        ),
-        11.0,
-    );
+    layout.heading(words.what_to_find_out, 11.0);
     let info = &decision.information;
     let money = |v: f64| bascule_model::present::euros_compact_f64(v, language);
     let standing_out: Vec<&InformationValue> = info
@@ -567,7 +520,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         }
     }
 
-    layout.heading_keeping(t("Appétit pour le risque", "Appetite for risk"), 11.0, 60.0);
+    layout.heading_keeping(words.appetite, 11.0, 60.0);
     let own = &decision.frontier[decision.scenario_index];
     let status_quo = &decision.frontier[0];
     let shortfall = match language {
@@ -587,10 +540,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
     layout.paragraph(&shortfall, TextStyle::regular(BODY));
     let Some(appetite) = &decision.appetite else {
         layout.paragraph(
-            t(
-                "Le conseil n'a pas déclaré de courbe de tolérance (par exemple « pas plus de 5 % par an de perdre 10 M€ ») : aucune option n'est jugée au regard de son appétit.",
-                "The board has stated no tolerance curve (such as “no more than 5 % a year of losing €10M”): no option is judged against its appetite.",
-            ),
+            words.no_appetite,
             TextStyle::regular(9.0).in_color(palette::MUTED),
         );
         return;
@@ -668,19 +618,12 @@ fn information_name(scenario: &bascule_model::Scenario, name: &str, language: La
 
 fn risk_page(briefing: &Briefing, layout: &mut Layout) {
     let language = briefing.options.language;
-    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let words = words(language);
     let scenario = briefing.scenario;
     let figures = &briefing.evaluation.figures;
     let simulation = briefing.simulation;
 
-    layout.heading_keeping(
-        t(
-            "Le risque : une mauvaise année pour chaque option",
-            "Risk: a bad year for each option",
-        ),
-        14.0,
-        190.0,
-    );
+    layout.heading_keeping(words.risk_page, 14.0, 190.0);
     layout.chart(&bascule_charts::loss_exceedance(
         simulation,
         language,
@@ -692,50 +635,47 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
         TextStyle::regular(SMALL).in_color(palette::MUTED),
     );
 
-    layout.heading(
-        t("Pertes attendues par risque", "Expected loss by risk"),
-        11.0,
-    );
+    layout.heading(words.expected_loss_by_risk, 11.0);
     let money = |v: Decimal| euros_compact(v, language);
     let money_f = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
     let columns = [
         Column {
-            title: t("Risque", "Risk").into(),
+            title: words.risk.into(),
             width: 131.0,
             right_aligned: false,
         },
         Column {
-            title: t("Fréquence (/an)", "Rate (/yr)").into(),
+            title: words.rate_per_year.into(),
             width: 46.0,
             right_aligned: true,
         },
         Column {
-            title: t("Perte médiane", "Median loss").into(),
+            title: words.median_loss.into(),
             width: 46.0,
             right_aligned: true,
         },
         Column {
-            title: t("Perte moyenne", "Mean loss").into(),
+            title: words.mean_loss.into(),
             width: 46.0,
             right_aligned: true,
         },
         Column {
-            title: t("Attendu, statu quo", "Expected, status quo").into(),
+            title: words.expected_status_quo.into(),
             width: 58.0,
             right_aligned: true,
         },
         Column {
-            title: t("Attendu, hybride", "Expected, hybrid").into(),
+            title: words.expected_hybrid.into(),
             width: 58.0,
             right_aligned: true,
         },
         Column {
-            title: t("P95 annuel, statu quo", "Annual P95, status quo").into(),
+            title: words.annual_p95_status_quo.into(),
             width: 55.0,
             right_aligned: true,
         },
         Column {
-            title: t("P95 annuel, hybride", "Annual P95, hybrid").into(),
+            title: words.annual_p95_hybrid.into(),
             width: 55.28,
             right_aligned: true,
         },
@@ -769,23 +709,14 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
         })
         .collect();
     if rows.is_empty() {
-        layout.paragraph(
-            t(
-                "Ce scénario ne compte aucun risque.",
-                "This scenario lists no risk.",
-            ),
-            TextStyle::regular(BODY),
-        );
+        layout.paragraph(words.no_risk, TextStyle::regular(BODY));
     } else {
         layout.table(&columns, &rows, 7.0);
         layout.space(3.0);
         layout.paragraph(
             &format!(
                 "{} {} {}",
-                t(
-                    "Attendu : valeur actuelle des pertes sur l'horizon.",
-                    "Expected: present value of losses over the horizon."
-                ),
+                words.expected_note,
                 explain(Figure::RateVersusProbability, language),
                 explain(Figure::MeanVersusMedian, language)
             ),
@@ -801,22 +732,11 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
         language,
         CONTENT_WIDTH,
     );
-    layout.heading_keeping(
-        t(
-            "Ce qui ferait changer la réponse",
-            "What would change the answer",
-        ),
-        11.0,
-        tornado.height,
-    );
+    layout.heading_keeping(words.what_would_change, 11.0, tornado.height);
     layout.chart(&tornado);
     let premium = scenario.trusted_offer.premium_pct.value;
     let break_even = match figures.break_even_premium_pct {
-        None => t(
-            "Aucun utilisateur ne bascule dans l'horizon : pas de prime d'équilibre.",
-            "No user moves within the horizon: no break-even premium.",
-        )
-        .to_owned(),
+        None => words.nobody_moves.to_owned(),
         Some(p) if p <= Decimal::from(-100) => match language {
             Language::Fr => format!(
                 "Prime d'équilibre : {} — même une licence de confiance gratuite ne rendrait pas la bascule rentable (hypothèse : {}).",
@@ -865,56 +785,49 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
 
 fn register(briefing: &Briefing, layout: &mut Layout) {
     let language = briefing.options.language;
-    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
+    let words = words(language);
     let scenario = briefing.scenario;
-    layout.heading_keeping(
-        t("Registre des hypothèses", "Assumptions register"),
-        14.0,
-        120.0,
-    );
+    layout.heading_keeping(words.register, 14.0, 120.0);
     layout.paragraph(
-        t(
-            "Chaque donnée d'entrée, avec sa valeur exacte, sa plage testée, sa source, sa date et son degré de confiance. Les valeurs fondées sur un jugement sont signalées en couleur : ce sont elles qu'il faut discuter.",
-            "Every input, with its exact value, the range tested, its source, its date and how far it can be trusted. Values resting on judgment are flagged in colour: they are the ones to discuss.",
-        ),
+        words.register_note,
         TextStyle::regular(8.5).in_color(palette::MUTED),
     );
     layout.space(6.0);
     let columns = [
         Column {
-            title: t("Hypothèse", "Assumption").into(),
+            title: words.assumption.into(),
             width: 122.0,
             right_aligned: false,
         },
         Column {
-            title: t("Valeur", "Value").into(),
+            title: words.value.into(),
             width: 62.0,
             right_aligned: true,
         },
         Column {
-            title: t("Plage", "Range").into(),
+            title: words.range.into(),
             width: 74.0,
             right_aligned: true,
         },
         Column {
-            title: t("Source", "Source").into(),
+            title: words.source.into(),
             width: 139.28,
             right_aligned: false,
         },
         Column {
-            title: t("Date", "Date").into(),
+            title: words.date.into(),
             width: 48.0,
             right_aligned: false,
         },
         Column {
-            title: t("Confiance", "Confidence").into(),
+            title: words.confidence.into(),
             width: 50.0,
             right_aligned: false,
         },
     ];
     let mut rows: Vec<Vec<Cell>> = vec![
         vec![
-            Cell::plain(t("Utilisateurs", "Users")),
+            Cell::plain(words.users),
             Cell::plain(number(Decimal::from(scenario.organisation.users), language)),
             Cell::plain("—"),
             Cell::plain(""),
@@ -922,7 +835,7 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
             Cell::plain(""),
         ],
         vec![
-            Cell::plain(t("Horizon (ans)", "Horizon (years)")),
+            Cell::plain(words.horizon_years),
             Cell::plain(scenario.horizon_years.to_string()),
             Cell::plain("—"),
             Cell::plain(""),
@@ -948,12 +861,8 @@ fn register(briefing: &Briefing, layout: &mut Layout) {
         if let Some(pack_values) = pack_values {
             let note = match pack_values.get(&path) {
                 Some(value) if *value == assumption.value => None,
-                Some(value) => Some(format!(
-                    "{} : {}",
-                    t("pack", "pack"),
-                    number(*value, language)
-                )),
-                None => Some(t("absent du pack", "not in the pack").to_owned()),
+                Some(value) => Some(format!("{} : {}", words.pack, number(*value, language))),
+                None => Some(words.not_in_pack.to_owned()),
             };
             if let Some(note) = note {
                 row[1] = Cell::strong(
@@ -1033,8 +942,8 @@ fn register_row(
 
 fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
     let language = briefing.options.language;
-    let t = |fr: &'static str, en: &'static str| if language == Language::Fr { fr } else { en };
-    layout.heading(t("Méthode", "Method"), 14.0);
+    let words = words(language);
+    layout.heading(words.method, 14.0);
     let method: &[&str] = match language {
         Language::Fr => &[
             "Deux options sont comparées : le statu quo, où tous les utilisateurs restent sur la suite publique, et l'option hybride, où une part d'entre eux bascule vers une offre de confiance selon une montée en charge année par année. Avec une part nulle, les deux options sont identiques.",
@@ -1054,7 +963,7 @@ fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
         layout.space(4.0);
     }
     // The limitations stay together: a reader should not find two of them alone on a page.
-    layout.heading_keeping(t("Limites", "Limitations"), 14.0, 200.0);
+    layout.heading_keeping(words.limitations, 14.0, 200.0);
     let limits: &[&str] = match language {
         Language::Fr => &[
             "Les risques et les années sont indépendants : aucun choc géopolitique commun ne fait bouger plusieurs risques à la fois, si bien que les queues sont sous-estimées.",

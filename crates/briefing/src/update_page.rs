@@ -11,7 +11,7 @@ use bascule_model::diff_report::{kept_words, report_of};
 pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut Layout) {
     let language = briefing.options.language;
     let fr = language == Language::Fr;
-    let t = |fr_text: &'static str, en: &'static str| if fr { fr_text } else { en };
+    let words = crate::words::words(language);
     let scenario = &update.after;
     layout.new_page();
     let title = if fr {
@@ -39,10 +39,7 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
     layout.paragraph(&report.sentence, TextStyle::semibold(9.5));
     layout.space(4.0);
     layout.paragraph(
-        t(
-            "Les nouvelles valeurs du pack sont appliquées une à une, dans l'ordre du fichier, au scénario tel qu'il était avant la mise à jour ; chaque barre part du bénéfice net atteint par les précédentes.",
-            "The pack's new values are applied one at a time, in the file's order, to the scenario as it was before the update; each bar starts from the net benefit the ones before it reached.",
-        ),
+        words.update_bridge_note,
         TextStyle::regular(7.5).in_color(palette::MUTED),
     );
     layout.space(6.0);
@@ -67,22 +64,15 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
     layout.space(10.0);
 
     if !report.changes.is_empty() {
-        layout.heading_keeping(
-            t(
-                "Valeurs reprises du nouveau pack",
-                "Values taken from the new pack",
-            ),
-            11.0,
-            40.0,
-        );
+        layout.heading_keeping(words.update_taken, 11.0, 40.0);
         let columns = [
             Column {
-                title: t("Hypothèse", "Assumption").into(),
+                title: words.assumption.into(),
                 width: 190.0,
                 right_aligned: false,
             },
             Column {
-                title: t("Changement", "Change").into(),
+                title: words.change.into(),
                 width: CONTENT_WIDTH - 190.0,
                 right_aligned: false,
             },
@@ -96,16 +86,9 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         layout.space(8.0);
     }
     if !update.kept.is_empty() {
-        layout.heading_keeping(
-            t(
-                "Valeurs que vous aviez changées : conservées",
-                "Values you had changed: kept",
-            ),
-            11.0,
-            40.0,
-        );
+        layout.heading_keeping(words.update_kept, 11.0, 40.0);
         for kept in &update.kept {
-            let words = kept_words(scenario, kept, language);
+            let value = kept_words(scenario, kept, language);
             let (colon, yours) = if fr {
                 ("\u{a0}: ", "votre valeur")
             } else {
@@ -113,12 +96,12 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
             };
             let line = format!(
                 "{}{colon}{yours} {} (pack {}{colon}{}, pack {}{colon}{})",
-                words.label,
-                words.yours,
+                value.label,
+                value.yours,
                 update.from_version,
-                words.old_pack,
+                value.old_pack,
                 update.to_version,
-                words.new_pack
+                value.new_pack
             );
             layout.paragraph(&format!("•  {line}"), TextStyle::regular(8.0));
             layout.space(2.0);
@@ -129,10 +112,7 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         layout.paragraph(
             &format!(
                 "{} {}.",
-                t(
-                    "Le nouveau pack change aussi, hors des valeurs, ce qui suit ; votre scénario garde les siens :",
-                    "The new pack also changes the following, beyond values; your scenario keeps its own:"
-                ),
+                words.update_not_applied,
                 update.not_applied.join(", ")
             ),
             TextStyle::regular(7.5).in_color(palette::MUTED),
@@ -140,14 +120,7 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         layout.space(4.0);
     }
     layout.paragraph(
-        &format!(
-            "{} {}",
-            t(
-                "Scénario avant la mise à jour :",
-                "Scenario before the update:"
-            ),
-            report.old.scenario_sha256
-        ),
+        &format!("{} {}", words.update_before, report.old.scenario_sha256),
         TextStyle::regular(7.0).in_color(palette::MUTED),
     );
 }
