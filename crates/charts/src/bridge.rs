@@ -7,6 +7,7 @@ use crate::marks::{Anchor, Chart, DataTable, Stroke, TextStyle, palette};
 use crate::words::words;
 use bascule_model::bridge::Bridge;
 use bascule_model::diff_report::{signed_compact, step_label};
+use bascule_model::diff_words::diff_words;
 use bascule_model::{Language, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -43,7 +44,7 @@ pub fn bridge(
         .collect();
     if steps.len() > ROWS + 1 {
         let rest = steps.split_off(ROWS);
-        let label = format!("{} ({})", words(language).other_changes, rest.len());
+        let label = format!("{} ({})", diff_words(language).other_changes, rest.len());
         let (first, last) = (rest[0].1, rest[rest.len() - 1].2);
         steps.push((label, first, last));
     }

@@ -10,7 +10,6 @@ pub struct Words {
     /// Before a year's number on the axis: "An 3".
     pub year_short: &'static str,
     pub year: &'static str,
-    pub other_changes: &'static str,
     pub bridge: &'static str,
     pub change: &'static str,
     pub effect: &'static str,
@@ -59,7 +58,6 @@ const FR: Words = Words {
     cumulative_cost: "Coût cumulé à l'année",
     year_short: "An",
     year: "Année",
-    other_changes: "autres changements",
     bridge: "Ce que chaque changement fait au bénéfice net :",
     change: "Changement",
     effect: "Effet",
@@ -101,7 +99,6 @@ const EN: Words = Words {
     cumulative_cost: "Cumulative cost by year",
     year_short: "Year",
     year: "Year",
-    other_changes: "other changes",
     bridge: "What each change does to the net benefit:",
     change: "Change",
     effect: "Effect",

@@ -4,6 +4,7 @@
 
 use crate::bridge::{Bridge, StepKind, bridge};
 use crate::diff::{Aspect, AssumptionChange, Difference, FieldChange, difference};
+use crate::diff_words::diff_words;
 use crate::present::{assumption_label, assumption_label_parts, euros_compact, number, unit_text};
 use crate::report::cents;
 use crate::scenario::{Assumption, Language, Scenario};
@@ -174,7 +175,6 @@ pub fn report_of(
 /// What a bridge step is, as a sentence names it: "premium of the trusted offer",
 /// "list price (Microsoft 365 E3)".
 pub fn step_label(scenario: &Scenario, step: &StepKind, language: Language) -> String {
-    let fr = language == Language::Fr;
     match step {
         StepKind::Assumption { target, .. } => {
             match assumption_label_parts(scenario, *target, language) {
@@ -182,10 +182,8 @@ pub fn step_label(scenario: &Scenario, step: &StepKind, language: Language) -> S
                 (None, field) => lower_first(&field),
             }
         }
-        StepKind::PlanMix { .. } if fr => "répartition des formules".into(),
-        StepKind::PlanMix { .. } => "plan mix".into(),
-        StepKind::Other if fr => "autres changements".into(),
-        StepKind::Other => "other changes".into(),
+        StepKind::PlanMix { .. } => diff_words(language).plan_mix.into(),
+        StepKind::Other => diff_words(language).other_changes.into(),
     }
 }
 
@@ -214,36 +212,18 @@ pub fn bridge_sentence(
     subject: Option<&str>,
     language: Language,
 ) -> String {
-    let fr = language == Language::Fr;
+    let words = diff_words(language);
     let (from, to) = (
         euros_compact(bridge.net_benefit_old, language),
         euros_compact(bridge.net_benefit_new, language),
     );
     // A pack is one subject, "these changes" many: the verb agrees.
-    let (subject, one) = match subject {
-        Some(subject) => (subject.to_owned(), true),
-        None => (
-            if fr {
-                "Ces changements"
-            } else {
-                "These changes"
-            }
-            .to_owned(),
-            false,
-        ),
-    };
-    let verb = match (fr, one) {
-        (true, true) => ("ne change pas", "porte"),
-        (true, false) => ("ne changent pas", "portent"),
-        (false, true) => ("does not change", "moves"),
-        (false, false) => ("do not change", "move"),
+    let (subject, many) = match subject {
+        Some(subject) => (subject, 0),
+        None => (words.these_changes, 1),
     };
     if bridge.steps.is_empty() {
-        return if fr {
-            format!("{subject} {} le bénéfice net ({from}).", verb.0)
-        } else {
-            format!("{subject} {} the net benefit ({from}).", verb.0)
-        };
+        return (words.left_alone)(subject, words.does_not_change[many], &from);
     }
     let steps: Vec<String> = bridge
         .steps
@@ -256,18 +236,7 @@ pub fn bridge_sentence(
             )
         })
         .collect();
-    let steps = steps.join(", ");
-    if fr {
-        format!(
-            "{subject} {} le bénéfice net de {from} à {to}\u{a0}: {steps}.",
-            verb.1
-        )
-    } else {
-        format!(
-            "{subject} {} the net benefit from {from} to {to}: {steps}.",
-            verb.1
-        )
-    }
+    (words.moved)(subject, words.moves[many], &from, &to, &steps.join(", "))
 }
 
 fn change_report(
@@ -276,7 +245,7 @@ fn change_report(
     language: Language,
 ) -> ChangeReport {
     let unit = change.target.unit();
-    let fr = language == Language::Fr;
+    let words = diff_words(language);
     let mut parts = Vec::new();
     if change.aspects.contains(&Aspect::Value) {
         parts.push(format!(
@@ -288,7 +257,7 @@ fn change_report(
     if change.aspects.contains(&Aspect::Range) {
         let range = |a: &Assumption| {
             a.range.map_or_else(
-                || if fr { "aucune" } else { "none" }.to_owned(),
+                || words.no_range.to_owned(),
                 |r| {
                     format!(
                         "{} – {}",
@@ -300,23 +269,15 @@ fn change_report(
         };
         parts.push(format!(
             "{} {} → {}",
-            if fr { "plage" } else { "range" },
+            words.range,
             range(&change.old),
             range(&change.new)
         ));
     }
     if change.aspects.contains(&Aspect::Source) {
-        let changed = if fr {
-            "source modifiée"
-        } else {
-            "source changed"
-        };
         parts.push(match &change.new.source {
-            Some(source) if fr => {
-                format!("{changed}, désormais «\u{a0}{}\u{a0}»", shortened(source))
-            }
-            Some(source) => format!("{changed}, now “{}”", shortened(source)),
-            None => changed.to_owned(),
+            Some(source) => (words.source_now)(words.source_changed, &shortened(source)),
+            None => words.source_changed.to_owned(),
         });
     }
     let assumption = |a: &Assumption| AssumptionReport {
@@ -329,7 +290,7 @@ fn change_report(
         path: change.path.clone(),
         label: assumption_label(scenario, change.target, language),
         aspects: change.aspects.clone(),
-        text: parts.join(if fr { "\u{a0}; " } else { "; " }),
+        text: parts.join(words.separator),
         old: assumption(&change.old),
         new: assumption(&change.new),
     }
@@ -355,7 +316,7 @@ pub fn with_unit(value: Decimal, unit: Unit, language: Language) -> String {
 }
 
 fn field_report(field: &FieldChange, language: Language) -> FieldReport {
-    let fr = language == Language::Fr;
+    let words = diff_words(language);
     let shown = |value: &Value| -> String {
         let text = match value {
             Value::String(text) => text.clone(),
@@ -365,10 +326,8 @@ fn field_report(field: &FieldChange, language: Language) -> FieldReport {
     };
     let text = match (&field.old, &field.new) {
         (Some(old), Some(new)) => format!("{} → {}", shown(old), shown(new)),
-        (None, Some(new)) if fr => format!("ajouté\u{a0}: {}", shown(new)),
-        (None, Some(new)) => format!("added: {}", shown(new)),
-        (Some(_), None) if fr => "retiré".to_owned(),
-        (Some(_), None) => "removed".to_owned(),
+        (None, Some(new)) => (words.added)(&shown(new)),
+        (Some(_), None) => words.removed.to_owned(),
         (None, None) => String::new(),
     };
     FieldReport {

@@ -15,6 +15,7 @@ pub mod decide_report;
 pub mod decision_words;
 pub mod diff;
 pub mod diff_report;
+pub mod diff_words;
 pub mod distributions;
 pub mod evaluate;
 pub(crate) mod events;
