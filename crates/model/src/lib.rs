@@ -12,6 +12,7 @@ pub mod canonical;
 pub mod dates;
 pub mod decide;
 pub mod decide_report;
+pub mod decision_sentences;
 pub mod decision_words;
 pub mod diff;
 pub mod diff_report;

@@ -3,6 +3,7 @@
 
 use crate::break_even::{BreakEven, BreakEvenInput, PaysWhen};
 use crate::decide::Decision;
+use crate::decision_sentences::decision_sentences;
 use crate::present::{assumption_label_parts, euros_compact, number};
 use crate::scenario::{Language, Scenario};
 use crate::sensitivity::Target;
@@ -11,7 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// A value of the input `target` with its unit: `0,18 par an`, `1 250 €`, `35 %`.
 pub fn input_value(target: Target, value: Decimal, language: Language) -> String {
     use Target::*;
-    let fr = language == Language::Fr;
+    let sentences = decision_sentences(language);
     let plain = number(round_significant(value, 3), language);
     match target {
         _ if target.is_amount() => euros_compact(value, language),
@@ -19,21 +20,9 @@ pub fn input_value(target: Target, value: Decimal, language: Language) -> String
         | TrustedEscalation | MovedShare | Coverage | Ramp(_) => {
             format!("{plain}\u{a0}%")
         }
-        RiskRate(_) => {
-            if fr {
-                format!("{plain} par an")
-            } else {
-                format!("{plain} a year")
-            }
-        }
+        RiskRate(_) => (sentences.per_year)(&plain),
         Hours => format!("{plain}\u{a0}h"),
-        DualRun => {
-            if fr {
-                format!("{plain} mois")
-            } else {
-                format!("{plain} months")
-            }
-        }
+        DualRun => (sentences.months)(&plain),
         _ => plain,
     }
 }
@@ -82,7 +71,7 @@ pub fn break_even_sentence(
     moving_pays: bool,
     language: Language,
 ) -> Option<String> {
-    let fr = language == Language::Fr;
+    let sentences = decision_sentences(language);
     let primary = row.primary?;
     let pays_when = row.pays_when?;
     // Which side the sentence speaks of: where moving starts to pay, or stops.
@@ -90,73 +79,39 @@ pub fn break_even_sentence(
         (false, PaysWhen::Above) | (true, PaysWhen::Below) => true,
         (false, PaysWhen::Below) | (true, PaysWhen::Above) => false,
     };
-    // Losses as a whole: "it would take losses 6.5 times larger".
-    let opening = match (moving_pays, fr) {
-        (false, true) => "Pour que la bascule paie, il faudrait",
-        (false, false) => "For moving to pay, it would take",
-        (true, true) => "La bascule cesserait de payer avec",
-        (true, false) => "Moving would stop paying with",
-    };
     let ratio = row
         .ratio_to_value()
         .map(|r| number(round_significant(r, 2), language));
     let sentence = match row.input {
+        // Losses as a whole: "it would take losses 6.5 times larger".
         BreakEvenInput::LossScale(i) => {
             let name = scenario.risks.get(i).map_or("", |r| r.name.as_str());
-            let (times, larger_fr, larger_en) = if primary > Decimal::ONE {
-                (primary, "plus grandes", "larger")
+            let (times, smaller) = if primary > Decimal::ONE {
+                (primary, false)
             } else {
                 let inverse = Decimal::ONE.checked_div(primary).unwrap_or(Decimal::MAX);
-                (inverse, "plus petites", "smaller")
+                (inverse, true)
             };
-            let times = number(round_significant(times, 2), language);
-            if fr {
-                format!("{opening} des pertes {times} fois {larger_fr} pour le risque « {name} ».")
-            } else {
-                format!("{opening} losses {times} times {larger_en} for the risk \"{name}\".")
-            }
+            (sentences.losses_times)(
+                sentences.losses_opening[usize::from(moving_pays)],
+                &number(round_significant(times, 2), language),
+                sentences.larger[usize::from(smaller)],
+                name,
+            )
         }
         BreakEvenInput::Assumption(target) => {
             let subject = subject(scenario, target, language);
             let root = input_value(target, primary, language);
             let value = input_value(target, row.value, language);
-            let versus = match (ratio, fr) {
-                (Some(r), true) => format!(" — {r} fois la valeur retenue ({value})"),
-                (Some(r), false) => format!(" — {r} times the value used ({value})"),
-                (None, true) => format!(" (valeur retenue {value})"),
-                (None, false) => format!(" (value used {value})"),
+            let versus = match ratio {
+                Some(r) => (sentences.times_the_value)(&r, &value),
+                None => (sentences.the_value)(&value),
             };
-            let within = match (row.within_range, fr) {
-                (Some(true), true) => ", dans la plage testée",
-                (Some(true), false) => ", inside the range tested",
+            let within = match row.within_range {
+                Some(true) => sentences.inside_the_range,
                 _ => "",
             };
-            let clause = match (moving_pays, above, fr) {
-                (false, true, true) => format!(
-                    "Pour que la bascule paie, il faudrait porter {subject} au-dessus de {root}"
-                ),
-                (false, false, true) => format!(
-                    "Pour que la bascule paie, il faudrait ramener {subject} en dessous de {root}"
-                ),
-                (true, true, true) => format!(
-                    "La bascule cesserait de payer si l'on portait {subject} au-dessus de {root}"
-                ),
-                (true, false, true) => format!(
-                    "La bascule cesserait de payer si l'on ramenait {subject} en dessous de {root}"
-                ),
-                (false, true, false) => {
-                    format!("For moving to pay, {subject} would have to be above {root}")
-                }
-                (false, false, false) => {
-                    format!("For moving to pay, {subject} would have to be below {root}")
-                }
-                (true, true, false) => {
-                    format!("Moving would stop paying if {subject} rose above {root}")
-                }
-                (true, false, false) => {
-                    format!("Moving would stop paying if {subject} fell below {root}")
-                }
-            };
+            let clause = (sentences.input_crossing)(moving_pays, above, &subject, &root);
             format!("{clause}{versus}{within}.")
         }
     };
@@ -166,21 +121,13 @@ pub fn break_even_sentence(
 /// What the sentence is about: "« fréquence » du risque « Violation de données »", "the
 /// \"list price\" of the plan \"Microsoft 365 E3\"", "le « taux d'actualisation »".
 fn subject(scenario: &Scenario, target: Target, language: Language) -> String {
-    let fr = language == Language::Fr;
     let (owner, field) = assumption_label_parts(scenario, target, language);
     let field = lowercase_first(&field);
     let of_a_risk = matches!(
         target,
         Target::RiskRate(_) | Target::LossLow(_) | Target::LossHigh(_) | Target::Multiplier(_)
     );
-    match (owner, of_a_risk, fr) {
-        (None, _, true) => format!("« {field} »"),
-        (None, _, false) => format!("the \"{field}\""),
-        (Some(owner), true, true) => format!("« {field} » du risque « {owner} »"),
-        (Some(owner), false, true) => format!("« {field} » du plan « {owner} »"),
-        (Some(owner), true, false) => format!("the \"{field}\" of the risk \"{owner}\""),
-        (Some(owner), false, false) => format!("the \"{field}\" of the plan \"{owner}\""),
-    }
+    (decision_sentences(language).subject)(&field, owner.as_deref(), of_a_risk)
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -209,7 +156,7 @@ pub fn decision_summary(
     decision: &Decision,
     language: Language,
 ) -> Vec<String> {
-    let fr = language == Language::Fr;
+    let sentences = decision_sentences(language);
     let own = scenario.migration.moved_share_pct.value;
     let at_values = decision.optimal_at_values;
     let uncertain = decision.optimal_under_uncertainty;
@@ -219,17 +166,13 @@ pub fn decision_summary(
             share(at_values.share_pct, language),
             share(uncertain.share_pct, language),
         );
-        said.push(if fr {
-            format!("Les deux optima diffèrent : avec chaque hypothèse à sa valeur, la meilleure part est {a} ; compte tenu de l'incertitude des hypothèses, c'est {u}.")
-        } else {
-            format!("The two optima differ: with every assumption at its value the best share is {a}; given the assumptions' uncertainty it is {u}.")
-        });
+        said.push((sentences.optima_differ)(&a, &u));
     }
     if at_values.share_pct != own {
-        let best = match (at_values.share_pct.is_zero(), fr) {
-            (true, true) => "de ne basculer personne (0\u{a0}%)".to_owned(),
-            (true, false) => "to move nobody (0\u{a0}%)".to_owned(),
-            (false, _) => share(at_values.share_pct, language),
+        let best = if at_values.share_pct.is_zero() {
+            sentences.move_nobody.to_owned()
+        } else {
+            share(at_values.share_pct, language)
         };
         let net = crate::present::euros_compact(at_values.value, language);
         let own_net = crate::present::euros_compact(
@@ -237,22 +180,14 @@ pub fn decision_summary(
             language,
         );
         let own = share(own, language);
-        said.push(if fr {
-            format!("Parmi les parts essayées (de 0 à 100 %, par pas de 5 points), le meilleur choix est {best} (bénéfice net {net}, contre {own_net} à {own}).")
-        } else {
-            format!("Of the shares tried (0 to 100 %, in steps of 5 points), the best choice is {best} (net benefit {net}, against {own_net} at {own}).")
-        });
+        said.push((sentences.best_share)(&best, &net, &own_net, &own));
     }
     // A tenth of a point, as the app and the memo show probabilities.
     let chance = crate::present::probability(
         decision.information.net_benefit.probability_positive,
         language,
     );
-    said.push(if fr {
-        format!("Compte tenu de l'incertitude des hypothèses (leurs plages tirées au sort), la bascule paie dans {chance} des cas.")
-    } else {
-        format!("Given the assumptions' uncertainty (their ranges drawn at random), moving pays in {chance} of cases.")
-    });
+    said.push((sentences.moving_pays_in)(&chance));
     let pays = decision.frontier[decision.scenario_index].net_benefit_npv > Decimal::ZERO;
     if let Some(sentence) = break_evens_in_order(decision)
         .first()
@@ -263,11 +198,7 @@ pub fn decision_summary(
     if scenario.organisation.sector == crate::scenario::Sector::State
         && scenario.migration.required_share_pct.is_zero()
     {
-        said.push(if fr {
-            "Service de l'État : la loi SREN (art. 31) peut imposer la bascule des données sensibles ; aucune part imposée n'est saisie (required_share_pct).".to_owned()
-        } else {
-            "State body: the SREN law (art. 31) may make moving sensitive data mandatory; no required share is set (required_share_pct).".to_owned()
-        });
+        said.push(sentences.state_body.to_owned());
     }
     said
 }
@@ -284,8 +215,6 @@ pub fn nothing_to_research(
         .iter()
         .chain(&information.by_risk)
         .any(|v| v.distinguishable);
-    (!information.worth_researching() || !standing_out).then_some(match language {
-        Language::Fr => "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.",
-        Language::En => "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.",
-    })
+    (!information.worth_researching() || !standing_out)
+        .then_some(decision_sentences(language).nothing_to_research)
 }
