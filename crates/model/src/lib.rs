@@ -33,6 +33,7 @@ pub(crate) mod order_memo;
 pub mod present;
 pub mod present_decision;
 pub mod problem;
+mod problem_words;
 pub(crate) mod quantile_memo;
 pub mod read;
 pub mod recommend;
