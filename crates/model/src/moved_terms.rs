@@ -165,3 +165,16 @@ pub(crate) fn public_rate<N: Scalar>(risk: &RiskInputs<N>) -> N {
         Exposure::Introduced => N::ZERO,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The discounted sums are kept by `index`: it must be each factor's place in `ALL`.
+    #[test]
+    fn each_factor_is_kept_at_its_own_place() {
+        for (place, factor) in Factor::ALL.iter().enumerate() {
+            assert_eq!(factor.index(), place, "{factor:?}");
+        }
+    }
+}
