@@ -1,5 +1,6 @@
-//! Every fixed word of the briefing's pages, once per language; the sentences made
-//! from figures are the model's (`present`, `decision_words`, `recommend`).
+//! Every fixed word of the briefing's pages, once per language. The sentences made of
+//! figures are mostly the model's (`present`, `present_decision`, `recommend`); the few
+//! that `pages.rs` still builds itself match on the language there.
 
 use bascule_model::Language;
 
