@@ -37,6 +37,7 @@ mod problem_words;
 pub(crate) mod quantile_memo;
 pub mod read;
 pub mod recommend;
+pub mod recommend_sentences;
 pub mod reference;
 pub mod registry;
 pub mod report;

@@ -7,6 +7,7 @@
 use crate::evaluate::Figures;
 use crate::montecarlo::SimulationResult;
 use crate::present::{assumption_label, decision_sentence, euros_compact, number, percent};
+use crate::recommend_sentences::recommendation_sentences;
 use crate::scenario::{Language, Scenario};
 use crate::sensitivity::SensitivityRow;
 use rust_decimal::Decimal;
@@ -45,7 +46,6 @@ pub fn recommend(
     simulation: Option<&SimulationResult>,
     language: Language,
 ) -> Recommendation {
-    let fr = language == Language::Fr;
     let headline = decision_sentence(scenario, figures, language);
     let zero = Decimal::ZERO;
     let pays = figures.net_benefit_npv >= zero;
@@ -67,38 +67,19 @@ pub fn recommend(
         Robustness::Fragile
     };
 
+    let sentences = recommendation_sentences(language);
     let mut support = Vec::new();
     match robustness {
-        Robustness::Robust => support.push(if fr {
-            format!(
-                "Conclusion solide : aucune des {} hypothèses testées à ses bornes ne l'inverse.",
-                sensitivity.len()
-            )
-        } else {
-            format!(
-                "A firm conclusion: none of the {} assumptions tested at their bounds reverses it.",
-                sensitivity.len()
-            )
-        }),
+        Robustness::Robust => support.push((sentences.robust)(sensitivity.len())),
         Robustness::Fragile => {
             let named: Vec<&str> = flipping.iter().take(NAMED).map(String::as_str).collect();
             let more = flipping.len().saturating_sub(NAMED);
-            let list = named.join(if fr { " ; " } else { "; " });
-            support.push(match (fr, more) {
-                (true, 0) => format!("Conclusion fragile : elle s'inverse si l'une de ces hypothèses atteint une borne de sa plage : {list}."),
-                (true, _) => format!("Conclusion fragile : elle s'inverse si l'une de ces hypothèses atteint une borne de sa plage : {list} (et {more} autre(s))."),
-                (false, 0) => format!("A fragile conclusion: it reverses if one of these assumptions reaches an end of its range: {list}."),
-                (false, _) => format!("A fragile conclusion: it reverses if one of these assumptions reaches an end of its range: {list} (and {more} more)."),
-            });
+            support.push((sentences.fragile)(
+                &named.join(sentences.list_separator),
+                more,
+            ));
         }
-        Robustness::Untested => support.push(
-            if fr {
-                "Aucune hypothèse n'a de plage : la solidité de la conclusion n'est pas testée."
-            } else {
-                "No assumption has a range: how firm the conclusion is has not been tested."
-            }
-            .to_owned(),
-        ),
+        Robustness::Untested => support.push(sentences.untested.to_owned()),
         Robustness::NothingToDecide => {}
     }
 
@@ -106,24 +87,17 @@ pub fn recommend(
         let assumed = percent(scenario.trusted_offer.premium_pct.value, 1, language);
         let at = percent(break_even, 1, language);
         let discount = percent(-break_even, 1, language);
-        support.push(match (fr, pays, break_even <= Decimal::from(-100)) {
-            (true, false, false) if break_even < zero => format!("Il faudrait que l'offre de confiance coûte au moins {discount} de moins que les licences actuelles pour que la bascule paie (hypothèse : prime de {assumed})."),
-            (false, false, false) if break_even < zero => format!("The trusted offer would have to cost at least {discount} less than today's licences for moving to pay (assumed: a {assumed} premium)."),
-            (true, _, true) => format!("Même une licence de confiance gratuite ne rendrait pas la bascule rentable (prime d'équilibre {at}, hypothèse {assumed})."),
-            (false, _, true) => format!("Even a free trusted licence would not make moving pay (break-even premium {at}, assumed {assumed})."),
-            (true, true, false) => format!("La bascule reste rentable tant que la prime de l'offre de confiance ne dépasse pas {at} (hypothèse : {assumed})."),
-            (false, true, false) => format!("Moving still pays as long as the trusted offer's premium stays at or below {at} (assumed: {assumed})."),
-            (true, false, false) => format!("Il faudrait une prime d'au plus {at} pour que la bascule paie (hypothèse : {assumed})."),
-            (false, false, false) => format!("The premium would have to be at most {at} for moving to pay (assumed: {assumed})."),
+        let free_is_not_enough = break_even <= Decimal::from(-100);
+        support.push(match (pays, free_is_not_enough) {
+            (_, true) => (sentences.free_not_enough)(&at, &assumed),
+            (false, false) if break_even < zero => (sentences.cheaper_needed)(&discount, &assumed),
+            (true, false) => (sentences.pays_up_to)(&at, &assumed),
+            (false, false) => (sentences.pays_if_at_most)(&at, &assumed),
         });
     }
 
     if let (Some(simulation), false) = (simulation, nobody_moves) {
         let money = |v: f64| euros_compact(Decimal::try_from(v).unwrap_or_default(), language);
-        let (public, hybrid) = (
-            simulation.public.annual_loss.p95,
-            simulation.hybrid.annual_loss.p95,
-        );
         let share = number(
             crate::present::rounded(
                 Decimal::try_from(simulation.net_benefit.probability_positive * 100.0)
@@ -132,19 +106,11 @@ pub fn recommend(
             ),
             language,
         );
-        support.push(if fr {
-            format!(
-                "Une mauvaise année (une sur vingt, P95) coûterait {} en pertes avec le statu quo et {} avec l'hybride. Dans {share}\u{a0}% des horizons simulés, les événements survenus rendent la bascule moins chère : c'est le hasard des événements, pas l'incertitude des hypothèses.",
-                money(public),
-                money(hybrid)
-            )
-        } else {
-            format!(
-                "A bad year (one in twenty, P95) would cost {} in losses with the status quo and {} with the hybrid. In {share} % of simulated horizons the events that occur make moving cheaper: that is the randomness of events, not the uncertainty of the assumptions.",
-                money(public),
-                money(hybrid)
-            )
-        });
+        support.push((sentences.bad_year)(
+            &money(simulation.public.annual_loss.p95),
+            &money(simulation.hybrid.annual_loss.p95),
+            &share,
+        ));
     }
     Recommendation {
         headline,
