@@ -2,7 +2,9 @@
 //! in `Decimal`. Nothing is rounded here: rounding happens where figures are shown.
 
 use crate::inputs::{Inputs, RiskInputs, lognormal_median};
-use crate::moved_terms::{CostLine, Factor, Per, Users, moved_costs, public_rate, rate_reduction};
+use crate::moved_terms::{
+    CostLine, CostTerm, Factor, Per, Users, moved_costs, public_rate, rate_reduction,
+};
 use crate::scalar::Scalar;
 use rust_decimal::Decimal;
 
@@ -109,8 +111,8 @@ pub(crate) struct Timeline<N = Decimal> {
     /// `I_t = (1 + i)^(t−1)` and `(1 + r)^t`.
     pub(crate) inflation: [N; MAX_YEARS],
     pub(crate) discount: [N; MAX_YEARS],
-    /// `Σ_t factor_t / (1 + r)^t` for each of [`Factor::ALL`]: the net benefit is linear in them
-    /// (see [`cost_part`]).
+    /// `Σ_t factor_t / (1 + r)^t` for each factor, at its `index`: the net benefit is
+    /// linear in them (see [`cost_part`]).
     discounted: [N; 6],
     /// `P_pub(t)` and `P_tr(t)` at no premium, € per user-month.
     pub(crate) price_public: [N; MAX_YEARS],
@@ -152,9 +154,14 @@ impl<N: Scalar> Timeline<N> {
             timeline.discount[t] = discount;
             timeline.price_public[t] = base_price * public_escalation;
             timeline.price_trusted_at_no_premium[t] = base_price * trusted_escalation;
-            for factor in Factor::ALL {
-                timeline.discounted[factor.index()] += timeline.users_at(factor.users, t)
-                    * (timeline.per_at(factor.per, t) / discount);
+            // Each price or index discounted once, then taken by the users on the trusted
+            // offer and by those migrated.
+            for per in Per::ALL {
+                let discounted = timeline.per_at(per, t) / discount;
+                for users in Users::ALL {
+                    let factor = Factor { users, per };
+                    timeline.discounted[factor.index()] += timeline.users_at(users, t) * discounted;
+                }
             }
             inflation *= N::ONE + inputs.inflation;
             public_escalation *= N::ONE + inputs.public_escalation;
@@ -205,14 +212,19 @@ impl<N: Scalar> Timeline<N> {
 /// The cost lines of year `t` (0-based) of the public and the hybrid option (model.md
 /// section 4): the public option pays every user's public licence and the sensitive data's
 /// controls; the hybrid that, and what moving adds to each line.
-fn year_costs(inputs: &Inputs, timeline: &Timeline, t: usize) -> (CostLines, CostLines) {
+fn year_costs(
+    inputs: &Inputs,
+    moved: &[CostTerm<Decimal>],
+    timeline: &Timeline,
+    t: usize,
+) -> (CostLines, CostLines) {
     let public = CostLines {
         licences_public: inputs.users * timeline.price_public[t] * TWELVE,
         sensitive_data_controls: inputs.controls_per_year * timeline.inflation[t],
         ..CostLines::default()
     };
     let mut hybrid = public;
-    for term in moved_costs(inputs) {
+    for term in moved {
         *hybrid.line_mut(term.line) += term.coefficient * timeline.factor_at(term.factor, t);
     }
     (public, hybrid)
@@ -222,18 +234,22 @@ fn year_costs(inputs: &Inputs, timeline: &Timeline, t: usize) -> (CostLines, Cos
 pub fn evaluate(inputs: &Inputs) -> Figures {
     let timeline = Timeline::new(inputs);
     let h = inputs.horizon_years;
-    let (public_lines, hybrid_lines): (Vec<CostLines>, Vec<CostLines>) =
-        (0..h).map(|t| year_costs(inputs, &timeline, t)).unzip();
+    let moved = moved_costs(inputs);
+    let (public_lines, hybrid_lines): (Vec<CostLines>, Vec<CostLines>) = (0..h)
+        .map(|t| year_costs(inputs, &moved, &timeline, t))
+        .unzip();
 
     let (public_risks, hybrid_risks): (Vec<RiskFigures>, Vec<RiskFigures>) = inputs
         .risks
         .iter()
         .map(|risk| {
             let median = lognormal_median(risk.loss_low, risk.loss_high);
+            let (public, (reduction, users)) = (public_rate(risk), rate_reduction(risk, inputs));
             (
-                risk_figures(risk, median, &timeline, |_| public_rate(risk)),
+                risk_figures(risk, median, &timeline, |_| public),
+                // The hybrid rate of year t, model.md section 5.
                 risk_figures(risk, median, &timeline, |t| {
-                    hybrid_rate(risk, inputs, &timeline, t)
+                    public - reduction * timeline.users_at(users, t)
                 }),
             )
         })
@@ -391,10 +407,4 @@ fn risk_figures(
         rate_by_year,
         expected_loss_by_year,
     }
-}
-
-/// The hybrid rate of year `t` (0-based), model.md section 5.
-fn hybrid_rate(risk: &RiskInputs, inputs: &Inputs, timeline: &Timeline, t: usize) -> Decimal {
-    let (reduction, users) = rate_reduction(risk, inputs);
-    public_rate(risk) - reduction * timeline.users_at(users, t)
 }

@@ -17,6 +17,10 @@ pub(crate) enum Users {
     Migrated,
 }
 
+impl Users {
+    pub(crate) const ALL: [Users; 2] = [Users::InPlace, Users::Migrated];
+}
+
 /// What those users are multiplied by in year t: a price (€ per user-month) or the
 /// inflation index `I_t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +33,14 @@ pub(crate) enum Per {
     Inflation,
 }
 
+impl Per {
+    pub(crate) const ALL: [Per; 3] = [
+        Per::PublicPrice,
+        Per::TrustedPriceAtNoPremium,
+        Per::Inflation,
+    ];
+}
+
 /// One yearly quantity: `users_t · per_t`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Factor {
@@ -37,20 +49,11 @@ pub(crate) struct Factor {
 }
 
 impl Factor {
-    pub(crate) const ALL: [Factor; 6] = [
-        Factor::of(Users::InPlace, Per::PublicPrice),
-        Factor::of(Users::InPlace, Per::TrustedPriceAtNoPremium),
-        Factor::of(Users::InPlace, Per::Inflation),
-        Factor::of(Users::Migrated, Per::PublicPrice),
-        Factor::of(Users::Migrated, Per::TrustedPriceAtNoPremium),
-        Factor::of(Users::Migrated, Per::Inflation),
-    ];
-
     const fn of(users: Users, per: Per) -> Factor {
         Factor { users, per }
     }
 
-    /// Its place in [`Factor::ALL`].
+    /// Its place among the six discounted sums.
     pub(crate) fn index(self) -> usize {
         let users = match self.users {
             Users::InPlace => 0,
@@ -170,11 +173,18 @@ pub(crate) fn public_rate<N: Scalar>(risk: &RiskInputs<N>) -> N {
 mod tests {
     use super::*;
 
-    /// The discounted sums are kept by `index`: it must be each factor's place in `ALL`.
+    /// The discounted sums are kept by `index`: each factor at a place of its own, 0 to 5.
     #[test]
     fn each_factor_is_kept_at_its_own_place() {
-        for (place, factor) in Factor::ALL.iter().enumerate() {
-            assert_eq!(factor.index(), place, "{factor:?}");
-        }
+        let mut places: Vec<usize> = Users::ALL
+            .iter()
+            .flat_map(|&users| {
+                Per::ALL
+                    .iter()
+                    .map(move |&per| Factor::of(users, per).index())
+            })
+            .collect();
+        places.sort_unstable();
+        assert_eq!(places, (0..6).collect::<Vec<_>>());
     }
 }
