@@ -10,7 +10,6 @@
 use crate::evaluate::{Figures, Timeline};
 use crate::events::{BlockEvents, Event, EventsKey, block_events};
 use crate::inputs::{Inputs, RiskInputs, to_f64};
-use crate::uncertainty::columns;
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -322,17 +321,47 @@ pub fn run_shares(
     let shares = rates.hybrid.len();
     let options = shares + 1;
     let points = tolerance.len();
-    let blocks = trials.div_ceil(BLOCK_TRIALS);
 
-    struct Block {
-        npv: Vec<Vec<f64>>,
-        last_year: Vec<[f64; 2]>,
-        per_risk: Vec<Vec<TrialLoss>>,
-        at_least: Vec<u64>,
+    // Every trial's figures are written where the run keeps them: each block fills its own
+    // stretch of every column (a block's copy, then a concatenation, was a tenth of a
+    // briefing's time in fresh pages and copies).
+    let mut run = SharesRun {
+        trials,
+        chosen,
+        npv: (0..options).map(|_| vec![0.0; trials]).collect(),
+        last_year: vec![[0.0; 2]; trials],
+        per_risk: settings
+            .per_risk
+            .then(|| (0..plans.len()).map(|_| vec![TrialLoss::default(); trials]).collect()),
+        at_least: vec![0; options * h * points],
+    };
+    struct Stretch<'a> {
+        npv: Vec<&'a mut [f64]>,
+        last_year: &'a mut [[f64; 2]],
+        per_risk: Vec<&'a mut [TrialLoss]>,
     }
-    let run_block = |block: usize| -> Block {
-        let first = block * BLOCK_TRIALS;
-        let n = BLOCK_TRIALS.min(trials - first);
+    let mut stretches: Vec<Stretch> = run
+        .last_year
+        .chunks_mut(BLOCK_TRIALS)
+        .map(|last_year| Stretch {
+            npv: Vec::with_capacity(options),
+            last_year,
+            per_risk: Vec::with_capacity(plans.len()),
+        })
+        .collect();
+    for column in &mut run.npv {
+        for (stretch, part) in stretches.iter_mut().zip(column.chunks_mut(BLOCK_TRIALS)) {
+            stretch.npv.push(part);
+        }
+    }
+    for column in run.per_risk.iter_mut().flatten() {
+        for (stretch, part) in stretches.iter_mut().zip(column.chunks_mut(BLOCK_TRIALS)) {
+            stretch.per_risk.push(part);
+        }
+    }
+    // Returns the block's tolerance counts.
+    let run_block = |block: usize, out: Stretch| -> Vec<u64> {
+        let n = out.last_year.len();
         // Block `b` of risk `i` draws from its own stream, whichever thread runs it.
         let events: Vec<Arc<BlockEvents>> = plans
             .iter()
@@ -346,16 +375,12 @@ pub fn run_shares(
                 ))
             })
             .collect();
-        let mut out = Block {
-            npv: columns(options, n),
-            last_year: Vec::with_capacity(n),
-            per_risk: if settings.per_risk {
-                (0..plans.len()).map(|_| Vec::with_capacity(n)).collect()
-            } else {
-                Vec::new()
-            },
-            at_least: vec![0; options * h * points],
-        };
+        let Stretch {
+            npv: mut npv_out,
+            last_year: last_year_out,
+            per_risk: mut per_risk_out,
+        } = out;
+        let mut at_least = vec![0; options * h * points];
         // `[t·(K + 1) + option]`: a year's losses of every option side by side.
         let mut losses = vec![0.0; options * h];
         let mut alone = vec![0.0; 2 * h];
@@ -367,13 +392,8 @@ pub fn run_shares(
                     alone.fill(0.0);
                     let drawn = events[i].of_trial(trial);
                     plan.trial(drawn, h, &mut losses, Some((&mut alone, chosen)));
-                    out.per_risk[i].push(trial_loss(
-                        &alone,
-                        0,
-                        h,
-                        &inflation,
-                        &discounted_inflation,
-                    ));
+                    per_risk_out[i][trial] =
+                        trial_loss(&alone, 0, h, &inflation, &discounted_inflation);
                 } else {
                     plan.trial(events[i].of_trial(trial), h, &mut losses, None);
                 }
@@ -386,14 +406,14 @@ pub fn run_shares(
                     *sum += loss * factor;
                 }
             }
-            for (column, &value) in out.npv.iter_mut().zip(&npv) {
-                column.push(value);
+            for (column, &value) in npv_out.iter_mut().zip(&npv) {
+                column[trial] = value;
             }
             if points > 0 {
                 for (t, year) in losses.chunks_exact(options).enumerate() {
                     for (option, &loss) in year.iter().enumerate() {
                         let reached = tolerance.partition_point(|&l| l <= loss);
-                        let counts = &mut out.at_least[(option * h + t) * points..][..reached];
+                        let counts = &mut at_least[(option * h + t) * points..][..reached];
                         for count in counts {
                             *count += 1;
                         }
@@ -401,36 +421,20 @@ pub fn run_shares(
                 }
             }
             let last = &losses[(h - 1) * options..];
-            out.last_year.push([
+            last_year_out[trial] = [
                 last[0] * inflation[h - 1],
                 last[chosen + 1] * inflation[h - 1],
-            ]);
+            ];
         }
-        out
+        at_least
     };
-    let results: Vec<Block> = (0..blocks).into_par_iter().map(run_block).collect();
-
-    let mut run = SharesRun {
-        trials,
-        chosen,
-        npv: columns(options, trials),
-        last_year: Vec::with_capacity(trials),
-        per_risk: settings
-            .per_risk
-            .then(|| vec![Vec::with_capacity(trials); plans.len()]),
-        at_least: vec![0; options * h * points],
-    };
-    for block in results {
-        for (column, part) in run.npv.iter_mut().zip(&block.npv) {
-            column.extend_from_slice(part);
-        }
-        run.last_year.extend_from_slice(&block.last_year);
-        if let Some(per_risk) = run.per_risk.as_mut() {
-            for (all, own) in per_risk.iter_mut().zip(&block.per_risk) {
-                all.extend_from_slice(own);
-            }
-        }
-        for (total, count) in run.at_least.iter_mut().zip(&block.at_least) {
+    let counts: Vec<Vec<u64>> = stretches
+        .into_par_iter()
+        .enumerate()
+        .map(|(block, stretch)| run_block(block, stretch))
+        .collect();
+    for block in counts {
+        for (total, count) in run.at_least.iter_mut().zip(&block) {
             *total += count;
         }
     }
