@@ -214,10 +214,9 @@ pub fn decide_with(scenario: &Scenario, settings: DecisionSettings, per_risk: bo
             let simulation = summarise_run(&run, -to_f64(figures.extra_cost_npv), mc_settings);
             // The tails select in the columns themselves (they reorder them): nothing
             // reads a column in trial order after the summary.
-            let tails: Vec<Tail> = std::mem::take(&mut run.npv)
-                .into_par_iter()
-                .skip(1)
-                .map(|mut column| Tail::of(&mut column))
+            let tails: Vec<Tail> = run.npv[1..]
+                .par_iter_mut()
+                .map(|column| Tail::of(column))
                 .collect();
             (run, simulation, tails)
         },

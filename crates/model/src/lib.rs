@@ -44,6 +44,7 @@ pub mod report;
 pub mod scalar;
 pub mod scenario;
 pub mod sensitivity;
+mod spare;
 pub mod translation;
 pub mod uncertainty;
 pub mod update;

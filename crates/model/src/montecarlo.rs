@@ -10,6 +10,7 @@
 use crate::evaluate::{Figures, Timeline};
 use crate::events::{BlockEvents, Event, EventsKey, block_events};
 use crate::inputs::{Inputs, RiskInputs, to_f64};
+use crate::spare::Spare;
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -291,6 +292,20 @@ pub struct SharesRun {
     pub at_least: Vec<u64>,
 }
 
+// Enough for two decisions at once (a batch's two rows on two cores) of 24 shares and
+// nine risks at 100,000 trials; a larger pass takes fresh memory for the rest.
+static SPARE_NPV: Spare<f64> = Spare::new(48 << 20);
+static SPARE_LAST_YEAR: Spare<[f64; 2]> = Spare::new(4 << 20);
+static SPARE_PER_RISK: Spare<TrialLoss> = Spare::new(64 << 20);
+
+impl Drop for SharesRun {
+    fn drop(&mut self) {
+        SPARE_NPV.give_back(std::mem::take(&mut self.npv));
+        SPARE_LAST_YEAR.give_back([std::mem::take(&mut self.last_year)]);
+        SPARE_PER_RISK.give_back(self.per_risk.take().into_iter().flatten());
+    }
+}
+
 impl SharesRun {
     /// Share `k`'s NPV of losses, trial by trial (`None`: the public option).
     pub fn npv_column(&self, share: Option<usize>) -> &[f64] {
@@ -328,11 +343,15 @@ pub fn run_shares(
     let mut run = SharesRun {
         trials,
         chosen,
-        npv: (0..options).map(|_| vec![0.0; trials]).collect(),
-        last_year: vec![[0.0; 2]; trials],
-        per_risk: settings
-            .per_risk
-            .then(|| (0..plans.len()).map(|_| vec![TrialLoss::default(); trials]).collect()),
+        npv: (0..options)
+            .map(|_| SPARE_NPV.column(trials, 0.0))
+            .collect(),
+        last_year: SPARE_LAST_YEAR.column(trials, [0.0; 2]),
+        per_risk: settings.per_risk.then(|| {
+            (0..plans.len())
+                .map(|_| SPARE_PER_RISK.column(trials, TrialLoss::default()))
+                .collect()
+        }),
         at_least: vec![0; options * h * points],
     };
     struct Stretch<'a> {
@@ -771,6 +790,33 @@ fn exceedance_curve(losses: &[f64], grid: &[f64]) -> Vec<ExceedancePoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pass on the columns another pass gave back (longer, and full of its figures)
+    /// gives what a pass on fresh memory gives, to the bit.
+    #[test]
+    fn columns_given_back_change_no_figure() {
+        use crate::reference::reference_scenario;
+        use crate::scenario::Language;
+        use crate::simulate_scenario;
+        let scenario = reference_scenario(Language::Fr).expect("the reference");
+        let mut other = scenario.clone();
+        other.risks[0].loss_high_eur.value *= rust_decimal::Decimal::TWO;
+        let settings = |trials| Settings {
+            trials,
+            seed: 11,
+            per_risk: true,
+        };
+        let forget = || {
+            SPARE_NPV.forget();
+            SPARE_LAST_YEAR.forget();
+            SPARE_PER_RISK.forget();
+        };
+        forget();
+        let fresh = simulate_scenario(&scenario, settings(5_000));
+        simulate_scenario(&other, settings(9_000));
+        assert_eq!(simulate_scenario(&scenario, settings(5_000)), fresh);
+        forget();
+    }
 
     #[test]
     fn percentiles_take_the_rank_model_md_defines() {
