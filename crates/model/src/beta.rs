@@ -48,7 +48,13 @@ fn incomplete_beta_given(x: f64, a: f64, b: f64, ln_beta_ab: f64) -> f64 {
     if x >= 1.0 {
         return 1.0;
     }
-    let front = libm::exp(-ln_beta_ab + a * libm::log(x) + b * libm::log1p(-x));
+    incomplete_beta_inside(x, a, b, ln_beta_ab, libm::log(x), libm::log1p(-x))
+}
+
+/// `I_x(a, b)` for `0 < x < 1`, given `ln x` and `ln(1 − x)` (the quantile's density at
+/// `x` takes the same two logarithms).
+fn incomplete_beta_inside(x: f64, a: f64, b: f64, ln_beta_ab: f64, ln_x: f64, ln_1mx: f64) -> f64 {
+    let front = libm::exp(-ln_beta_ab + a * ln_x + b * ln_1mx);
     if x < (a + 1.0) / (a + b + 2.0) {
         front * continued_fraction(a, b, x) / a
     } else {
@@ -85,8 +91,9 @@ pub fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
         if x <= 0.0 || x >= 1.0 {
             break;
         }
-        let error = incomplete_beta_given(x, a, b, ln_beta_ab) - p;
-        let density = libm::exp(a1 * libm::log(x) + b1 * libm::log1p(-x) + normaliser);
+        let (ln_x, ln_1mx) = (libm::log(x), libm::log1p(-x));
+        let error = incomplete_beta_inside(x, a, b, ln_beta_ab, ln_x, ln_1mx) - p;
+        let density = libm::exp(a1 * ln_x + b1 * ln_1mx + normaliser);
         if density == 0.0 {
             break;
         }
