@@ -3,37 +3,55 @@
 
 use crate::error::CommandError;
 use bascule_model::bibliography;
+use bascule_model::bounds::{self, Bounds};
 use bascule_model::explain::{Figure as Explained, explain};
 use bascule_model::montecarlo::Settings;
 use bascule_model::present::{euros, euros_compact, euros_compact_f64, percent, probability};
 use bascule_model::recommend::recommend;
 use bascule_model::reference::reference_scenario as reference;
-use bascule_model::{Language, evaluate_scenario, parse_scenario_or, simulate_scenario};
+use bascule_model::{
+    Language, ProblemKind, evaluate_scenario, parse_scenario_or, simulate_scenario,
+};
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 
 const CHART_WIDTH: f64 = 620.0;
 /// The narrowest and widest charts drawn (points): narrower columns (compare) ask for
 /// narrower charts so that their labels stay readable once scaled to the screen.
-const CHART_WIDTHS: std::ops::RangeInclusive<f64> = 240.0..=1200.0;
+const CHART_WIDTHS: Bounds = Bounds::closed(240, 1200);
 
-fn chart_width(asked: Option<f64>) -> Result<f64, CommandError> {
+fn chart_width(asked: Option<f64>, language: Language) -> Result<f64, CommandError> {
     match asked {
         None => Ok(CHART_WIDTH),
-        Some(width) if CHART_WIDTHS.contains(&width) => Ok(width),
-        Some(width) => Err(CommandError::invalid_input(format!(
-            "chart_width {width}: 240 to 1200"
-        ))),
+        Some(width) if Decimal::from_f64(width).is_some_and(|w| CHART_WIDTHS.contains(w)) => {
+            Ok(width)
+        }
+        Some(width) => Err(CommandError::payload(
+            language,
+            "chart_width",
+            Some(width.to_string()),
+            ProblemKind::OutOfRange {
+                bounds: CHART_WIDTHS,
+            },
+        )),
     }
 }
 
+/// The language the page asks for; one this build does not speak is refused in the
+/// system's language (the page's own being unknown).
 pub(crate) fn language(code: Option<&str>) -> Result<Language, CommandError> {
     match code {
         None | Some("fr") => Ok(Language::Fr),
         Some("en") => Ok(Language::En),
-        Some(other) => Err(CommandError::invalid_input(format!(
-            "language \"{other}\": \"fr\" or \"en\""
-        ))),
+        Some(other) => Err(CommandError::payload(
+            system_language(),
+            "language",
+            Some(format!("\"{other}\"")),
+            ProblemKind::NotOneOf {
+                allowed: vec!["fr", "en"],
+            },
+        )),
     }
 }
 
@@ -124,7 +142,7 @@ pub fn evaluate(
     chart_width: Option<f64>,
 ) -> Result<EvaluateResponse, CommandError> {
     let language = self::language(language.as_deref())?;
-    let width = self::chart_width(chart_width)?;
+    let width = self::chart_width(chart_width, language)?;
     let scenario = parse_scenario_or(&scenario, language)?;
     let evaluation = evaluate_scenario(&scenario);
     let f = &evaluation.figures;
@@ -192,10 +210,15 @@ pub fn simulate(
     let language = self::language(language.as_deref())?;
     let scenario = parse_scenario_or(&scenario, language)?;
     let trials = trials.unwrap_or(scenario.simulation.trials);
-    if !(1_000..=2_000_000).contains(&trials) {
-        return Err(CommandError::invalid_input(format!(
-            "trials {trials}: 1,000 to 2,000,000"
-        )));
+    if !bounds::TRIALS.contains(Decimal::from(trials)) {
+        return Err(CommandError::payload(
+            language,
+            "trials",
+            Some(trials.to_string()),
+            ProblemKind::OutOfRange {
+                bounds: bounds::TRIALS,
+            },
+        ));
     }
     let result = simulate_scenario(
         &scenario,

@@ -8,7 +8,7 @@ use bascule_model::decision_words::{
     AppetiteWords, DecisionWords, ShareWords, appetite_words, decision_words, share_words,
 };
 use bascule_model::inputs::to_f64;
-use bascule_model::{Language, Scenario, parse_scenario_or};
+use bascule_model::{Language, ProblemKind, Scenario, parse_scenario_or};
 use serde::Serialize;
 
 /// The frontier chart's size on screen, in points.
@@ -130,12 +130,14 @@ pub fn move_to_share(
 ) -> Result<String, CommandError> {
     let language = language_of(language)?;
     let scenario = parse_scenario_or(&scenario, language)?;
+    let percent = bascule_model::bounds::PERCENT;
+    let refused =
+        |kind| CommandError::payload(language, "share_pct", Some(share_pct.clone()), kind);
     let share = bascule_model::number::parse_decimal(&share_pct)
-        .ok()
-        .filter(|s| bascule_model::bounds::PERCENT.contains(*s))
-        .ok_or_else(|| {
-            CommandError::invalid_input(format!("share_pct \"{share_pct}\": 0 to 100"))
-        })?;
+        .map_err(|_| refused(ProblemKind::NotADecimal))?;
+    if !percent.contains(share) {
+        return Err(refused(ProblemKind::OutOfRange { bounds: percent }));
+    }
     let moved = bascule_model::variants::moved_to(&scenario, share);
     serde_json::to_string_pretty(&moved).map_err(|e| CommandError::io(e.to_string()))
 }

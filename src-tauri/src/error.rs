@@ -1,7 +1,7 @@
 //! Errors as the UI receives them: `{kind, message, problems: [{field, message}]}`, worded
 //! in the user's language, so that it can mark each field without parsing text.
 
-use bascule_model::{Language, Rejection};
+use bascule_model::{Language, Problem, ProblemKind, Rejection};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
@@ -37,12 +37,16 @@ pub struct FieldProblem {
 }
 
 impl CommandError {
-    pub fn invalid_input(message: impl Into<String>) -> CommandError {
-        CommandError {
-            kind: ErrorKind::InvalidInput,
-            message: message.into(),
-            problems: Vec::new(),
-        }
+    /// A value the page sent that the command cannot take, at its field: what was sent and
+    /// what is allowed, in the user's language (the model's words for a scenario's fields).
+    pub fn payload(
+        language: Language,
+        field: &str,
+        value: Option<String>,
+        kind: ProblemKind,
+    ) -> CommandError {
+        let problem = Problem::new(field, value, kind);
+        CommandError::choice(field, problem.message(language))
     }
 
     /// A choice outside the scenario (the export dialog's) that is not allowed, at its field.

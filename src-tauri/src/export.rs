@@ -8,7 +8,7 @@ use crate::packs::reference_note;
 use crate::store::{self, AppFolder};
 use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
 use bascule_model::decide::DecisionSettings;
-use bascule_model::{Language, parse_scenario_or};
+use bascule_model::{Language, ProblemKind, parse_scenario_or};
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -51,13 +51,17 @@ pub fn export_briefing<R: Runtime>(
         chosen => self::language(chosen)?,
     };
     let scenario = parse_scenario_or(&scenario, app_language)?;
-    let date =
-        match choices.date.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(text) => Some(BriefingDate::parse(text).ok_or_else(|| {
-                CommandError::invalid_input(format!("date \"{text}\": YYYY-MM-DD"))
-            })?),
-        };
+    let date = match choices.date.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(BriefingDate::parse(text).ok_or_else(|| {
+            CommandError::payload(
+                app_language,
+                "date",
+                Some(text.to_owned()),
+                ProblemKind::NotADay,
+            )
+        })?),
+    };
     let reference = match choices.pack.as_deref() {
         None => None,
         Some(id) => Some(reference_note(&folder, id, language)?),

@@ -5,7 +5,7 @@ use crate::commands::language;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
 use crate::store::{self, AppFolder, Session, Settings};
-use bascule_model::parse_scenario_or;
+use bascule_model::{ProblemKind, parse_scenario_or};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -25,11 +25,17 @@ pub fn autosave(
 ) -> Result<(), CommandError> {
     let language = self::language(language.as_deref())?;
     let before = session.update.as_ref().map_or(0, |u| u.before.len());
-    if (session.scenario.len() + before) as u64 > store::MAX_FILE_BYTES {
-        return Err(CommandError::invalid_input(match language {
-            bascule_model::Language::Fr => "scénario trop grand pour être gardé (2 Mio au plus)",
-            bascule_model::Language::En => "scenario too large to keep (2 MiB at most)",
-        }));
+    let bytes = (session.scenario.len() + before) as u64;
+    if bytes > store::MAX_FILE_BYTES {
+        return Err(CommandError::payload(
+            language,
+            "scenario",
+            None,
+            ProblemKind::FileTooLarge {
+                bytes,
+                max: store::MAX_FILE_BYTES as usize,
+            },
+        ));
     }
     folder
         .save_session(&session)

@@ -6,7 +6,7 @@ use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, ErrorKind, FileAction};
 use crate::store::{self, AppFolder};
 use bascule_briefing::ReferenceNote;
-use bascule_model::Language;
+use bascule_model::{Language, ProblemKind};
 use bascule_pack::{Checked, PackError, Standing, TrustedPublisher, parse_pack};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -112,9 +112,12 @@ pub(crate) fn load(
     language: Language,
 ) -> Result<Checked, CommandError> {
     if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(CommandError::invalid_input(format!(
-            "pack \"{id}\": 16 hexadecimal digits"
-        )));
+        return Err(CommandError::payload(
+            language,
+            "pack",
+            Some(id.to_owned()),
+            ProblemKind::NotAPackId,
+        ));
     }
     let path = stored(folder, id);
     let text = store::read_user_file(&path)

@@ -235,3 +235,86 @@ fn an_overlong_marking_or_organisation_is_refused_at_its_field() {
         assert!(!path.exists());
     }
 }
+
+/// A value the page sends outside a scenario (a chart's width, a number of trials, a share
+/// chosen on the frontier, the briefing's date, a pack's id, a language) is refused at its
+/// field, with what was sent and what is allowed, in the user's language.
+#[test]
+fn a_bad_argument_is_refused_at_its_field_in_the_users_language() {
+    let app = app();
+    let scenario = reference().to_string();
+    let path = app.scratch.join("dated.pdf");
+    let cases = [
+        (
+            "evaluate",
+            json!({ "scenario": scenario, "chart_width": 10.0 }),
+            "chart_width",
+            ["chart_width (valeur 10)", "hors limites : doit être"],
+            ["chart_width (value 10)", "out of range: must be"],
+        ),
+        (
+            "simulate",
+            json!({ "scenario": scenario, "trials": 10 }),
+            "trials",
+            ["trials (valeur 10)", "hors limites"],
+            ["trials (value 10)", "out of range"],
+        ),
+        (
+            "move_to_share",
+            json!({ "scenario": scenario, "share_pct": "101" }),
+            "share_pct",
+            ["share_pct (valeur 101)", "hors limites"],
+            ["share_pct (value 101)", "out of range"],
+        ),
+        (
+            "move_to_share",
+            json!({ "scenario": scenario, "share_pct": "vingt" }),
+            "share_pct",
+            ["share_pct (valeur vingt)", "nombre"],
+            ["share_pct (value vingt)", "number"],
+        ),
+        (
+            "export_briefing",
+            json!({ "scenario": scenario, "path": path.to_str(),
+                    "choices": { "date": "2026-02-30" } }),
+            "date",
+            ["date (valeur 2026-02-30)", "un jour qui existe, AAAA-MM-JJ"],
+            ["date (value 2026-02-30)", "a day that exists, YYYY-MM-DD"],
+        ),
+        (
+            "bring_up_to_date",
+            json!({ "scenario": scenario, "from": "../../etc", "to": "0123456789abcdef" }),
+            "pack",
+            ["pack (valeur ../../etc)", "16 chiffres hexadécimaux"],
+            ["pack (value ../../etc)", "16 hexadecimal digits"],
+        ),
+    ];
+    for (command, body, field, fr, en) in cases {
+        for (language, words) in [("fr", fr), ("en", en)] {
+            let mut body = body.clone();
+            body["language"] = json!(language);
+            let error = invoke(&app, command, body).expect_err("refused");
+            assert_eq!(error["kind"], "invalid_input", "{command} {error}");
+            assert_eq!(error["problems"][0]["field"], field, "{command} {error}");
+            let message = error["message"].as_str().unwrap_or_default();
+            for said in words {
+                assert!(message.contains(said), "{command} {language}: {message}");
+            }
+        }
+    }
+    assert!(!path.exists());
+    // A language this build does not speak, refused in the system's.
+    let error = invoke(
+        &app,
+        "evaluate",
+        json!({ "scenario": scenario, "language": "de" }),
+    )
+    .expect_err("refused");
+    assert_eq!(error["problems"][0]["field"], "language");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("\"fr\", \"en\"")),
+        "{error}"
+    );
+}

@@ -30,7 +30,7 @@ pub fn date(text: Option<&str>, language: Language) -> Result<Option<BriefingDat
             problems: vec![Problem::new(
                 "--date",
                 Some(text.to_owned()),
-                ProblemKind::BadDate,
+                ProblemKind::NotADay,
             )],
         })
     })

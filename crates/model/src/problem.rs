@@ -97,6 +97,10 @@ pub enum ProblemKind {
     },
     BadId,
     BadDate,
+    /// A briefing's date: a day that exists, written in full.
+    NotADay,
+    /// An imported pack's id in the app (its file's first 16 hexadecimal digits).
+    NotAPackId,
     LowHighTogether,
     LowAboveValue,
     HighBelowValue,
