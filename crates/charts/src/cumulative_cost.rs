@@ -86,7 +86,7 @@ pub fn cumulative_cost(figures: &Figures, language: Language, width: f64, height
                 x_of(t),
                 plot.bottom + 12.0,
                 format!("{year_word} {}", t + 1),
-                TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
+                frame::TICK_LABEL,
                 Anchor::Middle,
             );
         }

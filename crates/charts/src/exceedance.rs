@@ -99,7 +99,7 @@ pub fn loss_exceedance_with_appetite(
         (plot.left + plot.right) / 2.0,
         height - 4.0,
         words(language).last_year_losses,
-        TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
+        frame::TICK_LABEL,
         Anchor::Middle,
     );
     frame::baseline(&mut chart, plot);

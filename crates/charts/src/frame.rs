@@ -8,6 +8,8 @@ use bascule_model::present::{euros_compact, euros_compact_round};
 use rust_decimal::Decimal;
 
 pub const TICK_SIZE: f64 = 7.5;
+/// An axis tick's label, and the other small muted words beside the data.
+pub const TICK_LABEL: TextStyle = TextStyle::regular(TICK_SIZE).in_color(palette::MUTED);
 pub const LABEL_SIZE: f64 = 8.0;
 pub const LEGEND_SIZE: f64 = 8.0;
 
@@ -113,7 +115,7 @@ pub fn y_axis(chart: &mut Chart, plot: Plot, scale: &Scale, label: impl Fn(f64) 
             plot.left - 4.0,
             y + TICK_SIZE * 0.35,
             label(tick),
-            TextStyle::regular(TICK_SIZE).in_color(palette::MUTED),
+            TICK_LABEL,
             Anchor::End,
         );
     }
@@ -130,7 +132,7 @@ pub fn x_axis(chart: &mut Chart, plot: Plot, ticks: &[(f64, String)]) {
             *x,
             plot.bottom + TICK_SIZE + 3.0,
             label.clone(),
-            TextStyle::regular(TICK_SIZE).in_color(palette::MUTED),
+            TICK_LABEL,
             Anchor::Middle,
         );
     }

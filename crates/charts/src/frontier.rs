@@ -152,7 +152,7 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
             position + 3.0,
             plot.top + 8.0,
             words(language).scenario,
-            TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
+            frame::TICK_LABEL,
             Anchor::Start,
         );
     }
@@ -187,7 +187,7 @@ pub fn frontier(decision: &Decision, language: Language, width: f64, height: f64
         (plot.left + plot.right) / 2.0,
         height - 4.0,
         words(language).share_moved,
-        TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
+        frame::TICK_LABEL,
         Anchor::Middle,
     );
     let mut entries = vec![

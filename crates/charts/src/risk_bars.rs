@@ -97,7 +97,7 @@ pub fn risk_bars(scenario: &Scenario, figures: &Figures, language: Language, wid
                 end + 3.0,
                 y + 6.0,
                 money(value, language),
-                TextStyle::regular(frame::TICK_SIZE).in_color(palette::MUTED),
+                frame::TICK_LABEL,
                 Anchor::Start,
             );
         }
