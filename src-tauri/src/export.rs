@@ -5,7 +5,7 @@ use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
 use crate::library::file_stem;
 use crate::packs::reference_note;
-use crate::store::{self, AppFolder};
+use bascule_app_folder::{self as store, AppFolder};
 use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
 use bascule_model::decide::DecisionSettings;
 use bascule_model::{Language, ProblemKind, parse_scenario_or};
@@ -29,7 +29,7 @@ pub struct ExportChoices {
     #[serde(default)]
     pub open_after: bool,
     /// The scenario was brought up to a newer pack: the briefing's appendix says what that did.
-    pub update: Option<crate::store::PackUpdate>,
+    pub update: Option<bascule_app_folder::PackUpdate>,
 }
 
 /// Writes the board briefing to `path` (a test gives one) or where the user chooses in

@@ -9,13 +9,12 @@ mod export;
 mod library;
 mod packs;
 mod startup;
-pub mod store;
 mod update;
 
+pub use bascule_app_folder::AppFolder;
 pub use commands::{EvaluateResponse, SimulateResponse};
 pub use decision::DecideResponse;
 pub use error::CommandError;
-pub use store::AppFolder;
 
 /// The app's wiring, shared by `run` and by the tests under Tauri's mock runtime; `folder`
 /// is where the app keeps its own files.

@@ -4,7 +4,7 @@
 use crate::commands::language;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
-use crate::store::{self, AppFolder, Session, Settings};
+use bascule_app_folder::{self as store, AppFolder, Session, Settings};
 use bascule_model::{ProblemKind, parse_scenario_or};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};

@@ -4,7 +4,7 @@
 use crate::commands::language;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, ErrorKind, FileAction};
-use crate::store::{self, AppFolder};
+use bascule_app_folder::{self as store, AppFolder};
 use bascule_briefing::ReferenceNote;
 use bascule_model::{Language, ProblemKind};
 use bascule_pack::{Checked, PackError, Standing, TrustedPublisher, parse_pack};

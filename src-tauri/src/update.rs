@@ -3,7 +3,7 @@
 
 use crate::commands::language;
 use crate::error::{CommandError, ErrorKind};
-use crate::store::{AppFolder, PackUpdate};
+use bascule_app_folder::{AppFolder, PackUpdate};
 use bascule_model::Language;
 use bascule_model::diff_report::{DiffReport, KeptWords, kept_words, pack_subject, report_of};
 use bascule_model::update::{Update, bring_up_to_date as merge};

@@ -3,7 +3,7 @@
 //! every time both files are whole: the old version or the new one, never cut, never lost.
 #![allow(clippy::panic)]
 
-use bascule_desktop::store::{AppFolder, Session, write_atomic};
+use bascule_app_folder::{AppFolder, Session, write_atomic};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
