@@ -4,9 +4,10 @@
 use crate::error::CommandError;
 use bascule_model::bibliography;
 use bascule_model::bounds::{self, Bounds};
+use bascule_model::break_even_premium::BreakEvenPremium;
 use bascule_model::explain::{Figure as Explained, explain};
 use bascule_model::montecarlo::Settings;
-use bascule_model::present::{euros, euros_compact, euros_compact_f64, percent, probability};
+use bascule_model::present::{euros, euros_compact, euros_compact_f64, probability};
 use bascule_model::recommend::recommend;
 use bascule_model::reference::reference_scenario as reference;
 use bascule_model::{
@@ -147,10 +148,7 @@ pub fn evaluate(
     let evaluation = evaluate_scenario(&scenario);
     let f = &evaluation.figures;
     let recommendation = recommend(&scenario, f, &evaluation.sensitivity, None, language);
-    let break_even = match f.break_even_premium_pct {
-        None => "—".to_owned(),
-        Some(p) => percent(p, 1, language),
-    };
+    let break_even = BreakEvenPremium::of(f).figure(language);
     Ok(EvaluateResponse {
         scenario_sha256: bascule_model::scenario_sha256(&scenario),
         headline: recommendation.headline,

@@ -86,6 +86,32 @@ fn the_reference_evaluates_to_the_command_lines_figures() {
     );
 }
 
+/// The break-even premium reads as the command line's table says it, in each of its
+/// cases: moving pays below it, would not pay even with a free licence, nobody moves.
+#[test]
+fn the_break_even_premium_reads_as_the_command_lines() {
+    let (_app, webview) = app();
+    let vectors = concat!(env!("CARGO_MANIFEST_DIR"), "/../crates/model/tests/vectors");
+    for (vector, said) in [
+        ("02-ramp-inflation.json", "24.2\u{a0}%"),
+        (
+            "01-costs-only.json",
+            "−139.9\u{a0}% (does not pay even with a free trusted licence)",
+        ),
+        ("04-nobody-moves.json", "—"),
+    ] {
+        let text = std::fs::read_to_string(format!("{vectors}/{vector}")).expect("vector");
+        let scenario: Value = serde_json::from_str(&text).expect("json");
+        let results = invoke(
+            &webview,
+            "evaluate",
+            json!({ "scenario": scenario["scenario"].to_string(), "language": "en" }),
+        )
+        .expect("evaluates");
+        assert_eq!(results["break_even"], said, "{vector}");
+    }
+}
+
 #[test]
 fn an_invalid_field_comes_back_named_in_the_users_language() {
     let (_app, webview) = app();

@@ -6,6 +6,7 @@ use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
 use bascule_charts::marks::{Anchor, Color, Stroke, TextStyle, palette};
 use bascule_model::bibliography;
+use bascule_model::break_even_premium::BreakEvenPremium;
 use bascule_model::decide::{Decision, InformationValue, WorstYear};
 use bascule_model::explain::{Figure, explain};
 use bascule_model::inputs::to_f64;
@@ -734,34 +735,8 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
     );
     layout.heading_keeping(words.what_would_change, 11.0, tornado.height);
     layout.chart(&tornado);
-    let premium = scenario.trusted_offer.premium_pct.value;
-    let break_even = match figures.break_even_premium_pct {
-        None => words.nobody_moves.to_owned(),
-        Some(p) if p <= Decimal::from(-100) => match language {
-            Language::Fr => format!(
-                "Prime d'équilibre : {} — même une licence de confiance gratuite ne rendrait pas la bascule rentable (hypothèse : {}).",
-                percent(p, 1, language),
-                percent(premium, 1, language)
-            ),
-            Language::En => format!(
-                "Break-even premium: {} — even a free trusted licence would not make moving pay (assumed: {}).",
-                percent(p, 1, language),
-                percent(premium, 1, language)
-            ),
-        },
-        Some(p) => match language {
-            Language::Fr => format!(
-                "Prime d'équilibre : {} ; au-delà, la bascule coûte plus qu'elle n'évite (hypothèse : {}).",
-                percent(p, 1, language),
-                percent(premium, 1, language)
-            ),
-            Language::En => format!(
-                "Break-even premium: {}; above it, moving costs more than it avoids (assumed: {}).",
-                percent(p, 1, language),
-                percent(premium, 1, language)
-            ),
-        },
-    };
+    let break_even =
+        BreakEvenPremium::of(figures).sentence(scenario.trusted_offer.premium_pct.value, language);
     layout.paragraph(&break_even, TextStyle::semibold(BODY));
     layout.space(3.0);
     let chance =

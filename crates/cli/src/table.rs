@@ -1,9 +1,8 @@
 //! `bascule evaluate --format table`: the figures a person reads, in the scenario's language.
 
+use bascule_model::break_even_premium::BreakEvenPremium;
 use bascule_model::evaluate::OptionFigures;
-use bascule_model::present::{
-    assumption_label, decision_sentence, euros, number, option_names, percent,
-};
+use bascule_model::present::{assumption_label, decision_sentence, euros, number, option_names};
 use bascule_model::{Evaluation, Language, Scenario};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -18,7 +17,6 @@ struct Words {
     risk_avoided: &'static str,
     net_benefit: &'static str,
     break_even: &'static str,
-    break_even_never: &'static str,
     payback: &'static str,
     payback_none: &'static str,
     steady_state: &'static str,
@@ -41,7 +39,6 @@ const FR: Words = Words {
     risk_avoided: "Pertes attendues évitées (VAN)",
     net_benefit: "Bénéfice net (VAN)",
     break_even: "Prime d'équilibre",
-    break_even_never: "ne paie pas même avec une licence de confiance gratuite",
     payback: "Année de retour",
     payback_none: "aucune dans l'horizon",
     steady_state: "Solde de la dernière année",
@@ -64,7 +61,6 @@ const EN: Words = Words {
     risk_avoided: "Expected losses avoided (NPV)",
     net_benefit: "Net benefit (NPV)",
     break_even: "Break-even premium",
-    break_even_never: "does not pay even with a free trusted licence",
     payback: "Payback year",
     payback_none: "none within the horizon",
     steady_state: "Net of the last year",
@@ -105,13 +101,7 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
         decision_sentence(scenario, f, lang)
     );
     let _ = writeln!(out);
-    let break_even = match f.break_even_premium_pct {
-        None => "—".to_owned(),
-        Some(p) if p <= Decimal::from(-100) => {
-            format!("{} ({})", percent(p, 1, lang), w.break_even_never)
-        }
-        Some(p) => percent(p, 1, lang),
-    };
+    let break_even = BreakEvenPremium::of(f).figure(lang);
     let payback = f
         .payback_year
         .map_or_else(|| w.payback_none.to_owned(), |y| format!("{} {y}", w.year));

@@ -7,6 +7,7 @@ pub mod beta;
 pub mod bibliography;
 pub mod bounds;
 pub mod break_even;
+pub mod break_even_premium;
 pub mod bridge;
 pub mod canonical;
 pub mod dates;
