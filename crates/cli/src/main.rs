@@ -7,6 +7,7 @@ mod diff;
 mod input;
 mod members;
 mod output;
+mod pack_words;
 mod packs;
 mod samples;
 mod simulation_table;

@@ -2,6 +2,7 @@
 
 use crate::input;
 use crate::output::unreadable as refuse;
+use crate::pack_words::{SideSaid, VerifiedSaid, pack_words};
 use bascule_briefing::ReferenceNote;
 use bascule_model::diff_report::{DiffReport, diff_report};
 use bascule_model::{Language, Rejection, Scenario};
@@ -163,10 +164,7 @@ pub fn scenario_from(
         (Some(file), _) => input::read_scenario(file, language)?,
         (None, Some((pack, _))) => pack.scenario_in(language),
         (None, None) => {
-            let reason = match language {
-                Language::Fr => "donnez un fichier de scénario ou --pack".to_owned(),
-                Language::En => "give a scenario file or --pack".to_owned(),
-            };
+            let reason = pack_words(language).scenario_or_pack.to_owned();
             return Err(refuse(language, "", None, reason));
         }
     };
@@ -253,11 +251,13 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
                 Some(path) => {
                     let other = input::read_scenario(&path, language)?;
                     if other.language == own {
-                        let reason = match language {
-                            Language::Fr => "la traduction doit être dans l'autre langue que le scénario (son champ language)".to_owned(),
-                            Language::En => "the translation must be in the scenario's other language (its language field)".to_owned(),
-                        };
-                        return Err(refuse_file(language, "--translation", &path, reason));
+                        let reason = pack_words(language).translation_in_the_same_language;
+                        return Err(refuse_file(
+                            language,
+                            "--translation",
+                            &path,
+                            reason.to_owned(),
+                        ));
                     }
                     let texts =
                         bascule_model::translation::texts_of_translation(&scenario_data, &other)?;
@@ -291,11 +291,11 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             })?;
             std::fs::write(&output, file)
                 .map_err(|e| refuse_file(language, "--output", &output, e.to_string()))?;
-            let (shown, key) = (output.display(), keys::fingerprint(&secret.verifying_key()));
-            Ok(match language {
-                Language::Fr => format!("pack signé écrit dans {shown} (clé {key})"),
-                Language::En => format!("signed pack written to {shown} (key {key})"),
-            })
+            let key = keys::fingerprint(&secret.verifying_key());
+            Ok((pack_words(language).written)(
+                &output.display().to_string(),
+                &key,
+            ))
         }
         PackCommand::Diff {
             old,
@@ -333,36 +333,16 @@ pub fn run(command: PackCommand) -> Result<String, Rejection> {
             let trusted = trusted_keys(&trust, language)?;
             let (verified, sha256) = verified_file(&pack, "PACK", &trusted, language)?;
             let p = &verified.pack;
-            let (key, publisher, title, version, published) = (
-                &verified.fingerprint,
-                p.publisher.name.get(language),
-                p.title.get(language),
-                &p.pack_version,
-                &p.published,
-            );
-            let (trust_fr, trust_en) = if trusted.is_empty() {
-                (
-                    " (aucune clé de confiance donnée : comparez cette empreinte à celle que publie l'éditeur)",
-                    " (no trusted key given: compare this fingerprint with the one the publisher publishes)",
-                )
-            } else {
-                (", une clé de confiance", ", a trusted key")
-            };
-            let supersedes = p.supersedes.as_deref();
-            Ok(match language {
-                Language::Fr => format!(
-                    "vérifié : signé par la clé {key}{trust_fr}\néditeur : {publisher}\npack : {title}, version {version}, publié le {published}\nSHA-256 : {sha256}{}",
-                    supersedes.map_or(String::new(), |s| format!(
-                        "\nremplace le pack de SHA-256 {s}"
-                    ))
-                ),
-                Language::En => format!(
-                    "verified: signed by key {key}{trust_en}\npublisher: {publisher}\npack: {title}, version {version}, published {published}\nSHA-256: {sha256}{}",
-                    supersedes.map_or(String::new(), |s| format!(
-                        "\nsupersedes the pack of SHA-256 {s}"
-                    ))
-                ),
-            })
+            Ok((pack_words(language).verified)(&VerifiedSaid {
+                key: &verified.fingerprint,
+                trusted: !trusted.is_empty(),
+                publisher: p.publisher.name.get(language),
+                title: p.title.get(language),
+                version: &p.pack_version,
+                published: &p.published,
+                sha256: &sha256,
+                supersedes: p.supersedes.as_deref(),
+            }))
         }
     }
 }
@@ -396,22 +376,13 @@ fn update(
     let (from_version, to_version) = (old.pack.pack_version.clone(), new.pack.pack_version.clone());
     let subject = bascule_model::diff_report::pack_subject(&to_version, language);
     let report = diff_report(&current, &update.scenario, Some(&subject), language);
-    let mut said = match language {
-        Language::Fr => format!(
-            "{} valeur(s) reprise(s) du pack {to_version}, {} valeur(s) que vous aviez changée(s) conservée(s) ; écrit dans {}\n{}",
-            update.taken.len(),
-            update.kept.len(),
-            output.display(),
-            report.sentence
-        ),
-        Language::En => format!(
-            "{} value(s) taken from pack {to_version}, {} value(s) you had changed kept; written to {}\n{}",
-            update.taken.len(),
-            update.kept.len(),
-            output.display(),
-            report.sentence
-        ),
-    };
+    let mut said = (pack_words(language).updated)(
+        update.taken.len(),
+        update.kept.len(),
+        &to_version,
+        &output.display().to_string(),
+        &report.sentence,
+    );
     for kept in &update.kept {
         let label = bascule_model::present::assumption_label(&current, kept.target, language);
         said += &format!("\n  {label} ({})", kept.path);
@@ -486,10 +457,7 @@ fn pack_diff(
         fingerprint: v.fingerprint.clone(),
         supersedes: v.pack.supersedes.clone(),
     };
-    let subject = match language {
-        Language::Fr => format!("La version {} du pack", new.pack.pack_version),
-        Language::En => format!("Version {} of the pack", new.pack.pack_version),
-    };
+    let subject = (pack_words(language).diff_subject)(&new.pack.pack_version);
     PackDiff {
         old: side(old, old_sha),
         new: side(new, new_sha),
@@ -505,34 +473,28 @@ fn pack_diff(
 }
 
 fn pack_diff_table(diff: &PackDiff, language: Language) -> String {
-    let fr = language == Language::Fr;
+    let words = pack_words(language);
     let side = |label: &str, s: &PackSide| {
-        if fr {
-            format!(
-                "{label} : {} — {}, version {}, publié le {} (clé {})\n",
-                s.title, s.publisher, s.pack_version, s.published, s.fingerprint
-            )
-        } else {
-            format!(
-                "{label}: {} — {}, version {}, published {} (key {})\n",
-                s.title, s.publisher, s.pack_version, s.published, s.fingerprint
-            )
-        }
+        (words.side)(
+            label,
+            &SideSaid {
+                title: &s.title,
+                publisher: &s.publisher,
+                version: &s.pack_version,
+                published: &s.published,
+                key: &s.fingerprint,
+            },
+        )
     };
-    let mut out = side(if fr { "Ancien" } else { "Old" }, &diff.old);
-    out += &side(if fr { "Nouveau" } else { "New" }, &diff.new);
+    let mut out = side(words.old, &diff.old);
+    out += &side(words.new, &diff.new);
     if !diff.same_key {
-        out += if fr {
-            "Attention : les deux packs ne sont pas signés par la même clé.\n"
-        } else {
-            "Warning: the two packs are not signed by the same key.\n"
-        };
+        out += words.other_keys;
     }
-    out += match (diff.supersedes_old, fr) {
-        (true, true) => "Le nouveau pack déclare remplacer l'ancien.\n",
-        (true, false) => "The new pack says it replaces the old one.\n",
-        (false, true) => "Le nouveau pack ne déclare pas remplacer celui-ci.\n",
-        (false, false) => "The new pack does not say it replaces this one.\n",
+    out += if diff.supersedes_old {
+        words.replaces
+    } else {
+        words.does_not_replace
     };
     out.push('\n');
     out + &crate::diff::table(&diff.diff, language)
@@ -546,10 +508,7 @@ fn read_logo(path: &Path, language: Language) -> Result<Logo, Rejection> {
     } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg") {
         "image/svg+xml"
     } else {
-        let reason = match language {
-            Language::Fr => "le logo doit être un fichier PNG ou SVG".to_owned(),
-            Language::En => "the logo must be a PNG or SVG file".to_owned(),
-        };
+        let reason = pack_words(language).logo_not_an_image.to_owned();
         return Err(refuse_file(language, "--logo", path, reason));
     };
     Ok(Logo {
@@ -563,10 +522,7 @@ fn keygen(out: &Path, language: Language) -> Result<String, Rejection> {
     let public_path = out.with_extension("pub");
     for path in [&secret_path, &public_path] {
         if path.exists() {
-            let reason = match language {
-                Language::Fr => "le fichier existe déjà ; il n'est pas remplacé".to_owned(),
-                Language::En => "the file already exists; it is not replaced".to_owned(),
-            };
+            let reason = pack_words(language).file_exists.to_owned();
             return Err(refuse_file(language, "--out", path, reason));
         }
     }
