@@ -4,10 +4,11 @@
 //! member's scenario beside it (`.json`, to start from), and a line of `DIR/summary.csv`.
 //! A row with a problem is reported with its row and field and does not stop the others.
 
+use crate::batch_words::batch_words;
 use crate::brief::{self, Briefed, Request};
 use crate::members::{self, Members};
 use crate::output::{unreadable, write_atomically};
-use bascule_model::problem::Problem;
+use bascule_model::problem::{Problem, ProblemKind};
 use bascule_model::report::cents;
 use bascule_model::{Language, Rejection, Scenario, parse_scenario_or};
 use rayon::prelude::*;
@@ -63,8 +64,14 @@ pub fn run(batch: Batch) -> Result<String, Rejection> {
     let whole = |path: &str, value: Option<String>, reason: String| {
         unreadable(language, path, value, reason)
     };
-    let text = read_members(batch.members)
-        .map_err(|reason| whole("", Some(batch.members.display().to_string()), reason))?;
+    let text = read_members(batch.members).map_err(|kind| Rejection {
+        language,
+        problems: vec![Problem::new(
+            "",
+            Some(batch.members.display().to_string()),
+            kind,
+        )],
+    })?;
     let members = members::read(&text, batch.base).map_err(|e| {
         whole(
             "",
@@ -124,18 +131,11 @@ pub fn run(batch: Batch) -> Result<String, Rejection> {
             .filter(|o| matches!(o, Outcome::Refused { .. }))
             .count();
     if refused.is_empty() {
-        Ok(match language {
-            Language::Fr => format!(
-                "{briefed} notes écrites dans {}, résumé dans {}\n",
-                batch.output.display(),
-                summary.display()
-            ),
-            Language::En => format!(
-                "{briefed} briefings written to {}, summary in {}\n",
-                batch.output.display(),
-                summary.display()
-            ),
-        })
+        Ok((batch_words(language).done)(
+            briefed,
+            &batch.output.display().to_string(),
+            &summary.display().to_string(),
+        ))
     } else {
         Err(Rejection {
             language,
@@ -144,13 +144,20 @@ pub fn run(batch: Batch) -> Result<String, Rejection> {
     }
 }
 
-fn read_members(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+/// The members' file, in the model's words when it is too large or not UTF-8 text.
+fn read_members(path: &Path) -> Result<String, ProblemKind> {
+    let unreadable = |e: std::io::Error| ProblemKind::Unreadable {
+        reason: e.to_string(),
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_MEMBERS_BYTES {
-        return Err(format!("{size} bytes, at most {MAX_MEMBERS_BYTES}"));
+        return Err(ProblemKind::FileTooLarge {
+            bytes: size,
+            max: MAX_MEMBERS_BYTES as usize,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|_| ProblemKind::NotUtf8)
 }
 
 fn member(
@@ -174,10 +181,7 @@ fn member(
         Ok(scenario) => scenario,
         Err(rejection) => return refused(rejection.problems),
     };
-    let fallback = match language {
-        Language::Fr => "membre",
-        Language::En => "member",
-    };
+    let fallback = batch_words(language).member;
     let stem = format!("{:03}-{}", i + 1, members::slug(&organisation, fallback));
     let briefed = match brief::brief(&scenario, batch.request.clone()) {
         Ok(briefed) => briefed,
@@ -204,10 +208,7 @@ fn member(
 }
 
 fn row_label(n: usize, line: u64, language: Language) -> String {
-    match language {
-        Language::Fr => format!("membre {n} (ligne {line})"),
-        Language::En => format!("member {n} (line {line})"),
-    }
+    (batch_words(language).row)(n, line)
 }
 
 fn progress_bar(shown: bool, rows: usize) -> indicatif::ProgressBar {

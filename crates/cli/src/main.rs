@@ -1,6 +1,7 @@
 //! `bascule`: the decision model on the command line, with no window and no GUI library.
 
 mod batch;
+mod batch_words;
 mod brief;
 mod decision_table;
 mod diff;

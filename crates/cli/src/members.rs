@@ -3,6 +3,7 @@
 //! and one row per member, each the base scenario with that row's values put in place.
 //! Excel's French export (semicolons, decimal commas, a byte-order mark) reads as well.
 
+use crate::batch_words::batch_words;
 use bascule_model::value_path::at_path_mut;
 use bascule_model::{Language, Scenario};
 use rust_decimal::Decimal;
@@ -42,32 +43,17 @@ pub enum MembersError {
 
 impl MembersError {
     pub fn describe(&self, language: Language) -> String {
-        let fr = language == Language::Fr;
+        let words = batch_words(language);
         match self {
-            MembersError::Unreadable(reason) if fr => format!("lecture impossible : {reason}"),
-            MembersError::Unreadable(reason) => format!("cannot be read: {reason}"),
-            MembersError::Empty if fr => "aucune ligne de membre sous l'en-tête".into(),
-            MembersError::Empty => "no member row under the header".into(),
-            MembersError::UnknownColumn { column } if fr => format!(
-                "colonne « {column} » : aucun champ du scénario de base à ce chemin ; donnez des chemins comme ceux de bascule defaults (organisation.name, migration.moved_share_pct, public_suite.plans[0].share_pct, risks[2].annual_rate…)"
-            ),
-            MembersError::UnknownColumn { column } => format!(
-                "column \"{column}\": no field of the base scenario has this path; give paths as bascule defaults writes them (organisation.name, migration.moved_share_pct, public_suite.plans[0].share_pct, risks[2].annual_rate…)"
-            ),
-            MembersError::RepeatedColumn { column } if fr => {
-                format!("colonne « {column} » présente deux fois")
-            }
-            MembersError::RepeatedColumn { column } => format!("column \"{column}\" appears twice"),
+            MembersError::Unreadable(reason) => (words.unreadable)(reason),
+            MembersError::Empty => words.empty.into(),
+            MembersError::UnknownColumn { column } => (words.unknown_column)(column),
+            MembersError::RepeatedColumn { column } => (words.repeated_column)(column),
             MembersError::Ragged {
                 line,
                 found,
                 expected,
-            } if fr => format!("ligne {line} : {found} cellules, l'en-tête en a {expected}"),
-            MembersError::Ragged {
-                line,
-                found,
-                expected,
-            } => format!("line {line}: {found} cells, the header has {expected}"),
+            } => (words.ragged)(*line, *found, *expected),
         }
     }
 }
@@ -158,10 +144,7 @@ impl Members {
         if let Some(organisation) = organisation
             && !self.columns.iter().any(|c| c == "name")
         {
-            let name = match language {
-                Language::Fr => format!("{organisation} : premier chiffrage"),
-                Language::En => format!("{organisation}: first estimate"),
-            };
+            let name = (batch_words(language).first_estimate)(&organisation);
             file["name"] = Value::from(name.chars().take(200).collect::<String>());
         }
         for (column, cell) in self.columns.iter().zip(&self.rows[i]) {
@@ -243,14 +226,7 @@ fn range_excludes(
 }
 
 fn outside_note(value: &str, low: &str, high: &str, language: Language) -> String {
-    match language {
-        Language::Fr => format!(
-            "valeur du membre ({value}) hors de la plage de référence ({low} – {high}) : plage retirée"
-        ),
-        Language::En => format!(
-            "the member's value ({value}) lies outside the reference range ({low} – {high}): range dropped"
-        ),
-    }
+    (batch_words(language).outside_range)(value, low, high)
 }
 
 /// A file name from an organisation's name: lower-case letters and digits, accents

@@ -274,8 +274,18 @@ fn a_file_that_cannot_be_used_is_refused_and_nothing_is_written() {
             "line 3: 1 cells, the header has 2",
         ),
         ("empty", "organisation.name\n", "no member row"),
+        (
+            "latin1",
+            "organisation.name\nSoci\u{e9}t\u{e9}\n",
+            "the file is not UTF-8 text",
+        ),
     ] {
-        let members = temp_file(&format!("{name}.csv"), csv.as_bytes());
+        let bytes = match name {
+            // Latin-1, as an old spreadsheet writes it: é is one byte.
+            "latin1" => csv.chars().map(|c| c as u8).collect::<Vec<u8>>(),
+            _ => csv.as_bytes().to_vec(),
+        };
+        let members = temp_file(&format!("{name}.csv"), &bytes);
         let dir = out_dir(name);
         let output = bascule(&[
             "batch",
