@@ -2,6 +2,7 @@
 //! permission: a command given a path (by a test) uses it; given none, it asks the user.
 //! `None`: the user cancelled.
 
+use crate::words::app_words;
 use bascule_model::Language;
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime};
@@ -17,16 +18,12 @@ pub enum Kind {
 
 impl Kind {
     fn filter(self, language: Language) -> (&'static str, &'static [&'static str]) {
-        let fr = language == Language::Fr;
+        let words = app_words(language);
         match self {
-            Kind::Scenario if fr => ("Scénario Bascule", &["bascule", "json"]),
-            Kind::Scenario => ("Bascule scenario", &["bascule", "json"]),
-            Kind::Pack if fr => ("Pack de référence", &["json"]),
-            Kind::Pack => ("Reference pack", &["json"]),
-            Kind::Briefing if fr => ("Note au conseil (PDF)", &["pdf"]),
-            Kind::Briefing => ("Board briefing (PDF)", &["pdf"]),
-            Kind::Workbook if fr => ("Classeur Excel", &["xlsx"]),
-            Kind::Workbook => ("Excel workbook", &["xlsx"]),
+            Kind::Scenario => (words.scenario_files, &["bascule", "json"]),
+            Kind::Pack => (words.pack_files, &["json"]),
+            Kind::Briefing => (words.briefing_files, &["pdf"]),
+            Kind::Workbook => (words.workbook_files, &["xlsx"]),
         }
     }
 }

@@ -10,6 +10,7 @@ mod library;
 mod packs;
 mod startup;
 mod update;
+mod words;
 
 pub use bascule_app_folder::AppFolder;
 pub use commands::{EvaluateResponse, SimulateResponse};

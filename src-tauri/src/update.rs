@@ -3,6 +3,7 @@
 
 use crate::commands::language;
 use crate::error::{CommandError, ErrorKind};
+use crate::words::app_words;
 use bascule_app_folder::{AppFolder, PackUpdate};
 use bascule_model::Language;
 use bascule_model::diff_report::{DiffReport, KeptWords, kept_words, pack_subject, report_of};
@@ -95,10 +96,8 @@ pub fn bring_up_to_date(
         Some(&subject),
         language,
     );
-    let labels = match language {
-        Language::Fr => ("Aujourd'hui", "Mis à jour"),
-        Language::En => ("Today", "Brought up to date"),
-    };
+    let words = app_words(language);
+    let labels = (words.today, words.brought_up_to_date);
     let bridge_svg = bascule_charts::to_screen(
         &bascule_charts::bridge(after, &bridge, labels, language, 620.0),
         language,

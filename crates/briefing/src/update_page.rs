@@ -2,29 +2,18 @@
 //! each change did to the net benefit (the bridge), and the user's own values it kept.
 
 use crate::layout::{CONTENT_WIDTH, Cell, Column, Layout};
+use crate::words::KeptSaid;
 use crate::{Briefing, UpdateNote};
 use bascule_charts::marks::{TextStyle, palette};
-use bascule_model::Language;
 use bascule_model::diff::difference;
 use bascule_model::diff_report::{kept_words, report_of};
 
 pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut Layout) {
     let language = briefing.options.language;
-    let fr = language == Language::Fr;
     let words = crate::words::words(language);
     let scenario = &update.after;
     layout.new_page();
-    let title = if fr {
-        format!(
-            "Annexe — Mise à jour du pack {} vers le pack {}",
-            update.from_version, update.to_version
-        )
-    } else {
-        format!(
-            "Appendix — Brought up from pack {} to pack {}",
-            update.from_version, update.to_version
-        )
-    };
+    let title = (words.update_title)(&update.from_version, &update.to_version);
     layout.heading(&title, 14.0);
     let subject = bascule_model::diff_report::pack_subject(&update.to_version, language);
     let difference = difference(&update.before, scenario);
@@ -43,17 +32,7 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         TextStyle::regular(7.5).in_color(palette::MUTED),
     );
     layout.space(6.0);
-    let (before, after) = if fr {
-        (
-            format!("Avant (pack {})", update.from_version),
-            format!("Après (pack {})", update.to_version),
-        )
-    } else {
-        (
-            format!("Before (pack {})", update.from_version),
-            format!("After (pack {})", update.to_version),
-        )
-    };
+    let (before, after) = (words.update_ends)(&update.from_version, &update.to_version);
     layout.chart(&bascule_charts::bridge(
         scenario,
         &bridge,
@@ -89,20 +68,14 @@ pub fn update_appendix(briefing: &Briefing, update: &UpdateNote, layout: &mut La
         layout.heading_keeping(words.update_kept, 11.0, 40.0);
         for kept in &update.kept {
             let value = kept_words(scenario, kept, language);
-            let (colon, yours) = if fr {
-                ("\u{a0}: ", "votre valeur")
-            } else {
-                (": ", "your value")
-            };
-            let line = format!(
-                "{}{colon}{yours} {} (pack {}{colon}{}, pack {}{colon}{})",
-                value.label,
-                value.yours,
-                update.from_version,
-                value.old_pack,
-                update.to_version,
-                value.new_pack
-            );
+            let line = (words.update_kept_value)(&KeptSaid {
+                label: &value.label,
+                yours: &value.yours,
+                from: &update.from_version,
+                old_pack: &value.old_pack,
+                to: &update.to_version,
+                new_pack: &value.new_pack,
+            });
             layout.paragraph(&format!("•  {line}"), TextStyle::regular(8.0));
             layout.space(2.0);
         }

@@ -1,6 +1,7 @@
-//! Every fixed word of the briefing's pages, once per language. The sentences made of
-//! figures are mostly the model's (`present`, `present_decision`, `recommend`); the few
-//! that `pages.rs` still builds itself match on the language there.
+//! Every fixed word of the briefing's pages, and the update appendix's sentences, once per
+//! language. The other sentences made of figures are mostly the model's (`present`,
+//! `present_decision`, `recommend`); the few that `pages.rs` still builds itself match on
+//! the language there.
 
 use bascule_model::Language;
 
@@ -59,6 +60,22 @@ pub struct Words {
     pub update_kept: &'static str,
     pub update_not_applied: &'static str,
     pub update_before: &'static str,
+    pub update_title: fn(from: &str, to: &str) -> String,
+    /// The bridge's first and last bars.
+    pub update_ends: fn(from: &str, to: &str) -> (String, String),
+    /// A value the member had changed, kept: theirs, then each pack's.
+    pub update_kept_value: fn(kept: &KeptSaid) -> String,
+}
+
+/// A value kept by an update, as the appendix lists it.
+#[derive(Debug)]
+pub struct KeptSaid<'a> {
+    pub label: &'a str,
+    pub yours: &'a str,
+    pub from: &'a str,
+    pub old_pack: &'a str,
+    pub to: &'a str,
+    pub new_pack: &'a str,
 }
 
 pub fn words(language: Language) -> &'static Words {
@@ -121,6 +138,14 @@ const FR: Words = Words {
     update_kept: "Valeurs que vous aviez changées : conservées",
     update_not_applied: "Le nouveau pack change aussi, hors des valeurs, ce qui suit ; votre scénario garde les siens :",
     update_before: "Scénario avant la mise à jour :",
+    update_title: |from, to| format!("Annexe — Mise à jour du pack {from} vers le pack {to}"),
+    update_ends: |from, to| (format!("Avant (pack {from})"), format!("Après (pack {to})")),
+    update_kept_value: |k| {
+        format!(
+            "{}\u{a0}: votre valeur {} (pack {}\u{a0}: {}, pack {}\u{a0}: {})",
+            k.label, k.yours, k.from, k.old_pack, k.to, k.new_pack
+        )
+    },
 };
 
 const EN: Words = Words {
@@ -176,4 +201,17 @@ const EN: Words = Words {
     update_kept: "Values you had changed: kept",
     update_not_applied: "The new pack also changes the following, beyond values; your scenario keeps its own:",
     update_before: "Scenario before the update:",
+    update_title: |from, to| format!("Appendix — Brought up from pack {from} to pack {to}"),
+    update_ends: |from, to| {
+        (
+            format!("Before (pack {from})"),
+            format!("After (pack {to})"),
+        )
+    },
+    update_kept_value: |k| {
+        format!(
+            "{}: your value {} (pack {}: {}, pack {}: {})",
+            k.label, k.yours, k.from, k.old_pack, k.to, k.new_pack
+        )
+    },
 };
