@@ -7,6 +7,7 @@ mod logo;
 mod pages;
 mod request;
 mod seal;
+mod sentences;
 mod update_page;
 mod words;
 

@@ -1,6 +1,7 @@
 //! What the briefing says, page by page (product.md, "The board briefing").
 
 use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
+use crate::sentences::{Situation, ToleranceSaid, sentences};
 use crate::words::words;
 use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
@@ -250,12 +251,7 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     layout.paragraph_in(
         MARGIN,
         CONTENT_WIDTH,
-        &match language {
-            Language::Fr => {
-                format!("Faut-il basculer {share} des utilisateurs vers une offre de confiance ?")
-            }
-            Language::En => format!("Should {share} of users move to a trusted cloud offer?"),
-        },
+        &(sentences(language).question)(&share),
         TextStyle::semibold(18.0),
         24.0,
     );
@@ -291,30 +287,16 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
     let moved = number(rounded(figures.moved_users, 0), language);
     let offer = &scenario.trusted_offer.name;
     let rate = percent(scenario.discount_rate_pct.value, 1, language);
-    // The reference offer's name already says it is qualified: said once, not twice.
-    let (offer_fr, offer_en) = if offer.contains("SecNumCloud") {
-        (
-            format!("« {offer} », à l’abri des lois extraterritoriales"),
-            format!("“{offer}”, shielded from extraterritorial law"),
-        )
-    } else {
-        (
-            format!(
-                "l’offre de confiance « {offer} », qualifiée SecNumCloud et à l’abri des lois extraterritoriales"
-            ),
-            format!(
-                "the trusted offer “{offer}”, SecNumCloud-qualified and shielded from extraterritorial law"
-            ),
-        )
-    };
-    let question = match language {
-        Language::Fr => format!(
-            "{organisation} compte {users} utilisateurs de sa suite collaborative publique. Le scénario compare, sur {years} ans, le statu quo et le passage de ceux qui traitent des données sensibles ({share}, soit {moved} utilisateurs) vers {offer_fr}. Coûts et pertes attendues sont actualisés à {rate} par an."
-        ),
-        Language::En => format!(
-            "{organisation} has {users} users on its public collaboration suite. The scenario compares, over {years} years, the status quo with moving those who handle sensitive data ({share}, {moved} users) to {offer_en}. Costs and expected losses are discounted at {rate} a year."
-        ),
-    };
+    let question = (sentences(language).situation)(&Situation {
+        organisation,
+        users: &users,
+        years,
+        share: &share,
+        moved: &moved,
+        offer,
+        offer_says_qualified: offer.contains("SecNumCloud"),
+        rate: &rate,
+    });
     layout.paragraph(&question, TextStyle::regular(BODY));
 
     // The recommendation, set apart.
@@ -411,25 +393,13 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
         ),
         language,
     );
-    let odds = match language {
-        Language::Fr => format!(
-            "Probabilité que basculer coûte moins, au vu des événements simulés : {chance} %. {}",
-            match recommendation.robustness {
-                Robustness::Robust => "Aucune hypothèse testée n'inverse la conclusion.",
-                Robustness::Fragile =>
-                    "Certaines hypothèses peuvent inverser la conclusion (page 2).",
-                Robustness::Untested | Robustness::NothingToDecide => "",
-            }
-        ),
-        Language::En => format!(
-            "Probability that moving costs less, given the simulated events: {chance} %. {}",
-            match recommendation.robustness {
-                Robustness::Robust => "No tested assumption reverses the conclusion.",
-                Robustness::Fragile => "Some assumptions can reverse the conclusion (page 2).",
-                Robustness::Untested | Robustness::NothingToDecide => "",
-            }
-        ),
+    let said = sentences(language);
+    let firmness = match recommendation.robustness {
+        Robustness::Robust => said.robust,
+        Robustness::Fragile => said.fragile,
+        Robustness::Untested | Robustness::NothingToDecide => "",
     };
+    let odds = (said.odds)(&chance, firmness);
     layout.paragraph(
         odds.trim_end(),
         TextStyle::regular(8.5).in_color(palette::MUTED),
@@ -454,11 +424,8 @@ fn first_page(briefing: &Briefing, layout: &mut Layout) {
 fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) {
     let language = briefing.options.language;
     let words = words(language);
-    let colon = if language == Language::Fr {
-        "\u{a0}:"
-    } else {
-        ":"
-    };
+    let said = sentences(language);
+    let colon = said.colon;
     let scenario = briefing.scenario;
     layout.heading_keeping(words.decision, 14.0, 200.0);
     layout.chart(&bascule_charts::frontier(
@@ -496,18 +463,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         .chain(&info.by_risk)
         .filter(|v| v.distinguishable)
         .collect();
-    let opening = match language {
-        Language::Fr => format!(
-            "Connaître exactement toutes les hypothèses avant de décider vaudrait au plus {} (valeur de l'information parfaite ; plancher de bruit de l'estimation : {}).",
-            money(info.evpi),
-            money(info.noise_floor)
-        ),
-        Language::En => format!(
-            "Knowing every assumption exactly before deciding would be worth at most {} (expected value of perfect information; the estimate's noise floor: {}).",
-            money(info.evpi),
-            money(info.noise_floor)
-        ),
-    };
+    let opening = (said.perfect_information)(&money(info.evpi), &money(info.noise_floor));
     layout.paragraph(&opening, TextStyle::regular(BODY));
     if let Some(nothing) = nothing_to_research(info, language) {
         layout.paragraph(nothing, TextStyle::semibold(BODY));
@@ -524,20 +480,11 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
     layout.heading_keeping(words.appetite, 11.0, 60.0);
     let own = &decision.frontier[decision.scenario_index];
     let status_quo = &decision.frontier[0];
-    let shortfall = match language {
-        Language::Fr => format!(
-            "Coût et pertes moyens des 5 % pires horizons (valeur actuelle) : statu quo {}, bascule de {} {}.",
-            money(status_quo.risk_adjusted_es95),
-            share(own.share_pct, language),
-            money(own.risk_adjusted_es95)
-        ),
-        Language::En => format!(
-            "Mean cost and losses of the worst 5 % of horizons (present value): status quo {}, moving {} {}.",
-            money(status_quo.risk_adjusted_es95),
-            share(own.share_pct, language),
-            money(own.risk_adjusted_es95)
-        ),
-    };
+    let shortfall = (said.shortfall)(
+        &money(status_quo.risk_adjusted_es95),
+        &share(own.share_pct, language),
+        &money(own.risk_adjusted_es95),
+    );
     layout.paragraph(&shortfall, TextStyle::regular(BODY));
     let Some(appetite) = &decision.appetite else {
         layout.paragraph(
@@ -563,42 +510,24 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         let verdict = |w: &WorstYear| {
             let met = w.probability_pct <= to_f64(point.max_probability_pct);
             let pct = bascule_model::present::probability(w.probability_pct / 100.0, language);
-            match (language, met) {
-                (Language::Fr, true) => format!("{pct} (année {}), respecté", w.worst_year),
-                (Language::Fr, false) => format!("{pct} (année {}), dépassé", w.worst_year),
-                (Language::En, true) => format!("{pct} (year {}), met", w.worst_year),
-                (Language::En, false) => format!("{pct} (year {}), exceeded", w.worst_year),
-            }
+            (said.worst_year)(&pct, w.worst_year, met)
         };
         let limit = bascule_model::present::euros_compact_round(point.loss_eur, language);
         let p = number(point.max_probability_pct, language);
-        let line = match language {
-            Language::Fr => format!(
-                "• Au plus {p} % par an de perdre {limit} ou plus : statu quo {}, hybride {}.",
-                verdict(&point.public),
-                verdict(&point.hybrid)
-            ),
-            Language::En => format!(
-                "• No more than {p} % a year of losing {limit} or more: status quo {}, hybrid {}.",
-                verdict(&point.public),
-                verdict(&point.hybrid)
-            ),
-        };
+        let line = (said.tolerance)(&ToleranceSaid {
+            probability: &p,
+            loss: &limit,
+            public: &verdict(&point.public),
+            hybrid: &verdict(&point.hybrid),
+        });
         layout.paragraph(&line, TextStyle::regular(9.0));
     }
-    let line = match (decision.optimal_within_appetite.flatten(), language) {
-        (Some(b), Language::Fr) => format!(
-            "Meilleure part qui respecte l'appétit déclaré : {} (bénéfice net {}).",
-            share(b.share_pct, language),
-            euros_compact(b.value, language)
+    let line = match decision.optimal_within_appetite.flatten() {
+        Some(b) => (said.best_within_appetite)(
+            &share(b.share_pct, language),
+            &euros_compact(b.value, language),
         ),
-        (Some(b), Language::En) => format!(
-            "Best share within the stated appetite: {} (net benefit {}).",
-            share(b.share_pct, language),
-            euros_compact(b.value, language)
-        ),
-        (None, Language::Fr) => "Aucune part essayée ne respecte l'appétit déclaré.".to_owned(),
-        (None, Language::En) => "No share tried meets the stated appetite.".to_owned(),
+        None => said.none_within_appetite.to_owned(),
     };
     layout.paragraph(&line, TextStyle::semibold(BODY));
 }
@@ -742,14 +671,7 @@ fn risk_page(briefing: &Briefing, layout: &mut Layout) {
     let chance =
         Decimal::try_from(simulation.net_benefit.probability_positive * 100.0).unwrap_or_default();
     let chance = number(rounded(chance, 1), language);
-    let odds = match language {
-        Language::Fr => format!(
-            "Probabilité que basculer soit le meilleur choix, au vu des événements simulés : {chance} %."
-        ),
-        Language::En => format!(
-            "Probability that moving is the better choice, given the simulated events: {chance} %."
-        ),
-    };
+    let odds = (sentences(language).better_choice)(&chance);
     layout.paragraph(&odds, TextStyle::semibold(BODY));
     layout.space(2.0);
     layout.paragraph(
@@ -919,48 +841,15 @@ fn method_and_limits(briefing: &Briefing, layout: &mut Layout) {
     let language = briefing.options.language;
     let words = words(language);
     layout.heading(words.method, 14.0);
-    let method: &[&str] = match language {
-        Language::Fr => &[
-            "Deux options sont comparées : le statu quo, où tous les utilisateurs restent sur la suite publique, et l'option hybride, où une part d'entre eux bascule vers une offre de confiance selon une montée en charge année par année. Avec une part nulle, les deux options sont identiques.",
-            "Les coûts sont calculés exactement, au centime, en sept postes : licences publiques, licences de confiance, coûts ponctuels par utilisateur migré (outils, intégrateur, formation, heures perdues), double licence, coût fixe du projet, exploitation de deux environnements, mesures de protection des données sensibles. Les prix de licence suivent leur propre hausse ; tous les autres montants suivent l'inflation.",
-            "Chaque risque est décrit par une fréquence (nombre moyen d'événements par an) et par l'intervalle à 90 % de la perte d'un événement (5e et 95e centiles, loi log-normale). La bascule réduit la fréquence sur la part des données sensibles ou des utilisateurs qui bascule ; certains risques naissent de la bascule elle-même.",
-            "Le coût ajusté du risque additionne la valeur actuelle des coûts et celle des pertes attendues ; le bénéfice net est la différence entre les deux options. La simulation (Monte Carlo) tire des milliers d'horizons pour montrer les queues : P95, P99 et courbes de dépassement. La sensibilité porte chaque hypothèse à ses bornes, une à une.",
-        ],
-        Language::En => &[
-            "Two options are compared: the status quo, where every user stays on the public suite, and the hybrid, where a share of users moves to a trusted offer along a year-by-year ramp. With a share of zero, the two options are the same.",
-            "Costs are computed exactly, to the cent, in seven lines: public licences, trusted licences, one-off costs per migrated user (tools, integrator, training, hours lost), dual licences, the fixed project cost, running two estates, and controls on sensitive data. Licence prices follow their own rises; every other amount follows inflation.",
-            "Each risk is described by a rate (expected events a year) and the 90 % interval of one event's loss (5th and 95th percentiles, lognormal). Moving lowers the rate on the share of sensitive data or of users that moves; some risks are brought by the move itself.",
-            "The risk-adjusted cost adds the present value of costs and that of expected losses; the net benefit is the difference between the two options. The simulation (Monte Carlo) draws thousands of horizons to show the tails: P95, P99 and exceedance curves. Sensitivity takes each assumption to its bounds, one at a time.",
-        ],
-    };
+    let said = sentences(language);
+    let method = said.method;
     for paragraph in method {
         layout.paragraph(paragraph, TextStyle::regular(8.5));
         layout.space(4.0);
     }
     // The limitations stay together: a reader should not find two of them alone on a page.
     layout.heading_keeping(words.limitations, 14.0, 200.0);
-    let limits: &[&str] = match language {
-        Language::Fr => &[
-            "Les risques et les années sont indépendants : aucun choc géopolitique commun ne fait bouger plusieurs risques à la fois, si bien que les queues sont sous-estimées.",
-            "Un événement sur la part basculée garde toute sa taille quand il est écarté : les moyennes sont justes, la queue de l'option hybride est un peu épaisse pour les pertes proportionnelles au nombre d'utilisateurs.",
-            "Un événement unique, comme la chute du cadre de transfert UE–États-Unis, est modélisé comme récurrent à faible fréquence.",
-            "Le chiffre de décision est neutre au risque ; rien n'est compté après l'horizon.",
-            "Les hypothèses sont tirées indépendamment les unes des autres (aucune corrélation entre, par exemple, la prime et le coût de migration).",
-            "La valeur de l'information est une estimation dont le bruit diminue avec le nombre de tirages : le plancher de bruit dit de combien.",
-            "Les hypothèses ont été estimées pour la part du scénario : les parts éloignées sont des extrapolations.",
-            "L'appétit pour le risque est lu sur les événements simulés, chaque hypothèse à sa valeur.",
-        ],
-        Language::En => &[
-            "Risks and years are independent: no common geopolitical shock moves several risks at once, so tails are understated.",
-            "An event on the moved part keeps its full size when thinned: means are right, the hybrid tail is somewhat fat for losses that scale with users.",
-            "A one-off event such as the fall of the EU–US transfer framework is modelled as recurring at a low rate.",
-            "The decision figure is risk-neutral; nothing after the horizon counts.",
-            "Assumptions are drawn independently of one another (no correlation between, say, the premium and the migration cost).",
-            "The value of information is an estimate whose noise shrinks with the draws: the noise floor says how much.",
-            "The inputs were sized for the scenario's share: shares far from it are extrapolations.",
-            "The appetite is read from the simulated events, every assumption at its value.",
-        ],
-    };
+    let limits = said.limitations;
     for limit in limits {
         layout.paragraph_in(
             MARGIN + 10.0,

@@ -1,7 +1,6 @@
 //! Every fixed word of the briefing's pages, and the update appendix's sentences, once per
-//! language. The other sentences made of figures are mostly the model's (`present`,
-//! `present_decision`, `recommend`); the few that `pages.rs` still builds itself match on
-//! the language there.
+//! language. The pages' sentences made of figures are the model's (`present`,
+//! `present_decision`, `recommend`) or `sentences.rs`.
 
 use bascule_model::Language;
 
