@@ -47,15 +47,22 @@ export class Editor {
     // model words and numbers them (the briefing's numbers).
     this.citations = new Map();
     this.groups = [];
-    this.confidences = [""];
+    this.confidences = [{ value: "", label: "—" }];
+    this.choiceLabels = new Map();
   }
 
   // The model's form in the user's language; its risks' confidence levels serve every
-  // assumption's confidence too.
+  // assumption's confidence too, and every choice's label is the form's.
   setForm(groups) {
     this.groups = groups;
-    const risks = groups.flatMap((group) => group.fields).find((field) => field.kind === "risks");
-    this.confidences = risks?.fields.find((field) => field.path === "confidence")?.options ?? [""];
+    const fields = groups.flatMap((group) => group.fields).flatMap((field) => [field, ...(field.fields ?? [])]);
+    const risks = fields.find((field) => field.kind === "risks");
+    this.confidences = risks?.fields.find((field) => field.path === "confidence")?.options ?? this.confidences;
+    this.choiceLabels = new Map(fields.flatMap((field) => field.options ?? []).map((o) => [o.value, o.label]));
+  }
+
+  choiceLabel(value) {
+    return this.choiceLabels.get(value) ?? value;
   }
 
   showCitations(citations) {
@@ -100,7 +107,7 @@ export class Editor {
     if (kind === "select") {
       input = element("select", { id, "data-testid": id });
       for (const option of options) {
-        input.append(element("option", { value: option, text: option === "" ? "—" : t(`option.${option}`) }));
+        input.append(element("option", { value: option.value, text: option.label }));
       }
       input.value = node ?? "";
       input.addEventListener("change", () => this.setPlain(path, input.value, true));
@@ -213,7 +220,7 @@ export class Editor {
     if (object.low !== undefined) {
       parts.push(`${t("hint.range")} ${shown(object.low, this.language)} – ${shown(object.high, this.language)}`);
     }
-    if (object.confidence) parts.push(t(`option.${object.confidence}`));
+    if (object.confidence) parts.push(this.choiceLabel(object.confidence));
     if (object.source) parts.push(`${t("hint.source")}${t("colon")}${object.source}`);
     if (parts.length === 0) parts.push(t("hint.noSource"));
     const hint = element("p", { className: "hint", id: `${id}-hint`, text: parts.join(" · "), title: object.source ?? "" });
@@ -243,7 +250,7 @@ export class Editor {
       if (kind === "select") {
         input = element("select", { id: extraId });
         for (const option of options) {
-          input.append(element("option", { value: option, text: option === "" ? "—" : t(`option.${option}`) }));
+          input.append(element("option", { value: option.value, text: option.label }));
         }
         input.value = value ?? "";
         input.addEventListener("change", () => this.onExtra(path, key, input.value));
@@ -349,7 +356,7 @@ export class Editor {
       });
       const summary = element("summary", {},
         element("span", { className: "risk-name", text: risk.name || risk.id || "—" }),
-        element("span", { className: "risk-meta", text: t(`option.${risk.exposure}`) }));
+        element("span", { className: "risk-meta", text: this.choiceLabel(risk.exposure) }));
       details.append(summary);
       const introduced = risk.exposure === "introduced";
       for (const field of fields) {

@@ -270,6 +270,22 @@ fn the_form_is_the_registrys_in_the_language_asked() {
     assert_eq!(low["path"], "loss_low_eur");
     assert_eq!(low["unit"], "€ per event (year 1)");
     assert_eq!(fr.as_array().map(Vec::len), en.as_array().map(Vec::len));
+    // Each choice with what the user reads for it, in their language.
+    assert_eq!(
+        find(&fr, "organisation.sector")["options"][1],
+        json!({ "value": "critical_operator", "label": "Opérateur d'importance vitale" })
+    );
+    let confidence = &risks["fields"]
+        .as_array()
+        .expect("risk fields")
+        .iter()
+        .find(|f| f["path"] == "confidence")
+        .expect("confidence")["options"];
+    assert_eq!(confidence[0], json!({ "value": "", "label": "—" }));
+    assert_eq!(
+        confidence[4],
+        json!({ "value": "judgment", "label": "judgment" })
+    );
 }
 
 /// Every label of the UI exists in both languages.

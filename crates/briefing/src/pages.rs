@@ -806,14 +806,12 @@ fn register_row(
     language: Language,
 ) -> Vec<Cell> {
     let confidence = |c: Option<Confidence>| -> Cell {
-        let (fr, en) = match c {
-            Some(Confidence::Verified) => ("vérifiée", "verified"),
-            Some(Confidence::Derived) => ("dérivée", "derived"),
-            Some(Confidence::Weak) => ("faible", "weak"),
-            Some(Confidence::Judgment) => ("JUGEMENT", "JUDGMENT"),
-            None => ("non indiquée", "not given"),
+        // Judgment stands out in capitals: the figure is nobody's measurement.
+        let text = match c {
+            Some(Confidence::Judgment) => Confidence::Judgment.label(language).to_uppercase(),
+            Some(level) => level.label(language).to_owned(),
+            None => words(language).confidence_not_given.to_owned(),
         };
-        let text = if language == Language::Fr { fr } else { en };
         match c {
             Some(Confidence::Judgment) | Some(Confidence::Weak) | None => {
                 Cell::strong(text, JUDGMENT)

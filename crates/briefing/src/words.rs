@@ -59,6 +59,8 @@ pub struct Words {
     pub update_kept: &'static str,
     pub update_not_applied: &'static str,
     pub update_before: &'static str,
+    /// An assumption whose confidence its source does not give.
+    pub confidence_not_given: &'static str,
     pub update_title: fn(from: &str, to: &str) -> String,
     /// The bridge's first and last bars.
     pub update_ends: fn(from: &str, to: &str) -> (String, String),
@@ -137,6 +139,7 @@ const FR: Words = Words {
     update_kept: "Valeurs que vous aviez changées : conservées",
     update_not_applied: "Le nouveau pack change aussi, hors des valeurs, ce qui suit ; votre scénario garde les siens :",
     update_before: "Scénario avant la mise à jour :",
+    confidence_not_given: "non indiquée",
     update_title: |from, to| format!("Annexe — Mise à jour du pack {from} vers le pack {to}"),
     update_ends: |from, to| (format!("Avant (pack {from})"), format!("Après (pack {to})")),
     update_kept_value: |k| {
@@ -200,6 +203,7 @@ const EN: Words = Words {
     update_kept: "Values you had changed: kept",
     update_not_applied: "The new pack also changes the following, beyond values; your scenario keeps its own:",
     update_before: "Scenario before the update:",
+    confidence_not_given: "not given",
     update_title: |from, to| format!("Appendix — Brought up from pack {from} to pack {to}"),
     update_ends: |from, to| {
         (

@@ -5,7 +5,7 @@
 use crate::bounds;
 use crate::present::unit_text;
 use crate::registry::Words;
-use crate::scenario::Language;
+use crate::scenario::{Confidence, Language};
 use crate::sensitivity::{Target, Unit};
 use serde::Serialize;
 
@@ -13,7 +13,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy)]
 enum Control {
     Text,
-    Select(&'static [&'static str]),
+    Select(&'static [Choice]),
     Integer,
     /// A bare number (no range, no source).
     Decimal,
@@ -78,13 +78,68 @@ impl Item {
     }
 }
 
-/// The values of the format's choices, as the file writes them (a test holds them to the
-/// scenario's enums).
-pub const LANGUAGES: &[&str] = &["fr", "en"];
-pub const SECTORS: &[&str] = &["state", "critical_operator", "regulated", "private"];
-pub const EXPOSURES: &[&str] = &["sensitive_data", "moved_users", "introduced"];
+/// One value of a choice, as the file writes it, and what the user reads for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: Words,
+}
+
+const fn choice(value: &'static str, fr: &'static str, en: &'static str) -> Choice {
+    Choice {
+        value,
+        label: Words::new(fr, en),
+    }
+}
+
+/// The format's choices (a test holds their values to the scenario's enums).
+pub const LANGUAGES: &[Choice] = &[
+    choice("fr", "Français", "French"),
+    choice("en", "Anglais", "English"),
+];
+pub const SECTORS: &[Choice] = &[
+    choice("state", "État", "State"),
+    choice(
+        "critical_operator",
+        "Opérateur d'importance vitale",
+        "Critical operator",
+    ),
+    choice("regulated", "Secteur régulé", "Regulated sector"),
+    choice("private", "Entreprise privée", "Private company"),
+];
+pub const EXPOSURES: &[Choice] = &[
+    choice("sensitive_data", "Données sensibles", "Sensitive data"),
+    choice("moved_users", "Utilisateurs basculés", "Moved users"),
+    choice(
+        "introduced",
+        "Introduit par la bascule",
+        "Introduced by moving",
+    ),
+];
 /// `""`: no confidence given.
-pub const CONFIDENCES: &[&str] = &["", "verified", "derived", "weak", "judgment"];
+pub const CONFIDENCES: &[Choice] = &[
+    choice("", "—", "—"),
+    choice("verified", "vérifiée", "verified"),
+    choice("derived", "dérivée", "derived"),
+    choice("weak", "faible", "weak"),
+    choice("judgment", "jugement", "judgment"),
+];
+
+impl Confidence {
+    /// What the user reads for this level, in the editor, the workbook and the briefing.
+    pub fn label(self, language: Language) -> &'static str {
+        let value = match self {
+            Confidence::Verified => "verified",
+            Confidence::Derived => "derived",
+            Confidence::Weak => "weak",
+            Confidence::Judgment => "judgment",
+        };
+        CONFIDENCES
+            .iter()
+            .find(|c| c.value == value)
+            .map_or(value, |c| c.label.get(language))
+    }
+}
 
 const PLAN: &[Item] = &[
     item("name", Control::Text, Words::new("Offre", "Plan")),
@@ -285,6 +340,13 @@ pub struct Group {
     pub fields: Vec<Field>,
 }
 
+/// A choice as the editor offers it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
 /// One field: `path` from the scenario's root, or from its row within a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Field {
@@ -297,8 +359,8 @@ pub struct Field {
     pub unit: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback: Option<&'static str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub options: &'static [&'static str],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<FieldChoice>,
     /// A list's fewest and most rows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<(usize, usize)>,
@@ -335,13 +397,22 @@ fn field(item: &Item, object: &str, language: Language) -> Field {
             .unwrap_or_default(),
         unit: item.unit.map(|u| unit_text(u, language)),
         fallback: item.fallback,
-        options: &[],
+        options: Vec::new(),
         rows: None,
         fields: Vec::new(),
     };
     match item.control {
         Control::Text => {}
-        Control::Select(options) => (field.kind, field.options) = ("select", options),
+        Control::Select(choices) => {
+            field.kind = "select";
+            field.options = choices
+                .iter()
+                .map(|c| FieldChoice {
+                    value: c.value,
+                    label: c.label.get(language),
+                })
+                .collect();
+        }
         Control::Integer => field.kind = "integer",
         Control::Decimal => field.kind = "decimal",
         Control::Bool => field.kind = "bool",
@@ -449,7 +520,14 @@ mod tests {
             .iter()
             .map(|s| written(serde_json::json!(s)))
             .collect();
-        assert_eq!(sectors, SECTORS);
+        let values =
+            |choices: &[Choice]| -> Vec<&str> { choices.iter().map(|c| c.value).collect() };
+        assert_eq!(sectors, values(SECTORS));
+        let languages: Vec<_> = [Language::Fr, Language::En]
+            .iter()
+            .map(|l| written(serde_json::json!(l)))
+            .collect();
+        assert_eq!(languages, values(LANGUAGES));
         let exposures = [
             Exposure::SensitiveData,
             Exposure::MovedUsers,
@@ -459,17 +537,23 @@ mod tests {
             .iter()
             .map(|e| written(serde_json::json!(e)))
             .collect();
-        assert_eq!(exposures, EXPOSURES);
+        assert_eq!(exposures, values(EXPOSURES));
         let levels = [
             Confidence::Verified,
             Confidence::Derived,
             Confidence::Weak,
             Confidence::Judgment,
         ];
-        let levels: Vec<_> = levels
+        let written_levels: Vec<_> = levels
             .iter()
             .map(|c| written(serde_json::json!(c)))
             .collect();
-        assert_eq!(levels, CONFIDENCES[1..]);
+        assert_eq!(written_levels, values(&CONFIDENCES[1..]));
+        // A level reads as the editor offers it.
+        for (level, choice) in levels.iter().zip(&CONFIDENCES[1..]) {
+            for language in [Language::Fr, Language::En] {
+                assert_eq!(level.label(language), choice.label.get(language));
+            }
+        }
     }
 }

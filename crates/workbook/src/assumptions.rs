@@ -3,7 +3,7 @@
 
 use crate::cells::{Styles, decimal_result, fit_row, on, put};
 use crate::names::{PLAN_MIX_PRICE, USERS, input_name};
-use crate::words::{Words, confidence};
+use crate::words::Words;
 use bascule_model::bibliography;
 use bascule_model::inputs::to_f64;
 use bascule_model::present::{assumption_label, unit_text as unit};
@@ -93,7 +93,7 @@ pub fn write(
             sheet.write_string(row, 7, date)?;
         }
         if let Some(level) = assumption.confidence {
-            sheet.write_string(row, 8, confidence(level, language))?;
+            sheet.write_string(row, 8, level.label(language))?;
         }
         sheet.write_string_with_format(row, 9, &cell_name, &styles.name)?;
         book.define_name(&cell_name, &on(name, row, VALUE))?;

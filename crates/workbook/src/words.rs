@@ -1,7 +1,7 @@
 //! Every sentence and label of the workbook, once per language.
 
 use bascule_model::Language;
-use bascule_model::scenario::{Confidence, Exposure};
+use bascule_model::scenario::Exposure;
 
 #[derive(Debug)]
 pub struct Words {
@@ -69,20 +69,6 @@ pub fn words(language: Language) -> &'static Words {
     match language {
         Language::Fr => &FR,
         Language::En => &EN,
-    }
-}
-
-pub fn confidence(confidence: Confidence, language: Language) -> &'static str {
-    let fr = language == Language::Fr;
-    match (confidence, fr) {
-        (Confidence::Verified, true) => "vérifiée",
-        (Confidence::Verified, false) => "verified",
-        (Confidence::Derived, true) => "dérivée",
-        (Confidence::Derived, false) => "derived",
-        (Confidence::Weak, true) => "faible",
-        (Confidence::Weak, false) => "weak",
-        (Confidence::Judgment, true) => "jugement",
-        (Confidence::Judgment, false) => "judgment",
     }
 }
 
