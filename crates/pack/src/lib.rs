@@ -14,6 +14,7 @@ pub mod keys;
 mod note;
 mod read;
 mod trust;
+mod words;
 
 use bascule_model::translation::{Texts, translated};
 use bascule_model::{Language, Rejection, Scenario};
@@ -110,6 +111,24 @@ pub struct PackSignature {
     pub value: String,
 }
 
+/// What is wrong with a signature's form (before it is checked against the pack).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureFault {
+    KeyNotBase64,
+    /// The public key's length in bytes (32 expected).
+    KeyLength(usize),
+    NotAnEd25519Key,
+    SignatureNotBase64,
+    /// The signature's length in bytes (64 expected).
+    SignatureLength(usize),
+}
+
+impl std::fmt::Display for SignatureFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&(words::pack_words(bascule_model::Language::En).signature_fault)(*self))
+    }
+}
+
 /// Why a pack is refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -120,7 +139,7 @@ pub enum PackError {
     #[error("the pack is not signed")]
     Unsigned,
     #[error("the signature is malformed: {0}")]
-    MalformedSignature(String),
+    MalformedSignature(SignatureFault),
     #[error(
         "the signature does not match: the pack was altered after it was signed, or its key was replaced"
     )]
@@ -132,19 +151,15 @@ pub enum PackError {
 impl PackError {
     /// What is wrong, in `language`.
     pub fn message(&self, language: bascule_model::Language) -> String {
-        let fr = language == bascule_model::Language::Fr;
+        let words = words::pack_words(language);
         match self {
             PackError::Invalid(rejection) => rejection.render(),
-            PackError::Unsigned if fr => "le pack n'est pas signé : son origine ne peut pas être vérifiée".into(),
-            PackError::Unsigned => "the pack is not signed: where it comes from cannot be checked".into(),
-            PackError::MalformedSignature(reason) if fr => format!("la signature est mal formée ({reason})"),
-            PackError::MalformedSignature(reason) => format!("the signature is malformed ({reason})"),
-            PackError::Altered if fr => "la signature ne correspond pas : le pack a été modifié après sa signature, ou sa clé remplacée".into(),
-            PackError::Altered => self.to_string(),
-            PackError::UntrustedKey { expected, found } if fr => {
-                format!("signé par la clé {found}, qui n'est pas la clé de confiance {expected}")
+            PackError::Unsigned => words.unsigned.into(),
+            PackError::MalformedSignature(fault) => {
+                (words.malformed_signature)(&(words.signature_fault)(*fault))
             }
-            PackError::UntrustedKey { .. } => self.to_string(),
+            PackError::Altered => words.altered.into(),
+            PackError::UntrustedKey { expected, found } => (words.untrusted_key)(expected, found),
         }
     }
 }
@@ -254,24 +269,19 @@ impl Pack {
         };
         let key_bytes = STANDARD
             .decode(&signature.public_key)
-            .map_err(|_| PackError::MalformedSignature("the public key is not base64".into()))?;
+            .map_err(|_| PackError::MalformedSignature(SignatureFault::KeyNotBase64))?;
         if key_bytes.len() != 32 {
-            return Err(PackError::MalformedSignature(format!(
-                "the public key has {} bytes, 32 expected",
-                key_bytes.len()
+            return Err(PackError::MalformedSignature(SignatureFault::KeyLength(
+                key_bytes.len(),
             )));
         }
-        let key = keys::public_key_from_bytes(&key_bytes).map_err(|_| {
-            PackError::MalformedSignature("the public key is not an ed25519 key".into())
-        })?;
+        let key = keys::public_key_from_bytes(&key_bytes)
+            .map_err(|_| PackError::MalformedSignature(SignatureFault::NotAnEd25519Key))?;
         let value = STANDARD
             .decode(&signature.value)
-            .map_err(|_| PackError::MalformedSignature("the signature is not base64".into()))?;
+            .map_err(|_| PackError::MalformedSignature(SignatureFault::SignatureNotBase64))?;
         let value: [u8; 64] = value.as_slice().try_into().map_err(|_| {
-            PackError::MalformedSignature(format!(
-                "the signature has {} bytes, 64 expected",
-                value.len()
-            ))
+            PackError::MalformedSignature(SignatureFault::SignatureLength(value.len()))
         })?;
         key.verify_strict(&self.signed_bytes(), &Signature::from_bytes(&value))
             .map_err(|_| PackError::Altered)?;

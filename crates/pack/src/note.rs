@@ -41,23 +41,10 @@ impl Pack {
 
 impl ReferenceNote {
     pub fn written(&self, language: Language) -> String {
-        match (&self.verified_key, language) {
-            (Some(key), Language::Fr) => format!(
-                "Hypothèses de référence : {}, pack {} (vérifié, clé {key})",
-                self.publisher, self.pack_version
-            ),
-            (Some(key), Language::En) => format!(
-                "Reference assumptions: {}, pack {} (verified, key {key})",
-                self.publisher, self.pack_version
-            ),
-            (None, Language::Fr) => format!(
-                "Hypothèses de référence : {}, pack {} (NON VÉRIFIÉ)",
-                self.publisher, self.pack_version
-            ),
-            (None, Language::En) => format!(
-                "Reference assumptions: {}, pack {} (UNVERIFIED)",
-                self.publisher, self.pack_version
-            ),
-        }
+        (crate::words::pack_words(language).reference)(
+            &self.publisher,
+            &self.pack_version,
+            self.verified_key.as_deref(),
+        )
     }
 }

@@ -127,25 +127,11 @@ pub enum NotAnUpdate {
 
 impl NotAnUpdate {
     pub fn message(self, language: Language) -> &'static str {
-        match (self, language) {
-            (NotAnUpdate::Untrusted, Language::Fr) => {
-                "le nouveau pack n'est pas signé par un éditeur de confiance : faites-lui confiance avant de mettre à jour"
-            }
-            (NotAnUpdate::Untrusted, Language::En) => {
-                "the new pack is not signed by a trusted publisher: trust it before bringing the scenario up to date"
-            }
-            (NotAnUpdate::OtherPublisher, Language::Fr) => {
-                "les deux packs ne sont pas signés par la même clé : une mise à jour vient de l'éditeur du pack d'origine"
-            }
-            (NotAnUpdate::OtherPublisher, Language::En) => {
-                "the two packs are not signed by the same key: an update comes from the original pack's publisher"
-            }
-            (NotAnUpdate::Older, Language::Fr) => {
-                "ce pack est plus ancien que celui dont part le scénario"
-            }
-            (NotAnUpdate::Older, Language::En) => {
-                "this pack is older than the one the scenario started from"
-            }
+        let words = crate::words::pack_words(language);
+        match self {
+            NotAnUpdate::Untrusted => words.not_trusted,
+            NotAnUpdate::OtherPublisher => words.other_publisher,
+            NotAnUpdate::Older => words.older,
         }
     }
 }

@@ -3,7 +3,7 @@
 use bascule_model::Language;
 use bascule_model::reference::reference_scenario;
 use bascule_pack::keys::{self, generate};
-use bascule_pack::{FORMAT, Pack, PackError, Publisher, parse_pack, verify_pack};
+use bascule_pack::{FORMAT, Pack, PackError, Publisher, SignatureFault, parse_pack, verify_pack};
 use ed25519_dalek::SigningKey;
 
 fn test_key(seed: u8) -> SigningKey {
@@ -150,8 +150,22 @@ fn a_truncated_signature_is_malformed() {
     }
     let result = verify_pack(&signed.to_file(), &[]);
     assert!(
-        matches!(&result, Err(PackError::MalformedSignature(reason)) if reason.contains("64 expected") || reason.contains("base64")),
+        matches!(
+            &result,
+            Err(PackError::MalformedSignature(
+                SignatureFault::SignatureLength(_) | SignatureFault::SignatureNotBase64
+            ))
+        ),
         "{result:?}"
+    );
+    // Said whole in the user's language, the fault included.
+    let said = result
+        .err()
+        .map(|e| e.message(bascule_model::Language::Fr))
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("la signature est mal formée (la signature "),
+        "{said}"
     );
 }
 
