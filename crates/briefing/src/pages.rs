@@ -1,17 +1,21 @@
 //! What the briefing says, page by page (product.md, "The board briefing").
 
 use crate::layout::{CONTENT_WIDTH, Cell, Column, Fonts, Layout, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
-use crate::sentences::{Situation, ToleranceSaid, sentences};
+use crate::sentences::{Situation, sentences};
 use crate::words::words;
 use crate::{Briefing, BriefingError, Rendered, seal};
 use bascule_charts::font::{self as chart_font, Weight};
 use bascule_charts::marks::{Anchor, Color, Stroke, TextStyle, palette};
 use bascule_model::bibliography;
 use bascule_model::break_even_premium::BreakEvenPremium;
-use bascule_model::decide::{Decision, InformationValue, WorstYear};
+use bascule_model::decide::{Decision, InformationValue};
+use bascule_model::decision_sentences::decision_sentences;
+use bascule_model::decision_words::appetite_words;
 use bascule_model::explain::{Figure, explain};
 use bascule_model::inputs::to_f64;
-use bascule_model::present::{assumption_label, euros, euros_compact, number, percent, rounded};
+use bascule_model::present::{
+    assumption_label, capitalised, euros, euros_compact, number, percent, rounded,
+};
 use bascule_model::present_decision::{
     break_even_sentence, break_evens_in_order, decision_summary, nothing_to_research, share,
 };
@@ -506,20 +510,17 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
         CONTENT_WIDTH,
         170.0,
     ));
-    for point in &appetite.tolerance_curve {
-        let verdict = |w: &WorstYear| {
-            let met = w.probability_pct <= to_f64(point.max_probability_pct);
-            let pct = bascule_model::present::probability(w.probability_pct / 100.0, language);
-            (said.worst_year)(&pct, w.worst_year, met)
-        };
-        let limit = bascule_model::present::euros_compact_round(point.loss_eur, language);
-        let p = number(point.max_probability_pct, language);
-        let line = (said.tolerance)(&ToleranceSaid {
-            probability: &p,
-            loss: &limit,
-            public: &verdict(&point.public),
-            hybrid: &verdict(&point.hybrid),
-        });
+    // The app's words for the curve (`appetite_words`), each point a line with its verdicts.
+    let appetite_said = appetite_words(appetite, decision, language);
+    let decided = decision_sentences(language);
+    for words in &appetite_said.points {
+        let verdict =
+            |worst: &str, met: bool| format!("{worst}, {}", decided.met[usize::from(met)]);
+        let line = (said.tolerance)(
+            &capitalised(&words.limit),
+            &verdict(&words.public, words.public_met),
+            &verdict(&words.hybrid, words.hybrid_met),
+        );
         layout.paragraph(&line, TextStyle::regular(9.0));
     }
     let line = match decision.optimal_within_appetite.flatten() {
@@ -527,7 +528,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
             &share(b.share_pct, language),
             &euros_compact(b.value, language),
         ),
-        None => said.none_within_appetite.to_owned(),
+        None => format!("{}.", capitalised(decided.none_within_appetite)),
     };
     layout.paragraph(&line, TextStyle::semibold(BODY));
 }

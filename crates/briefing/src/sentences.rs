@@ -18,15 +18,6 @@ pub struct Situation<'a> {
     pub rate: &'a str,
 }
 
-/// One point of the board's tolerance curve, with each option's worst year.
-#[derive(Debug)]
-pub struct ToleranceSaid<'a> {
-    pub probability: &'a str,
-    pub loss: &'a str,
-    pub public: &'a str,
-    pub hybrid: &'a str,
-}
-
 #[derive(Debug)]
 pub struct Sentences {
     pub question: fn(share: &str) -> String,
@@ -38,10 +29,9 @@ pub struct Sentences {
     pub colon: &'static str,
     pub perfect_information: fn(evpi: &str, noise_floor: &str) -> String,
     pub shortfall: fn(status_quo: &str, share: &str, moving: &str) -> String,
-    pub worst_year: fn(probability: &str, year: usize, met: bool) -> String,
-    pub tolerance: fn(&ToleranceSaid) -> String,
+    /// A point of the tolerance curve (the model's words), and each option's verdict.
+    pub tolerance: fn(limit: &str, public: &str, hybrid: &str) -> String,
     pub best_within_appetite: fn(share: &str, net_benefit: &str) -> String,
-    pub none_within_appetite: &'static str,
     /// The risk page's chance that moving is the better choice.
     pub better_choice: fn(chance: &str) -> String,
     pub method: &'static [&'static str],
@@ -84,22 +74,12 @@ const FR: Sentences = Sentences {
             "Coût et pertes moyens des 5 % pires horizons (valeur actuelle) : statu quo {status_quo}, bascule de {share} {moving}."
         )
     },
-    worst_year: |probability, year, met| {
-        let verdict = if met { "respecté" } else { "dépassé" };
-        format!("{probability} (année {year}), {verdict}")
-    },
-    tolerance: |t| {
-        format!(
-            "• Au plus {} % par an de perdre {} ou plus : statu quo {}, hybride {}.",
-            t.probability, t.loss, t.public, t.hybrid
-        )
-    },
+    tolerance: |limit, public, hybrid| format!("• {limit} : statu quo {public}, hybride {hybrid}."),
     best_within_appetite: |share, net_benefit| {
         format!(
             "Meilleure part qui respecte l'appétit déclaré : {share} (bénéfice net {net_benefit})."
         )
     },
-    none_within_appetite: "Aucune part essayée ne respecte l'appétit déclaré.",
     better_choice: |chance| {
         format!(
             "Probabilité que basculer soit le meilleur choix, au vu des événements simulés : {chance} %."
@@ -157,20 +137,10 @@ const EN: Sentences = Sentences {
             "Mean cost and losses of the worst 5 % of horizons (present value): status quo {status_quo}, moving {share} {moving}."
         )
     },
-    worst_year: |probability, year, met| {
-        let verdict = if met { "met" } else { "exceeded" };
-        format!("{probability} (year {year}), {verdict}")
-    },
-    tolerance: |t| {
-        format!(
-            "• No more than {} % a year of losing {} or more: status quo {}, hybrid {}.",
-            t.probability, t.loss, t.public, t.hybrid
-        )
-    },
+    tolerance: |limit, public, hybrid| format!("• {limit}: status quo {public}, hybrid {hybrid}."),
     best_within_appetite: |share, net_benefit| {
         format!("Best share within the stated appetite: {share} (net benefit {net_benefit}).")
     },
-    none_within_appetite: "No share tried meets the stated appetite.",
     better_choice: |chance| {
         format!(
             "Probability that moving is the better choice, given the simulated events: {chance} %."

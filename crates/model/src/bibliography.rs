@@ -4,6 +4,7 @@
 //! them in `cites`; its `source` says in a sentence how the number was derived. How a
 //! citation reads is written here once, for the briefing, the app and the workbook.
 
+use crate::present::capitalised;
 use crate::scenario::{Language, Scenario};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -210,17 +211,21 @@ pub fn citation(source: &Source, language: Language) -> String {
 /// "⋯" panel, the workbook).
 pub fn citation_with_support(source: &Source, language: Language) -> String {
     match &source.supports {
-        Some(supports) => format!("{} {}", citation(source, language), capitalised(supports)),
+        Some(supports) => format!(
+            "{} {}",
+            citation(source, language),
+            supporting_sentence(supports)
+        ),
         None => citation(source, language),
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
+/// What a source supports, as a sentence of its own.
+fn supporting_sentence(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
     }
+    format!("{}.", capitalised(text))
 }
 
 #[cfg(test)]

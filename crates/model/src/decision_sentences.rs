@@ -34,6 +34,17 @@ pub struct DecisionSentences {
     /// A State body with no required share set.
     pub state_body: &'static str,
     pub nothing_to_research: &'static str,
+    /// A point of the board's tolerance curve: "au plus 2 % par an de perdre 20 M€ ou plus".
+    pub tolerance_limit: fn(chance: &str, loss: &str) -> String,
+    /// An option's chance of that loss in its worst year: "0,6 % (année 5)".
+    pub worst_year: fn(chance: &str, year: usize) -> String,
+    /// Whether that meets the point.
+    pub met: [&'static str; 2],
+    pub none_within_appetite: &'static str,
+    pub obligation: fn(required: &str, cost: &str) -> String,
+    /// What to find out: a risk, named; an input with no source.
+    pub risk_named: fn(name: &str) -> String,
+    pub no_source: &'static str,
 }
 
 pub fn decision_sentences(language: Language) -> &'static DecisionSentences {
@@ -94,6 +105,13 @@ const FR: DecisionSentences = DecisionSentences {
     },
     state_body: "Service de l'État : la loi SREN (art. 31) peut imposer la bascule des données sensibles ; aucune part imposée n'est saisie (required_share_pct).",
     nothing_to_research: "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.",
+    tolerance_limit: |chance, loss| format!("au plus {chance} % par an de perdre {loss} ou plus"),
+    worst_year: |chance, year| format!("{chance} (année {year})"),
+    met: ["dépassé", "respecté"],
+    none_within_appetite: "aucune part essayée ne respecte l'appétit déclaré",
+    obligation: |required, cost| format!("Part imposée {required} : coût de l'obligation {cost}"),
+    risk_named: |name| format!("Risque « {name} »"),
+    no_source: "sans source",
 };
 
 const EN: DecisionSentences = DecisionSentences {
@@ -139,4 +157,13 @@ const EN: DecisionSentences = DecisionSentences {
     },
     state_body: "State body: the SREN law (art. 31) may make moving sensitive data mandatory; no required share is set (required_share_pct).",
     nothing_to_research: "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.",
+    tolerance_limit: |chance, loss| {
+        format!("no more than {chance} % a year of losing {loss} or more")
+    },
+    worst_year: |chance, year| format!("{chance} (year {year})"),
+    met: ["exceeded", "met"],
+    none_within_appetite: "no share tried meets the stated appetite",
+    obligation: |required, cost| format!("Required share {required}: the obligation costs {cost}"),
+    risk_named: |name| format!("Risk “{name}”"),
+    no_source: "no source",
 };

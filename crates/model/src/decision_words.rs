@@ -3,6 +3,7 @@
 //! them; everything a user reads is worded here, beside the briefing's words.
 
 use crate::decide::{Appetite, Decision, WorstYear};
+use crate::decision_sentences::decision_sentences;
 use crate::inputs::to_f64;
 use crate::present::{
     assumption_label, euros, euros_compact, euros_compact_f64, euros_compact_round, number,
@@ -116,10 +117,7 @@ pub fn decision_words(
                 share(required, language),
                 euros(decision.obligation_cost_npv, language),
             );
-            match language {
-                Language::Fr => format!("Part imposée {required} : coût de l'obligation {cost}"),
-                Language::En => format!("Required share {required}: the obligation costs {cost}"),
-            }
+            (decision_sentences(language).obligation)(&required, &cost)
         }),
         summary: decision_summary(scenario, decision, language),
         probability_events: probability(
@@ -190,6 +188,12 @@ fn research(scenario: &Scenario, decision: &Decision, language: Language) -> Vec
         .collect()
 }
 
+/// An option's chance of a tolerance point's loss in its worst year, and that year.
+pub fn worst_year(worst: &WorstYear, language: Language) -> String {
+    let chance = probability(worst.probability_pct / 100.0, language);
+    (decision_sentences(language).worst_year)(&chance, worst.worst_year)
+}
+
 /// The tolerance curve against the public option and the scenario's share, and the best
 /// share within appetite.
 pub fn appetite_words(
@@ -197,13 +201,8 @@ pub fn appetite_words(
     decision: &Decision,
     language: Language,
 ) -> AppetiteWords {
-    let worded = |w: &WorstYear| {
-        let chance = probability(w.probability_pct / 100.0, language);
-        match language {
-            Language::Fr => format!("{chance} (année {})", w.worst_year),
-            Language::En => format!("{chance} (year {})", w.worst_year),
-        }
-    };
+    let said = decision_sentences(language);
+    let worded = |w: &WorstYear| worst_year(w, language);
     let points = appetite
         .tolerance_curve
         .iter()
@@ -214,12 +213,7 @@ pub fn appetite_words(
                 euros_compact_round(p.loss_eur, language),
             );
             AppetitePoint {
-                limit: match language {
-                    Language::Fr => format!("au plus {chance} % par an de perdre {loss} ou plus"),
-                    Language::En => {
-                        format!("no more than {chance} % a year of losing {loss} or more")
-                    }
-                },
+                limit: (said.tolerance_limit)(&chance, &loss),
                 public: worded(&p.public),
                 hybrid: worded(&p.hybrid),
                 public_met: p.public.probability_pct <= limit,
@@ -227,10 +221,9 @@ pub fn appetite_words(
             }
         })
         .collect();
-    let best_within = match (decision.optimal_within_appetite.flatten(), language) {
-        (Some(b), _) => share_and_value(b.share_pct, euros(b.value, language), language),
-        (None, Language::Fr) => "aucune part essayée ne respecte l'appétit déclaré".to_owned(),
-        (None, Language::En) => "no share tried meets the stated appetite".to_owned(),
+    let best_within = match decision.optimal_within_appetite.flatten() {
+        Some(b) => share_and_value(b.share_pct, euros(b.value, language), language),
+        None => said.none_within_appetite.to_owned(),
     };
     AppetiteWords {
         points,
@@ -242,16 +235,11 @@ pub fn appetite_words(
 
 /// An input's or a risk's label, and what researching it means: its source and confidence.
 fn described(scenario: &Scenario, name: &str, language: Language) -> (String, String) {
-    let unsourced = match language {
-        Language::Fr => "sans source",
-        Language::En => "no source",
-    };
+    let said = decision_sentences(language);
+    let unsourced = said.no_source;
     if let Some(risk) = scenario.risks.iter().find(|r| r.id == name) {
         let source = risk.source.clone().unwrap_or_else(|| unsourced.to_owned());
-        let label = match language {
-            Language::Fr => format!("Risque « {} »", risk.name),
-            Language::En => format!("Risk “{}”", risk.name),
-        };
+        let label = (said.risk_named)(&risk.name);
         return (label, source);
     }
     assumptions(scenario)

@@ -3,7 +3,7 @@
 //! default come from the registry; the form only says where it goes.
 
 use crate::bounds;
-use crate::present::unit_text;
+use crate::present::{capitalised, unit_text};
 use crate::registry::Words;
 use crate::scenario::{Confidence, Language};
 use crate::sensitivity::{Target, Unit};
@@ -424,6 +424,8 @@ fn field(item: &Item, object: &str, language: Language) -> Field {
                 _ => spec.path.to_owned(),
             };
             field.kind = "assumption";
+            // The table's words follow a plan's or a risk's name ("Risque X : fréquence");
+            // on their own, as a form's label, they start with a capital.
             field.label = capitalised(spec.form_label().get(language));
             field.unit = Some(unit_text(spec.unit, language));
             field.fallback = spec.default;
@@ -439,15 +441,6 @@ fn field(item: &Item, object: &str, language: Language) -> Field {
         }
     }
     field
-}
-
-/// The table's words follow a plan's or a risk's name ("Risque X : fréquence"); on their
-/// own, as a form's label, they start with a capital.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]

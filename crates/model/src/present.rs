@@ -228,6 +228,15 @@ pub fn decision_sentence(scenario: &Scenario, figures: &Figures, language: Langu
 
 /// What an assumption's number counts, as its unit is written after it.
 /// The two options' names, status quo first: the same in every chart, table and page.
+/// `text` with its first letter a capital: a phrase said inside a sentence elsewhere, on
+/// its own here.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 pub fn option_names(language: Language) -> (&'static str, &'static str) {
     match language {
         Language::Fr => ("Statu quo (public)", "Hybride"),
