@@ -4,9 +4,10 @@
 
 use crate::table::{grid, short_hash};
 use bascule_model::decide::Decision;
+use bascule_model::decision_sentences::decision_sentences;
+use bascule_model::decision_words::appetite_words;
 use bascule_model::present::{
-    assumption_label, euros, euros_compact, euros_compact_f64, euros_compact_round, number,
-    probability,
+    assumption_label, euros, euros_compact, euros_compact_f64, number, probability,
 };
 use bascule_model::present_decision::{break_even_sentence, break_evens_in_order, share};
 use bascule_model::sensitivity::assumptions;
@@ -49,14 +50,9 @@ struct Words {
     nothing_stands_out: &'static str,
     appetite: &'static str,
     no_appetite: &'static str,
-    tolerance: &'static str,
     public: &'static str,
     hybrid: &'static str,
-    year: &'static str,
-    met: &'static str,
-    missed: &'static str,
     best_within: &'static str,
-    none_within: &'static str,
     held: &'static str,
 }
 
@@ -99,14 +95,9 @@ const FR: Words = Words {
     nothing_stands_out: "Aucune hypothèse ni aucun risque, seul, ne se distingue du bruit : c'est leur ensemble qui compte, pas une recherche ciblée.",
     appetite: "Appétit pour le risque",
     no_appetite: "aucune courbe de tolérance dans le fichier (risk_appetite)",
-    tolerance: "au plus {p} par an de perdre {l} ou plus",
     public: "statu quo",
     hybrid: "hybride",
-    year: "année",
-    met: "respecté",
-    missed: "dépassé",
     best_within: "Meilleure part dans l'appétit",
-    none_within: "aucune part essayée ne respecte l'appétit déclaré",
     held: "Tenues à leur valeur (non tirées)",
 };
 
@@ -149,14 +140,9 @@ const EN: Words = Words {
     nothing_stands_out: "No assumption or risk on its own stands out from the noise: what matters is all of them together, not one piece of research.",
     appetite: "Appetite for risk",
     no_appetite: "no tolerance curve in the file (risk_appetite)",
-    tolerance: "no more than {p} a year of losing {l} or more",
     public: "status quo",
     hybrid: "hybrid",
-    year: "year",
-    met: "met",
-    missed: "exceeded",
     best_within: "Best share within appetite",
-    none_within: "no share tried meets the stated appetite",
     held: "Held at their values (not drawn)",
 };
 
@@ -357,35 +343,23 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
             let _ = writeln!(out, "  {}", w.no_appetite);
         }
         Some(appetite) => {
-            for point in &appetite.tolerance_curve {
-                let limit = w
-                    .tolerance
-                    .replace(
-                        "{p}",
-                        &format!("{}\u{a0}%", number(point.max_probability_pct, lang)),
-                    )
-                    .replace("{l}", &euros_compact_round(point.loss_eur, lang));
-                let verdict = |o: &bascule_model::decide::WorstYear| {
-                    let met = o.probability_pct <= inputs_f64(point.max_probability_pct);
-                    format!(
-                        "{} ({} {}) {}",
-                        probability(o.probability_pct / 100.0, lang),
-                        w.year,
-                        o.worst_year,
-                        if met { w.met } else { w.missed }
-                    )
-                };
+            // The Decide view's and the briefing's words for each point.
+            let said = decision_sentences(lang);
+            let verdict =
+                |worst: &str, met: bool| format!("{worst} {}", said.met[usize::from(met)]);
+            for point in appetite_words(appetite, decision, lang).points {
                 let _ = writeln!(
                     out,
-                    "  - {limit}{colon} {} {}, {} {}",
+                    "  - {}{colon} {} {}, {} {}",
+                    point.limit,
                     w.public,
-                    verdict(&point.public),
+                    verdict(&point.public, point.public_met),
                     w.hybrid,
-                    verdict(&point.hybrid)
+                    verdict(&point.hybrid, point.hybrid_met)
                 );
             }
             let best = decision.optimal_within_appetite.flatten().map_or_else(
-                || w.none_within.to_owned(),
+                || said.none_within_appetite.to_owned(),
                 |b| {
                     format!(
                         "{} ({} {})",
@@ -400,10 +374,6 @@ pub fn render(scenario: &Scenario, decision: &Decision) -> String {
     }
     out.truncate(out.trim_end().len());
     out
-}
-
-fn inputs_f64(value: Decimal) -> f64 {
-    bascule_model::inputs::to_f64(value)
 }
 
 fn at_values_of_scenario(decision: &Decision) -> Decimal {

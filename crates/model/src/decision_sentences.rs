@@ -34,7 +34,8 @@ pub struct DecisionSentences {
     /// A State body with no required share set.
     pub state_body: &'static str,
     pub nothing_to_research: &'static str,
-    /// A point of the board's tolerance curve: "au plus 2 % par an de perdre 20 M€ ou plus".
+    /// A point of the board's tolerance curve: "au plus 2 % par an de perdre 20 M€ ou plus"
+    /// (`chance` a number: the % follows it unbroken).
     pub tolerance_limit: fn(chance: &str, loss: &str) -> String,
     /// An option's chance of that loss in its worst year: "0,6 % (année 5)".
     pub worst_year: fn(chance: &str, year: usize) -> String,
@@ -105,7 +106,9 @@ const FR: DecisionSentences = DecisionSentences {
     },
     state_body: "Service de l'État : la loi SREN (art. 31) peut imposer la bascule des données sensibles ; aucune part imposée n'est saisie (required_share_pct).",
     nothing_to_research: "Rien ici ne vaut d'être étudié avant de décider : aucune hypothèse ni aucun risque, seul, ne se distingue du bruit.",
-    tolerance_limit: |chance, loss| format!("au plus {chance} % par an de perdre {loss} ou plus"),
+    tolerance_limit: |chance, loss| {
+        format!("au plus {chance}\u{a0}% par an de perdre {loss} ou plus")
+    },
     worst_year: |chance, year| format!("{chance} (année {year})"),
     met: ["dépassé", "respecté"],
     none_within_appetite: "aucune part essayée ne respecte l'appétit déclaré",
@@ -158,7 +161,7 @@ const EN: DecisionSentences = DecisionSentences {
     state_body: "State body: the SREN law (art. 31) may make moving sensitive data mandatory; no required share is set (required_share_pct).",
     nothing_to_research: "Nothing here is worth researching before deciding: no assumption or risk on its own stands out from the noise.",
     tolerance_limit: |chance, loss| {
-        format!("no more than {chance} % a year of losing {loss} or more")
+        format!("no more than {chance}\u{a0}% a year of losing {loss} or more")
     },
     worst_year: |chance, year| format!("{chance} (year {year})"),
     met: ["exceeded", "met"],
