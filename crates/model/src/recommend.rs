@@ -4,6 +4,7 @@
 //! often the events make moving cheaper; for a State body, the law first. It never says
 //! more than the numbers carry.
 
+use crate::break_even_premium::BreakEvenPremium;
 use crate::evaluate::Figures;
 use crate::montecarlo::SimulationResult;
 use crate::present::{assumption_label, decision_sentence, euros_compact, number, percent};
@@ -83,16 +84,17 @@ pub fn recommend(
         Robustness::NothingToDecide => {}
     }
 
-    if let (Some(break_even), false) = (figures.break_even_premium_pct, nobody_moves) {
+    let break_even = BreakEvenPremium::of(figures);
+    if let (BreakEvenPremium::Never(p) | BreakEvenPremium::At(p), false) =
+        (break_even, nobody_moves)
+    {
         let assumed = percent(scenario.trusted_offer.premium_pct.value, 1, language);
-        let at = percent(break_even, 1, language);
-        let discount = percent(-break_even, 1, language);
-        let free_is_not_enough = break_even <= Decimal::from(-100);
-        support.push(match (pays, free_is_not_enough) {
-            (_, true) => (sentences.free_not_enough)(&at, &assumed),
-            (false, false) if break_even < zero => (sentences.cheaper_needed)(&discount, &assumed),
-            (true, false) => (sentences.pays_up_to)(&at, &assumed),
-            (false, false) => (sentences.pays_if_at_most)(&at, &assumed),
+        let at = percent(p, 1, language);
+        support.push(match break_even {
+            BreakEvenPremium::Never(_) => (sentences.free_not_enough)(&at, &assumed),
+            _ if pays => (sentences.pays_up_to)(&at, &assumed),
+            _ if p < zero => (sentences.cheaper_needed)(&percent(-p, 1, language), &assumed),
+            _ => (sentences.pays_if_at_most)(&at, &assumed),
         });
     }
 
