@@ -429,7 +429,7 @@ fn decision_page(briefing: &Briefing, decision: &Decision, layout: &mut Layout) 
     let language = briefing.options.language;
     let words = words(language);
     let said = sentences(language);
-    let colon = said.colon;
+    let colon = bascule_model::present::colon(language);
     let scenario = briefing.scenario;
     layout.heading_keeping(words.decision, 14.0, 200.0);
     layout.chart(&bascule_charts::frontier(

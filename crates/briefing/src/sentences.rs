@@ -26,7 +26,6 @@ pub struct Sentences {
     pub odds: fn(chance: &str, firmness: &str) -> String,
     pub robust: &'static str,
     pub fragile: &'static str,
-    pub colon: &'static str,
     pub perfect_information: fn(evpi: &str, noise_floor: &str) -> String,
     pub shortfall: fn(status_quo: &str, share: &str, moving: &str) -> String,
     /// A point of the tolerance curve (the model's words), and each option's verdict.
@@ -63,7 +62,6 @@ const FR: Sentences = Sentences {
     },
     robust: "Aucune hypothèse testée n'inverse la conclusion.",
     fragile: "Certaines hypothèses peuvent inverser la conclusion (page 2).",
-    colon: "\u{a0}:",
     perfect_information: |evpi, noise_floor| {
         format!(
             "Connaître exactement toutes les hypothèses avant de décider vaudrait au plus {evpi} (valeur de l'information parfaite ; plancher de bruit de l'estimation : {noise_floor})."
@@ -126,7 +124,6 @@ const EN: Sentences = Sentences {
     },
     robust: "No tested assumption reverses the conclusion.",
     fragile: "Some assumptions can reverse the conclusion (page 2).",
-    colon: ":",
     perfect_information: |evpi, noise_floor| {
         format!(
             "Knowing every assumption exactly before deciding would be worth at most {evpi} (expected value of perfect information; the estimate's noise floor: {noise_floor})."

@@ -90,13 +90,9 @@ pub fn tornado(
             short_number(row.low, language),
             short_number(row.high, language)
         );
-        let colon = if language == Language::Fr {
-            "\u{a0}: "
-        } else {
-            ": "
-        };
+        let colon = bascule_model::present::colon(language);
         let label = match &subject {
-            Some(subject) => format!("{subject}{colon}{tail}"),
+            Some(subject) => format!("{subject}{colon} {tail}"),
             None => tail.clone(),
         };
         chart.data.row([
@@ -108,7 +104,7 @@ pub fn tornado(
         // name) gives way on the first line; the field and its range always show.
         let mut lines = wrap(&label, frame::LABEL_SIZE, Weight::Regular, label_width);
         if lines.len() > 2 {
-            let first = format!("{}{}", subject.unwrap_or_default(), colon.trim_end());
+            let first = format!("{}{colon}", subject.unwrap_or_default());
             lines = vec![
                 fit(&first, frame::LABEL_SIZE, Weight::Regular, label_width),
                 fit(&tail, frame::LABEL_SIZE, Weight::Regular, label_width),

@@ -149,7 +149,7 @@ const EN: Words = Words {
 pub fn render(scenario: &Scenario, decision: &Decision) -> String {
     let lang = scenario.language;
     let w = if lang == Language::Fr { &FR } else { &EN };
-    let colon = if lang == Language::Fr { "\u{a0}:" } else { ":" };
+    let colon = bascule_model::present::colon(lang);
     let mut out = String::new();
     let settings = decision.settings;
     let _ = writeln!(out, "{}", scenario.name);

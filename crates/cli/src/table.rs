@@ -93,7 +93,7 @@ pub fn render(scenario: &Scenario, evaluation: &Evaluation) -> String {
         short_hash(&bascule_model::scenario_sha256(scenario))
     );
     let _ = writeln!(out);
-    let colon = if lang == Language::Fr { "\u{a0}:" } else { ":" };
+    let colon = bascule_model::present::colon(lang);
     let _ = writeln!(
         out,
         "{}{colon} {}",

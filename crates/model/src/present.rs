@@ -237,6 +237,14 @@ pub fn capitalised(text: &str) -> String {
     })
 }
 
+/// A colon as the language sets it: French puts a non-breaking space before it.
+pub fn colon(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "\u{a0}:",
+        Language::En => ":",
+    }
+}
+
 pub fn option_names(language: Language) -> (&'static str, &'static str) {
     match language {
         Language::Fr => ("Statu quo (public)", "Hybride"),
@@ -279,14 +287,7 @@ pub fn unit_text(unit: Unit, language: Language) -> &'static str {
 pub fn assumption_label(scenario: &Scenario, target: Target, language: Language) -> String {
     let (subject, field) = assumption_label_parts(scenario, target, language);
     match subject {
-        Some(subject) => format!(
-            "{subject}{}{field}",
-            if language == Language::Fr {
-                "\u{a0}: "
-            } else {
-                ": "
-            }
-        ),
+        Some(subject) => format!("{subject}{} {field}", colon(language)),
         None => field,
     }
 }
