@@ -274,6 +274,8 @@ pub struct About {
     /// Every crate the app is built from, with its licence: generated from `cargo metadata`
     /// by `cargo xtask licences` (CI checks it is current).
     pub dependencies: serde_json::Value,
+    /// The page's own libraries, vendored in one module (`ui/vendor/`).
+    pub ui_libraries: serde_json::Value,
 }
 
 // The crates differ by system (WebKitGTK's bindings here, WebView2's there).
@@ -297,5 +299,7 @@ pub fn about() -> About {
                 serde_json::from_str(LICENCES_OF_THIS_SYSTEM).unwrap_or(serde_json::Value::Null)
             })
             .clone(),
+        ui_libraries: serde_json::from_str(include_str!("../../ui/vendor/libraries.json"))
+            .unwrap_or(serde_json::Value::Null),
     }
 }

@@ -234,6 +234,8 @@ fn licences_text(desktop: &[Value]) -> String {
              redistributed as the crate webview2-com-sys ships it (above).\n\n\
              The fonts embedded in the app and its briefings (Inter):\n\n";
     text += include_str!("../../assets/fonts/OFL.txt");
+    text += "\nThe page's libraries (ui/vendor/preact-htm.js):\n\n";
+    text += include_str!("../../ui/vendor/LICENCES.txt");
     // Notepad reads CRLF.
     text.replace("\r\n", "\n").replace('\n', "\r\n")
 }
