@@ -1,115 +1,64 @@
 // Compare: two to four scenarios side by side, each evaluated by the model as it is.
+import { html, useEffect, useState } from "./vendor/preact-htm.js";
 import { t } from "./i18n.js";
 import { REFINE_TRIALS } from "./results.js";
 
 const { invoke } = window.__TAURI__.core;
 export const COMPARE_MAX = 4;
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+// `compared`: each a scenario and a number of its own (the column's key, so that removing
+// one keeps the others' figures); `remove(key)` takes one out.
+export function Compare({ compared, language, remove }) {
+  if (compared.length === 0) return html`<p class="hint empty">${t("compare.empty")}</p>`;
+  return compared.map(({ key, scenario }, index) => html`<${Column} key=${key} scenario=${scenario} index=${index}
+    language=${language} remove=${() => remove(key)} />`);
 }
 
-export class Compare {
-  constructor(container, notify) {
-    this.container = container;
-    this.notify = notify;
-    this.scenarios = [];
-    this.drawn = 0;
-  }
-
-  get full() {
-    return this.scenarios.length >= COMPARE_MAX;
-  }
-
-  add(scenario) {
-    if (this.full) {
-      this.notify(t("compare.full"), true);
-      return;
-    }
-    this.scenarios.push(structuredClone(scenario));
-  }
-
-  replace(scenarios) {
-    this.scenarios = scenarios.slice(0, COMPARE_MAX).map((s) => structuredClone(s));
-  }
-
-  async render(language) {
-    const drawing = ++this.drawn;
-    if (this.scenarios.length === 0) {
-      this.container.replaceChildren(element("p", "hint empty", t("compare.empty")));
-      return;
-    }
-    const columns = await Promise.all(this.scenarios.map((scenario, index) => this.column(scenario, index, language)));
-    if (drawing !== this.drawn) return;
-    this.container.replaceChildren(...columns);
-    this.container.style.setProperty("--columns", String(this.scenarios.length));
-  }
-
-  async column(scenario, index, language) {
-    const column = element("section", "compare-column");
-    column.dataset.testid = `compare-column-${index}`;
-    const heading = element("div", "compare-heading");
-    heading.append(element("h3", null, scenario.name ?? "—"));
-    const remove = element("button", "icon", "✕");
-    remove.type = "button";
-    remove.title = t("action.remove");
-    remove.setAttribute("aria-label", `${t("action.remove")} ${scenario.name ?? ""}`);
-    remove.addEventListener("click", () => {
-      this.scenarios.splice(index, 1);
-      this.render(language);
-    });
-    heading.append(remove);
-    column.append(heading);
-    const text = JSON.stringify(scenario);
-    let results;
-    try {
-      results = await invoke("evaluate", { scenario: text, language, chart_width: 380 });
-    } catch (error) {
-      column.append(element("p", "error", error?.message ?? String(error)));
-      return column;
-    }
-    column.append(element("p", "compare-headline", results.headline));
-    const figures = element("dl", "compare-figures");
-    for (const [label, figure] of [
-      ["results.extraCost", results.extra_cost],
-      ["results.riskAvoided", results.risk_avoided],
-      ["results.netBenefit", results.net_benefit],
-    ]) {
-      figures.append(element("dt", null, t(label)));
-      const value = element("dd", figure.negative ? "negative" : null, figure.compact);
-      value.title = figure.exact;
-      if (label === "results.netBenefit") value.dataset.testid = `compare-net-benefit-${index}`;
-      figures.append(value);
-    }
-    figures.append(element("dt", null, t("results.probability")));
-    const odds = element("dd", "refining", t("results.refining"));
-    figures.append(odds);
-    figures.append(element("dt", null, t("results.breakEven")));
-    figures.append(element("dd", null, results.break_even));
-    column.append(figures);
-    for (const [caption, svg] of [
-      ["charts.cumulativeCost", results.cumulative_cost_svg],
-      ["charts.risks", results.risk_bars_svg],
-    ]) {
-      const figure = element("figure");
-      figure.append(element("figcaption", null, t(caption)));
-      const chart = element("div", "chart");
-      chart.innerHTML = svg;
-      figure.append(chart);
-      column.append(figure);
-    }
-    invoke("simulate", { scenario: text, language, trials: REFINE_TRIALS }).then(
-      (result) => {
-        odds.textContent = result.probability_positive;
-        odds.className = "";
+function Column({ scenario, index, language, remove }) {
+  const text = JSON.stringify(scenario);
+  const [shown, setShown] = useState({ results: null, error: null, probability: null });
+  useEffect(() => {
+    let dropped = false;
+    setShown({ results: null, error: null, probability: null });
+    invoke("evaluate", { scenario: text, language, chart_width: 380 }).then(
+      (results) => {
+        if (dropped) return;
+        setShown({ results, error: null, probability: null });
+        invoke("simulate", { scenario: text, language, trials: REFINE_TRIALS }).then(
+          (result) => dropped || setShown({ results, error: null, probability: result.probability_positive }),
+          () => dropped || setShown({ results, error: null, probability: "—" }),
+        );
       },
-      () => {
-        odds.textContent = "—";
-      },
+      (error) => dropped || setShown({ results: null, error: error?.message ?? String(error), probability: null }),
     );
-    return column;
-  }
+    return () => {
+      dropped = true;
+    };
+  }, [text, language]);
+  const { results, error, probability } = shown;
+  const figures = results && [
+    ["results.extraCost", results.extra_cost, null],
+    ["results.riskAvoided", results.risk_avoided, null],
+    ["results.netBenefit", results.net_benefit, `compare-net-benefit-${index}`],
+  ];
+  return html`<section class="compare-column" data-testid=${`compare-column-${index}`}>
+    <div class="compare-heading">
+      <h3>${scenario.name ?? "—"}</h3>
+      <button type="button" class="icon" title=${t("action.remove")} aria-label=${`${t("action.remove")} ${scenario.name ?? ""}`} onClick=${remove}>✕</button>
+    </div>
+    ${error && html`<p class="error">${error}</p>`}
+    ${results && html`<p class="compare-headline">${results.headline}</p>
+      <dl class="compare-figures">
+        ${figures.map(([label, figure, testid]) => html`<dt>${t(label)}</dt>
+          <dd class=${figure.negative ? "negative" : undefined} title=${figure.exact} data-testid=${testid ?? undefined}>${figure.compact}</dd>`)}
+        <dt>${t("results.probability")}</dt>
+        <dd class=${probability === null ? "refining" : undefined}>${probability ?? t("results.refining")}</dd>
+        <dt>${t("results.breakEven")}</dt>
+        <dd>${results.break_even}</dd>
+      </dl>
+      ${[["charts.cumulativeCost", results.cumulative_cost_svg], ["charts.risks", results.risk_bars_svg]].map(([caption, svg]) => html`<figure>
+        <figcaption>${t(caption)}</figcaption>
+        <div class="chart" dangerouslySetInnerHTML=${{ __html: svg }}></div>
+      </figure>`)}`}
+  </section>`;
 }

@@ -6,7 +6,11 @@ export async function loadWords(language) {
   words.current = await response.json();
 }
 
-export const t = (key) => words.current[key] ?? key;
+// A sentence with placeholders gets its values by name: t("pack.update.title", { from, to }).
+export function t(key, values) {
+  const text = words.current[key] ?? key;
+  return values ? text.replace(/\{(\w+)\}/g, (all, name) => String(values[name] ?? all)) : text;
+}
 
 export function translatePage(language) {
   document.documentElement.lang = language;

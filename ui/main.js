@@ -1,10 +1,12 @@
 // Bascule's UI: it lays out and formats what the Rust commands return; it computes no figure.
+import { html, render } from "./vendor/preact-htm.js";
 import { loadWords, t, translatePage } from "./i18n.js";
 import { Editor } from "./editor.js";
 import { History } from "./history.js";
-import { Refiner, showResults } from "./results.js";
-import { Compare } from "./compare.js";
+import { Results } from "./results.js";
+import { Compare, COMPARE_MAX } from "./compare.js";
 import { Decide } from "./decide.js";
+import { Library, PackDialog } from "./packs.js";
 
 const { invoke } = window.__TAURI__.core;
 const AUTOSAVE_MS = 400;
@@ -20,13 +22,28 @@ const state = {
   update: null,
   evaluation: 0,
   autosaveTimer: null,
+  // The editor's: the model's form, its problems with the scenario, the sources it cites;
+  // a new document (`generation`) starts a fresh editor.
+  form: [],
+  problems: [],
+  citations: new Map(),
+  generation: 0,
+  // The last scenario the model accepted, as text, and the model's results for it; what
+  // the Decide view decides.
+  evaluated: null,
+  results: null,
+  view: "edit",
+  // Compare's columns: { key, scenario }, copies taken when added.
+  compared: [],
+  comparedKeys: 0,
+  // The library's lists once opened; the pack shown in its dialog and what updating to it
+  // would do (null, { error }, or the model's answer).
+  library: null,
+  shownPack: null,
+  shownUpdate: null,
 };
 const history = new History();
-const refiner = new Refiner();
 const byId = (id) => document.getElementById(id);
-const editor = new Editor(byId("fields"), edit);
-const compare = new Compare(byId("compare-columns"), notify);
-const decide = new Decide({ chooseShare, editAppetite });
 
 const errorText = (error) => (typeof error === "string" ? error : error?.message ?? String(error));
 
@@ -39,12 +56,37 @@ function notify(message, isError = false) {
 
 // --- the scenario and its results -------------------------------------------------------
 
-function edit(key, mutate, structural) {
+function edit(key, mutate) {
   history.record(JSON.stringify(state.scenario), key);
   mutate(state.scenario);
   state.unsaved = true;
-  if (structural) editor.render(state.scenario, state.language);
+  draw();
   changed();
+}
+
+// The views drawn from the state as components: the editor, the results, Compare's
+// columns, Decide; the library's and a pack's dialogs.
+function draw() {
+  if (state.library) {
+    render(html`<${Library} library=${state.library} importPack=${importPack} forget=${forgetPublisher}
+      openRecent=${(path) => { byId("library-dialog").close(); openScenario(path); }}
+      showPack=${(pack) => { byId("library-dialog").close(); showPack(pack); }}
+      close=${() => byId("library-dialog").close()} />`, byId("library-body"));
+  }
+  if (state.shownPack) {
+    render(html`<${PackDialog} pack=${state.shownPack} update=${state.shownUpdate} trust=${trustShownPack}
+      apply=${applyShownUpdate} start=${startFromShownPack} close=${() => byId("pack-dialog").close()} />`, byId("pack-body"));
+  }
+  if (!state.scenario) return;
+  render(html`<${Results} results=${state.results} evaluated=${state.evaluated} language=${state.language}
+    stale=${state.problems.length > 0} />`, byId("results"));
+  render(html`<${Editor} key=${state.generation} form=${state.form} scenario=${state.scenario}
+    language=${state.language} problems=${state.problems} citations=${state.citations} edit=${edit} />`, byId("editor"));
+  const columns = byId("compare-columns");
+  columns.style.setProperty("--columns", String(Math.max(1, state.compared.length)));
+  render(html`<${Compare} compared=${state.compared} language=${state.language} remove=${removeFromCompare} />`, columns);
+  render(html`<${Decide} active=${state.view === "decide"} scenario=${state.scenario} evaluated=${state.evaluated}
+    language=${state.language} problems=${state.problems} chooseShare=${chooseShare} editAppetite=${editAppetite} />`, byId("view-decide"));
 }
 
 function changed() {
@@ -60,9 +102,10 @@ function load(scenario, { path = null, unsaved = false, pack = null, packView = 
   state.pack = pack;
   state.packView = packView;
   state.update = update;
+  state.problems = [];
+  state.generation += 1;
   history.clear();
-  editor.openRisks = new Set();
-  editor.render(state.scenario, state.language);
+  draw();
   changed();
 }
 
@@ -90,22 +133,19 @@ async function refresh() {
     results = await invoke("evaluate", { scenario, language: state.language });
   } catch (error) {
     if (evaluation !== state.evaluation) return;
-    refiner.cancel();
-    decide.cancel();
-    const problems = error?.problems ?? [{ field: "", message: errorText(error) }];
-    editor.showProblems(problems, byId("problems"));
-    // The Decide view's own fields (the tolerance curve) are wrong there, not in the form.
-    decide.showProblems(problems);
-    showStale(true);
+    // Results of the last valid entry stay on screen, marked as such, while a field is
+    // wrong. The Decide view shows the problems too: its own fields (the tolerance curve)
+    // are wrong there.
+    state.problems = error?.problems ?? [{ field: "", message: errorText(error) }];
+    draw();
     return;
   }
   if (evaluation !== state.evaluation) return;
-  editor.showProblems([], byId("problems"));
-  editor.showCitations(results.citations);
-  showStale(false);
-  showResults(results);
-  refiner.refine(scenario, state.language);
-  if (!byId("view-decide").hidden) decide.refresh(state.scenario, state.language);
+  state.problems = [];
+  state.citations = new Map(results.citations.map((c) => [c.id, c]));
+  state.evaluated = scenario;
+  state.results = results;
+  draw();
 }
 
 // --- decide -----------------------------------------------------------------------------
@@ -122,7 +162,7 @@ async function chooseShare(sharePct) {
     edit("decide-share", (scenario) => {
       for (const key of Object.keys(scenario)) delete scenario[key];
       Object.assign(scenario, moved);
-    }, true);
+    });
     notify(`${t("decide.applied")}${sharePct}\u00a0%`);
   } catch (error) {
     notify(errorText(error), true);
@@ -135,14 +175,9 @@ function editAppetite(kind, mutate) {
     scenario.risk_appetite ??= { tolerance_curve: [] };
     mutate(scenario.risk_appetite);
     if (!scenario.risk_appetite.tolerance_curve.length) delete scenario.risk_appetite;
-  }, false);
+  });
 }
 
-// Results of the last valid entry stay on screen, marked as such, while a field is wrong.
-function showStale(stale) {
-  byId("stale").hidden = !stale;
-  document.querySelector(".results").classList.toggle("stale", stale);
-}
 
 // --- autosave ---------------------------------------------------------------------------
 
@@ -230,7 +265,7 @@ function travel(direction) {
   if (snapshot === null) return;
   state.scenario = JSON.parse(snapshot);
   state.unsaved = true;
-  editor.render(state.scenario, state.language);
+  draw();
   changed();
 }
 
@@ -292,57 +327,21 @@ async function exportWorkbook() {
 
 // --- library and packs ------------------------------------------------------------------
 
-function linkItem(text, onClick, extra) {
-  const item = document.createElement("li");
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "link";
-  button.textContent = text;
-  button.addEventListener("click", onClick);
-  item.append(button);
-  if (extra) item.append(extra);
-  return item;
-}
-
-function emptyItem(key) {
-  const item = document.createElement("li");
-  item.className = "hint";
-  item.textContent = t(key);
-  return item;
-}
-
 async function openLibrary() {
   const [recent, packs, trusted] = await Promise.all([
     invoke("recent_files"),
     invoke("imported_packs", { language: state.language }).catch(() => []),
     invoke("trusted_publishers"),
   ]);
+  state.library = { recent, packs, trusted };
+  draw();
   const dialog = byId("library-dialog");
-  byId("recent-list").replaceChildren(...(recent.length ? recent.map((path) => linkItem(path, () => {
-    dialog.close();
-    openScenario(path);
-  })) : [emptyItem("library.noRecent")]));
-  byId("pack-list").replaceChildren(...(packs.length ? packs.map((pack) => linkItem(
-    `${pack.title} — ${pack.publisher}, ${t("pack.version")} ${pack.pack_version} (${t(`pack.status.${pack.status}`)})`,
-    () => {
-      dialog.close();
-      showPack(pack);
-    },
-  )) : [emptyItem("library.noPacks")]));
-  byId("trusted-list").replaceChildren(...(trusted.length ? trusted.map((publisher) => {
-    const forget = document.createElement("button");
-    forget.type = "button";
-    forget.textContent = t("library.forget");
-    forget.setAttribute("aria-label", `${t("library.forget")} ${publisher.name}`);
-    forget.addEventListener("click", async () => {
-      await invoke("forget_publisher", { fingerprint: publisher.fingerprint, language: state.language });
-      openLibrary();
-    });
-    const item = document.createElement("li");
-    item.append(`${publisher.name} — `, Object.assign(document.createElement("code"), { textContent: publisher.fingerprint }), " ", forget);
-    return item;
-  }) : [emptyItem("library.noTrusted")]));
   if (!dialog.open) dialog.showModal();
+}
+
+async function forgetPublisher(publisher) {
+  await invoke("forget_publisher", { fingerprint: publisher.fingerprint, language: state.language });
+  openLibrary();
 }
 
 async function importPack(path = null) {
@@ -369,36 +368,16 @@ async function importPack(path = null) {
 
 function showPack(pack) {
   state.shownPack = pack;
-  byId("pack-title").textContent = pack.title;
-  byId("pack-publisher").textContent = `${pack.publisher} — ${t("pack.version")} ${pack.pack_version}, ${pack.published}`;
-  const status = byId("pack-status");
-  status.dataset.status = pack.status;
-  status.textContent = pack.status === "verified"
-    ? `${t("pack.status.verified")}${t("colon")}${pack.publisher}`
-    : t(`pack.explain.${pack.status}`);
-  const fingerprint = byId("pack-fingerprint");
-  fingerprint.hidden = !pack.fingerprint;
-  fingerprint.textContent = pack.fingerprint ? `${t("pack.fingerprint")}${t("colon")}${pack.fingerprint}` : "";
-  byId("pack-description").textContent = pack.description ?? "";
-  byId("pack-trust").hidden = pack.status !== "unknown_key";
+  state.shownUpdate = null;
+  draw();
   const dialog = byId("pack-dialog");
   if (!dialog.open) dialog.showModal();
   previewUpdate(pack);
 }
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, name) => values[name] ?? all);
-const listItems = (texts) => texts.map((text) => Object.assign(document.createElement("li"), { textContent: text }));
-
 // A newer pack of the publisher the scenario started from: what bringing the scenario up
 // to it would change, before the user says yes (Rust decides whether it is such a pack).
 async function previewUpdate(pack) {
-  const section = byId("pack-update");
-  const apply = byId("pack-update-apply");
-  section.hidden = true;
-  apply.hidden = true;
-  // One primary action: bringing the scenario up to date when offered, else starting anew.
-  byId("pack-start").classList.add("primary");
-  state.shownUpdate = null;
   if (!state.pack || state.pack === pack.id || pack.status !== "verified") return;
   let update;
   try {
@@ -411,47 +390,23 @@ async function previewUpdate(pack) {
   } catch (error) {
     // Another publisher's pack is not an update of this scenario: nothing to offer.
     if (error?.kind === "pack_refused") return;
-    byId("pack-update-title").textContent = t("pack.update.impossible");
-    byId("pack-update-sentence").textContent = errorText(error);
-    for (const id of ["pack-update-chart", "pack-update-taken", "pack-update-kept"]) byId(id).replaceChildren();
-    byId("pack-update-kept-title").textContent = "";
-    byId("pack-update-not-applied").textContent = "";
-    section.hidden = false;
-    return;
+    update = { error: errorText(error) };
   }
   if (state.shownPack !== pack) return;
   state.shownUpdate = update;
-  byId("pack-update-title").textContent = fill(t("pack.update.title"), { from: update.from_version, to: update.to_version });
-  byId("pack-update-sentence").textContent = update.report.sentence;
-  const chart = byId("pack-update-chart");
-  // The SVG names itself; its figures follow it as a table (no role on the container, which
-  // would hide the table's disclosure inside an image).
-  chart.innerHTML = update.bridge_svg;
-  const taken = update.report.changes.map((c) => `${c.label}${t("colon")}${c.text}`);
-  byId("pack-update-taken").replaceChildren(...listItems(taken.length ? taken : [t("pack.update.none")]));
-  const keptTitle = { 0: t("pack.update.keptNone"), 1: t("pack.update.keptOne") }[update.kept.length];
-  byId("pack-update-kept-title").textContent = keptTitle ?? fill(t("pack.update.kept"), { n: update.kept.length });
-  byId("pack-update-kept").replaceChildren(...listItems(update.kept.map((k) =>
-    `${k.label}${t("colon")}${t("pack.update.yours")} ${k.yours} (${t("pack.version")} ${update.from_version} ${k.old_pack}, ${t("pack.version")} ${update.to_version} ${k.new_pack})`)));
-  const notes = [];
-  if (!update.supersedes) notes.push(t("pack.update.notSuperseding"));
-  if (update.not_applied.length) notes.push(`${t("pack.update.notApplied")} ${update.not_applied.join(", ")}.`);
-  byId("pack-update-not-applied").textContent = notes.join(" ");
-  section.hidden = false;
-  apply.hidden = false;
-  byId("pack-start").classList.remove("primary");
+  draw();
 }
 
 function applyShownUpdate() {
   const update = state.shownUpdate;
   const pack = state.shownPack;
-  if (!update) return;
+  if (!update || update.error) return;
   byId("pack-dialog").close();
   const before = { before: JSON.stringify(state.scenario, null, 2), from: state.pack, to: pack.id };
   // The file on disk is untouched until the user saves; the scenario before the update
   // stays with the session, for the briefing's appendix.
   load(JSON.parse(update.scenario), { path: state.path, unsaved: true, pack: pack.id, packView: pack, update: before });
-  notify(fill(t("pack.update.done"), { to: update.to_version, taken: update.taken.length, kept: update.kept.length }));
+  notify(t("pack.update.done", { to: update.to_version, taken: update.taken.length, kept: update.kept.length }));
 }
 
 async function trustShownPack() {
@@ -495,50 +450,58 @@ async function openAbout() {
   const about = await invoke("about");
   byId("about-version").textContent = `Bascule ${about.version} — ${t("about.model")} ${about.model_version}`;
   byId("about-fonts").textContent = about.fonts_licence;
-  const dependencies = about.dependencies ?? [];
+  const dependencies = [...(about.ui_libraries ?? []), ...(about.dependencies ?? [])];
   byId("about-dependencies-title").textContent = `${t("about.dependencies")} (${dependencies.length})`;
-  byId("about-dependencies").replaceChildren(...dependencies.map((crate) => {
-    const row = document.createElement("tr");
-    for (const text of [crate.name, crate.version, crate.license]) {
-      const cell = document.createElement("td");
-      cell.textContent = text;
-      row.append(cell);
-    }
-    return row;
-  }));
+  render(dependencies.map((crate) => html`<tr><td>${crate.name}</td><td>${crate.version}</td><td>${crate.license}</td></tr>`),
+    byId("about-dependencies"));
   byId("about-dialog").showModal();
 }
 
 // --- views ------------------------------------------------------------------------------
 
+// The views, each a tab and its panel (`tab-…`, `view-…`), drawn from the state by `draw`;
+// Decide runs while it is the view shown.
 const VIEWS = ["edit", "compare", "decide"];
 
 function showView(name) {
+  state.view = name;
   for (const view of VIEWS) {
     byId(`view-${view}`).hidden = view !== name;
     byId(`tab-${view}`).setAttribute("aria-selected", String(view === name));
   }
-  if (name === "compare") compare.render(state.language);
-  if (name === "decide") decide.refresh(state.scenario, state.language);
-  else decide.cancel();
+  draw();
 }
 
 async function cigrefVariants() {
   try {
     const variants = await invoke("cigref_variants", { scenario: JSON.stringify(state.scenario), language: state.language });
-    compare.replace([state.scenario, ...variants.map((text) => JSON.parse(text))]);
-    compare.render(state.language);
+    state.compared = [];
+    for (const scenario of [state.scenario, ...variants.map((text) => JSON.parse(text))]) addToCompare(scenario);
   } catch (error) {
     notify(error?.problems?.length ? t("compare.invalid") : errorText(error), true);
   }
+}
+
+function addToCompare(scenario) {
+  if (state.compared.length >= COMPARE_MAX) {
+    notify(t("compare.full"), true);
+    return;
+  }
+  state.comparedKeys += 1;
+  state.compared = [...state.compared, { key: state.comparedKeys, scenario: structuredClone(scenario) }];
+  draw();
+}
+
+function removeFromCompare(key) {
+  state.compared = state.compared.filter((column) => column.key !== key);
+  draw();
 }
 
 async function addFileToCompare() {
   try {
     const opened = await invoke("open_scenario", { path: null, language: state.language });
     if (!opened) return;
-    compare.add(JSON.parse(opened.scenario));
-    compare.render(state.language);
+    addToCompare(JSON.parse(opened.scenario));
   } catch (error) {
     notify(errorText(error), true);
   }
@@ -549,14 +512,13 @@ async function addFileToCompare() {
 async function setLanguage(language) {
   state.language = language;
   const [, form] = await Promise.all([loadWords(language), invoke("scenario_form", { language })]);
-  editor.setForm(form);
+  state.form = form;
   translatePage(language);
   byId("language-toggle").textContent = t("language.switch");
   if (state.scenario) {
-    editor.render(state.scenario, language);
+    draw();
     showDocument();
     refresh();
-    if (!byId("view-compare").hidden) compare.render(language);
   }
 }
 
@@ -573,12 +535,6 @@ on("save-as", () => save(true));
 on("undo", () => travel(-1));
 on("redo", () => travel(1));
 on("library", openLibrary);
-on("library-close", () => byId("library-dialog").close());
-on("import-pack", () => importPack());
-on("pack-trust", trustShownPack);
-on("pack-update-apply", applyShownUpdate);
-on("pack-start", startFromShownPack);
-on("pack-close", () => byId("pack-dialog").close());
 on("export", openExport);
 for (const kind of ["export-kind-briefing", "export-kind-workbook"]) {
   byId(kind).addEventListener("change", showExportFields);
@@ -589,14 +545,9 @@ byId("export-form").addEventListener("submit", (event) => {
   if (byId("export-kind-workbook").checked) exportWorkbook();
   else exportBriefing();
 });
-on("tab-edit", () => showView("edit"));
-on("tab-compare", () => showView("compare"));
-on("tab-decide", () => showView("decide"));
+for (const view of VIEWS) on(`tab-${view}`, () => showView(view));
 on("compare-cigref", cigrefVariants);
-on("compare-add", () => {
-  compare.add(state.scenario);
-  compare.render(state.language);
-});
+on("compare-add", () => addToCompare(state.scenario));
 on("compare-open", addFileToCompare);
 on("about", openAbout);
 on("about-close", () => byId("about-dialog").close());

@@ -306,6 +306,46 @@ fn the_ui_catalogues_have_the_same_keys() {
     );
 }
 
+/// Every key the page's modules and HTML name (`t("…")`, `data-i18n`) is in the catalogue:
+/// a word missing would show as its key.
+#[test]
+fn the_ui_names_only_keys_its_catalogue_has() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+    let catalogue: serde_json::Map<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(ui.join("i18n/fr.json")).expect("fr"))
+            .expect("json object");
+    let mut named = Vec::new();
+    for entry in std::fs::read_dir(&ui).expect("ui") {
+        let path = entry.expect("entry").path();
+        let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).expect("module");
+        let marks: &[&str] = match extension {
+            "js" => &["t(\""],
+            "html" => &["data-i18n=\"", "data-i18n-title=\""],
+            _ => continue,
+        };
+        for mark in marks {
+            for (at, _) in text.match_indices(mark) {
+                // `t(` itself, not the end of `split(` or `createElement(`.
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' || before == '.' {
+                    continue;
+                }
+                let key = text[at + mark.len()..].split('"').next().unwrap_or_default();
+                named.push(format!("{}: {key}", path.display()));
+            }
+        }
+    }
+    assert!(named.len() > 150, "{}", named.len());
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|n| !catalogue.contains_key(n.rsplit(": ").next().unwrap_or_default()))
+        .collect();
+    assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
+}
+
 /// The app talks to nothing outside itself: no remote source in the CSP, no shell or file
 /// system permission in its capabilities.
 #[test]

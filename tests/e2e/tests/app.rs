@@ -1049,6 +1049,9 @@ async fn reopen(app: &std::path::Path) -> Result<(), Error> {
     // Both licence texts open, as a reader going through them would have them.
     click(&client, "#about-dialog details:nth-of-type(1) summary").await?;
     click(&client, "[data-testid=about-dependencies-title]").await?;
+    // The page's own libraries (the vendored Preact and htm) are listed with the crates.
+    let listed = text_of(&client, "#about-dependencies").await?;
+    assert!(listed.contains("preact") && listed.contains("htm"), "{listed}");
     // The accessibility statement, in RGAA's form, open with the rest.
     click(&client, "[data-testid=accessibility-statement] summary").await?;
     let statement = text_of(&client, "[data-testid=accessibility-statement]").await?;
