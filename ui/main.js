@@ -7,11 +7,12 @@ import { Results } from "./results.js";
 import { Compare, COMPARE_MAX } from "./compare.js";
 import { Decide } from "./decide.js";
 import { Library, PackDialog } from "./packs.js";
+import { createStore } from "./store.js";
 
 const { invoke } = window.__TAURI__.core;
 const AUTOSAVE_MS = 400;
 
-const state = {
+const { state, change } = createStore({
   language: "fr",
   scenario: null,
   path: null,
@@ -20,8 +21,6 @@ const state = {
   packView: null,
   // Set once the scenario was brought up to a newer pack: { before, from, to }.
   update: null,
-  evaluation: 0,
-  autosaveTimer: null,
   // The editor's: the model's form, its problems with the scenario, the sources it cites;
   // a new document (`generation`) starts a fresh editor.
   form: [],
@@ -41,17 +40,20 @@ const state = {
   library: null,
   shownPack: null,
   shownUpdate: null,
-};
+  // The line under the toolbar: { message, isError }.
+  notice: null,
+  orientation: false,
+}, draw);
 const history = new History();
+// Plumbing, not state: the evaluation last asked for, the pending autosave.
+let evaluation = 0;
+let autosaveTimer = null;
 const byId = (id) => document.getElementById(id);
 
 const errorText = (error) => (typeof error === "string" ? error : error?.message ?? String(error));
 
 function notify(message, isError = false) {
-  const notice = byId("notice");
-  notice.textContent = message;
-  notice.classList.toggle("error", isError);
-  notice.hidden = !message;
+  change({ notice: message ? { message, isError } : null });
 }
 
 // --- the scenario and its results -------------------------------------------------------
@@ -59,14 +61,20 @@ function notify(message, isError = false) {
 function edit(key, mutate) {
   history.record(JSON.stringify(state.scenario), key);
   mutate(state.scenario);
-  state.unsaved = true;
-  draw();
-  changed();
+  change({ unsaved: true });
+  afterEdit();
 }
 
-// The views drawn from the state as components: the editor, the results, Compare's
-// columns, Decide; the library's and a pack's dialogs.
+// Everything shown, drawn from the state: the document's bar, the notice, which view is
+// up; as components, the editor, the results, Compare's columns, Decide, the library's and
+// a pack's dialogs.
 function draw() {
+  drawDocument();
+  for (const view of VIEWS) {
+    byId(`view-${view}`).hidden = view !== state.view;
+    byId(`tab-${view}`).setAttribute("aria-selected", String(view === state.view));
+  }
+  byId("orientation").hidden = !state.orientation;
   if (state.library) {
     render(html`<${Library} library=${state.library} importPack=${importPack} forget=${forgetPublisher}
       openRecent=${(path) => { byId("library-dialog").close(); openScenario(path); }}
@@ -89,63 +97,56 @@ function draw() {
     language=${state.language} problems=${state.problems} chooseShare=${chooseShare} editAppetite=${editAppetite} />`, byId("view-decide"));
 }
 
-function changed() {
-  showDocument();
+function afterEdit() {
   refresh();
   scheduleAutosave();
 }
 
 function load(scenario, { path = null, unsaved = false, pack = null, packView = null, update = null } = {}) {
-  state.scenario = scenario;
-  state.path = path;
-  state.unsaved = unsaved;
-  state.pack = pack;
-  state.packView = packView;
-  state.update = update;
-  state.problems = [];
-  state.generation += 1;
   history.clear();
-  draw();
-  changed();
+  change({ scenario, path, unsaved, pack, packView, update, problems: [], generation: state.generation + 1 });
+  afterEdit();
 }
 
-function showDocument() {
-  byId("scenario-name").textContent = state.scenario?.name ?? "";
+// Text set only when it changed: a live region (the notice) would say it again.
+function setText(id, text) {
+  const node = byId(id);
+  if (node.textContent !== text) node.textContent = text;
+  return node;
+}
+
+function drawDocument() {
+  const notice = setText("notice", state.notice?.message ?? "");
+  notice.classList.toggle("error", state.notice?.isError === true);
+  notice.hidden = !state.notice;
+  setText("scenario-name", state.scenario?.name ?? "");
   const where = state.path ?? t("file.notSaved");
-  byId("file-state").textContent = state.unsaved ? `${where} · ${t("file.modified")}` : where;
+  setText("file-state", state.unsaved ? `${where} · ${t("file.modified")}` : where);
   document.title = `${state.unsaved ? "• " : ""}${state.scenario?.name ?? ""} — Bascule`;
   byId("undo").disabled = !history.canUndo;
   byId("redo").disabled = !history.canRedo;
-  const badge = byId("pack-badge");
-  badge.hidden = !state.packView;
-  if (state.packView) {
-    const p = state.packView;
-    badge.textContent = `${t("pack.badge")}${t("colon")}${p.publisher}, ${t("pack.version")} ${p.pack_version} (${t(`pack.status.${p.status}`)})`;
-    badge.dataset.status = p.status;
-  }
+  const p = state.packView;
+  const badge = setText("pack-badge", p ? `${t("pack.badge")}${t("colon")}${p.publisher}, ${t("pack.version")} ${p.pack_version} (${t(`pack.status.${p.status}`)})` : "");
+  badge.hidden = !p;
+  if (p) badge.dataset.status = p.status;
 }
 
 async function refresh() {
   const scenario = JSON.stringify(state.scenario);
-  const evaluation = ++state.evaluation;
+  const asked = ++evaluation;
   let results;
   try {
     results = await invoke("evaluate", { scenario, language: state.language });
   } catch (error) {
-    if (evaluation !== state.evaluation) return;
+    if (asked !== evaluation) return;
     // Results of the last valid entry stay on screen, marked as such, while a field is
     // wrong. The Decide view shows the problems too: its own fields (the tolerance curve)
     // are wrong there.
-    state.problems = error?.problems ?? [{ field: "", message: errorText(error) }];
-    draw();
+    change({ problems: error?.problems ?? [{ field: "", message: errorText(error) }] });
     return;
   }
-  if (evaluation !== state.evaluation) return;
-  state.problems = [];
-  state.citations = new Map(results.citations.map((c) => [c.id, c]));
-  state.evaluated = scenario;
-  state.results = results;
-  draw();
+  if (asked !== evaluation) return;
+  change({ problems: [], citations: new Map(results.citations.map((c) => [c.id, c])), evaluated: scenario, results });
 }
 
 // --- decide -----------------------------------------------------------------------------
@@ -182,12 +183,12 @@ function editAppetite(kind, mutate) {
 // --- autosave ---------------------------------------------------------------------------
 
 function scheduleAutosave() {
-  clearTimeout(state.autosaveTimer);
-  state.autosaveTimer = setTimeout(autosaveNow, AUTOSAVE_MS);
+  clearTimeout(autosaveTimer);
+  autosaveTimer = setTimeout(autosaveNow, AUTOSAVE_MS);
 }
 
 async function autosaveNow() {
-  clearTimeout(state.autosaveTimer);
+  clearTimeout(autosaveTimer);
   const session = {
     scenario: JSON.stringify(state.scenario, null, 2),
     path: state.path,
@@ -247,9 +248,7 @@ async function save(asNew) {
       language: state.language,
     });
     if (!path) return;
-    state.path = path;
-    state.unsaved = false;
-    showDocument();
+    change({ path, unsaved: false });
     await autosaveNow();
     notify(`${t("file.saved")}${t("colon")}${path}`);
   } catch (error) {
@@ -263,10 +262,8 @@ function travel(direction) {
   const current = JSON.stringify(state.scenario);
   const snapshot = direction < 0 ? history.undo(current) : history.redo(current);
   if (snapshot === null) return;
-  state.scenario = JSON.parse(snapshot);
-  state.unsaved = true;
-  draw();
-  changed();
+  change({ scenario: JSON.parse(snapshot), unsaved: true });
+  afterEdit();
 }
 
 // --- export -----------------------------------------------------------------------------
@@ -333,8 +330,7 @@ async function openLibrary() {
     invoke("imported_packs", { language: state.language }).catch(() => []),
     invoke("trusted_publishers"),
   ]);
-  state.library = { recent, packs, trusted };
-  draw();
+  change({ library: { recent, packs, trusted } });
   const dialog = byId("library-dialog");
   if (!dialog.open) dialog.showModal();
 }
@@ -367,9 +363,7 @@ async function importPack(path = null) {
 }
 
 function showPack(pack) {
-  state.shownPack = pack;
-  state.shownUpdate = null;
-  draw();
+  change({ shownPack: pack, shownUpdate: null });
   const dialog = byId("pack-dialog");
   if (!dialog.open) dialog.showModal();
   previewUpdate(pack);
@@ -393,8 +387,7 @@ async function previewUpdate(pack) {
     update = { error: errorText(error) };
   }
   if (state.shownPack !== pack) return;
-  state.shownUpdate = update;
-  draw();
+  change({ shownUpdate: update });
 }
 
 function applyShownUpdate() {
@@ -413,10 +406,7 @@ async function trustShownPack() {
   try {
     const pack = await invoke("trust_pack_publisher", { id: state.shownPack.id, language: state.language });
     showPack(pack);
-    if (state.pack === pack.id) {
-      state.packView = pack;
-      showDocument();
-    }
+    if (state.pack === pack.id) change({ packView: pack });
   } catch (error) {
     notify(errorText(error), true);
   }
@@ -434,11 +424,11 @@ async function startFromShownPack() {
 
 async function showOrientationIfNew() {
   const settings = await invoke("settings").catch(() => ({ orientation_dismissed: true }));
-  byId("orientation").hidden = settings.orientation_dismissed;
+  change({ orientation: !settings.orientation_dismissed });
 }
 
 async function dismissOrientation() {
-  byId("orientation").hidden = true;
+  change({ orientation: false });
   try {
     await invoke("save_settings", { settings: { orientation_dismissed: true }, language: state.language });
   } catch (error) {
@@ -464,18 +454,13 @@ async function openAbout() {
 const VIEWS = ["edit", "compare", "decide"];
 
 function showView(name) {
-  state.view = name;
-  for (const view of VIEWS) {
-    byId(`view-${view}`).hidden = view !== name;
-    byId(`tab-${view}`).setAttribute("aria-selected", String(view === name));
-  }
-  draw();
+  change({ view: name });
 }
 
 async function cigrefVariants() {
   try {
     const variants = await invoke("cigref_variants", { scenario: JSON.stringify(state.scenario), language: state.language });
-    state.compared = [];
+    change({ compared: [] });
     for (const scenario of [state.scenario, ...variants.map((text) => JSON.parse(text))]) addToCompare(scenario);
   } catch (error) {
     notify(error?.problems?.length ? t("compare.invalid") : errorText(error), true);
@@ -487,14 +472,12 @@ function addToCompare(scenario) {
     notify(t("compare.full"), true);
     return;
   }
-  state.comparedKeys += 1;
-  state.compared = [...state.compared, { key: state.comparedKeys, scenario: structuredClone(scenario) }];
-  draw();
+  const key = state.comparedKeys + 1;
+  change({ comparedKeys: key, compared: [...state.compared, { key, scenario: structuredClone(scenario) }] });
 }
 
 function removeFromCompare(key) {
-  state.compared = state.compared.filter((column) => column.key !== key);
-  draw();
+  change({ compared: state.compared.filter((column) => column.key !== key) });
 }
 
 async function addFileToCompare() {
@@ -510,16 +493,11 @@ async function addFileToCompare() {
 // --- language ---------------------------------------------------------------------------
 
 async function setLanguage(language) {
-  state.language = language;
   const [, form] = await Promise.all([loadWords(language), invoke("scenario_form", { language })]);
-  state.form = form;
   translatePage(language);
   byId("language-toggle").textContent = t("language.switch");
-  if (state.scenario) {
-    draw();
-    showDocument();
-    refresh();
-  }
+  change({ language, form });
+  if (state.scenario) refresh();
 }
 
 // --- wiring -----------------------------------------------------------------------------
@@ -553,8 +531,7 @@ on("about", openAbout);
 on("about-close", () => byId("about-dialog").close());
 on("about-orientation", () => {
   byId("about-dialog").close();
-  showView("edit");
-  byId("orientation").hidden = false;
+  change({ view: "edit", orientation: true });
 });
 on("orientation-dismiss", dismissOrientation);
 on("language-toggle", () => setLanguage(state.language === "fr" ? "en" : "fr"));
@@ -588,7 +565,7 @@ window.addEventListener("pagehide", autosaveNow);
 window.bascule = { openScenario, importPack, save: (path) => saveTo(path), state };
 
 async function saveTo(path) {
-  state.path = path;
+  change({ path });
   await save(false);
 }
 
