@@ -15,6 +15,7 @@ use bascule_model::{
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 const CHART_WIDTH: f64 = 620.0;
@@ -84,7 +85,7 @@ pub fn scenario_form(
     )?))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Figure {
     pub compact: String,
     pub exact: String,
@@ -99,7 +100,7 @@ fn figure(value: Decimal, language: Language) -> Figure {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct EvaluateResponse {
     pub scenario_sha256: String,
     pub headline: String,
@@ -117,7 +118,7 @@ pub struct EvaluateResponse {
     pub citations: Vec<Citation>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Citation {
     pub id: String,
     pub number: usize,
@@ -190,7 +191,7 @@ pub fn evaluate(
     })
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SimulateResponse {
     pub probability_positive: String,
     pub p95_public: String,
@@ -266,7 +267,7 @@ pub fn launch_file<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Option<String
 }
 
 /// What Help → About shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct About {
     pub version: String,
     pub model_version: &'static str,

@@ -9,6 +9,7 @@ use bascule_model::decision_words::{
 };
 use bascule_model::inputs::to_f64;
 use bascule_model::{Language, ProblemKind, Scenario, parse_scenario_or};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The frontier chart's size on screen, in points.
@@ -17,7 +18,7 @@ const EXCEEDANCE: (f64, f64) = (760.0, 260.0);
 
 /// The model's words (`bascule_model::decision_words`) with the charts and each share's
 /// place on the frontier.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct DecideResponse {
     pub scenario_sha256: String,
     /// Whether this is the quick first pass (fewer trials and draws) or the full one.
@@ -32,14 +33,14 @@ pub struct DecideResponse {
 }
 
 /// A share's figures, and its place on the chart (x, in the chart's points).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ShareView {
     #[serde(flatten)]
     pub words: ShareWords,
     pub x: f64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct AppetiteView {
     pub exceedance_svg: String,
     #[serde(flatten)]

@@ -2,9 +2,10 @@
 //! in the user's language, so that it can mark each field without parsing text.
 
 use bascule_model::{Language, Problem, ProblemKind, Rejection};
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error, JsonSchema)]
 #[error("{message}")]
 pub struct CommandError {
     pub kind: ErrorKind,
@@ -14,7 +15,7 @@ pub struct CommandError {
 
 /// What went wrong, for the UI to act on (it never parses the message): the names it
 /// receives are these variants' in snake case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The scenario has problems, each at its field.
@@ -29,7 +30,7 @@ pub enum ErrorKind {
     PackRefused,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FieldProblem {
     /// The field's path in the scenario (`migration.moved_share_pct`), empty for the file.
     pub field: String,

@@ -9,11 +9,12 @@ use bascule_app_folder::{self as store, AppFolder};
 use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
 use bascule_model::decide::DecisionSettings;
 use bascule_model::{Language, ProblemKind, parse_scenario_or};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
 
 /// What the export dialog asks.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExportChoices {
     /// `fr` or `en`: the briefing's language, which may differ from the app's.
@@ -109,7 +110,7 @@ fn too_long(label: Label, found: usize, language: Language) -> CommandError {
 }
 
 /// What the export dialog asks of a workbook.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkbookChoices {
     /// `fr` or `en`: the sheets' language, which may differ from the app's.

@@ -6,6 +6,7 @@ mod decision;
 mod dialogs;
 mod error;
 mod export;
+pub mod ipc;
 mod library;
 mod packs;
 mod startup;

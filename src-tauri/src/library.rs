@@ -6,6 +6,7 @@ use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
 use bascule_app_folder::{self as store, AppFolder, Session, Settings};
 use bascule_model::{ProblemKind, parse_scenario_or};
+use schemars::JsonSchema;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -47,7 +48,7 @@ pub fn recent_files(folder: State<'_, AppFolder>) -> Vec<String> {
     folder.recent()
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct OpenedScenario {
     pub path: String,
     /// The file's text, as it is on disk.

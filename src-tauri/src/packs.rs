@@ -8,12 +8,13 @@ use bascule_app_folder::{self as store, AppFolder};
 use bascule_briefing::ReferenceNote;
 use bascule_model::{Language, ProblemKind};
 use bascule_pack::{Checked, PackError, Standing, TrustedPublisher, parse_pack};
+use schemars::JsonSchema;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tauri::{AppHandle, Runtime, State};
 
 /// An imported pack as the UI shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PackView {
     /// The first 16 hex digits of the file's SHA-256: its name in the app's folder.
     pub id: String,

@@ -9,11 +9,12 @@ use bascule_model::Language;
 use bascule_model::diff_report::{DiffReport, KeptWords, kept_words, pack_subject, report_of};
 use bascule_model::update::{Update, bring_up_to_date as merge};
 use bascule_model::{Scenario, parse_scenario_or};
+use schemars::JsonSchema;
 use serde::Serialize;
 use tauri::State;
 
 /// What the pack dialog shows and, once accepted, loads.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct UpdateView {
     /// The scenario brought up to date, as a scenario file (canonical: decimals as text).
     pub scenario: String,

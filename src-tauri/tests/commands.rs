@@ -2,6 +2,7 @@
 //! valid and invalid payloads, errors as `{kind, message, problems}`, nothing panics.
 #![allow(clippy::panic)] // a test helper that fails, fails the test
 
+mod ipc;
 mod support;
 
 use serde_json::{Value, json};
@@ -333,7 +334,10 @@ fn the_ui_names_only_keys_its_catalogue_has() {
                 if before.is_alphanumeric() || before == '_' || before == '.' {
                     continue;
                 }
-                let key = text[at + mark.len()..].split('"').next().unwrap_or_default();
+                let key = text[at + mark.len()..]
+                    .split('"')
+                    .next()
+                    .unwrap_or_default();
                 named.push(format!("{}: {key}", path.display()));
             }
         }

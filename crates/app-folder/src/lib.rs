@@ -4,6 +4,7 @@
 //! leaves the previous version whole.
 
 use bascule_pack::TrustedPublisher;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -20,7 +21,7 @@ pub struct AppFolder {
 
 /// What reopening the app restores: the scenario as the user left it (valid or not), the
 /// file it belongs to, whether it has changes not saved there, and the pack it came from.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Session {
     pub scenario: String,
     #[serde(default)]
@@ -37,7 +38,7 @@ pub struct Session {
 
 /// A scenario brought up to a newer pack (ids of the app's imported packs): what the
 /// briefing's appendix is made from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackUpdate {
     /// The scenario as it was before the update, as a scenario file.
@@ -47,7 +48,7 @@ pub struct PackUpdate {
 }
 
 /// The user's choices that outlive a session.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Settings {
     /// The first-run orientation was read and put away.
     #[serde(default)]

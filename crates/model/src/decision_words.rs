@@ -15,11 +15,12 @@ use crate::present_decision::{
 use crate::scenario::{Language, Scenario};
 use crate::sensitivity::assumptions;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The decision's figures and sentences, but for the shares and the appetite (worded apart:
 /// the app sets them beside their charts).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DecisionWords {
     pub optimal_at_values: String,
     pub optimal_at_values_pct: String,
@@ -41,7 +42,7 @@ pub struct DecisionWords {
 }
 
 /// One share of the frontier, worded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ShareWords {
     pub share_pct: String,
     pub label: String,
@@ -55,7 +56,7 @@ pub struct ShareWords {
 }
 
 /// What finding one input (or risk) out first would be worth.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Research {
     pub label: String,
     pub value: String,
@@ -68,7 +69,7 @@ pub struct Research {
 }
 
 /// The board's risk appetite against each option, worded.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AppetiteWords {
     pub points: Vec<AppetitePoint>,
     pub public_within: bool,
@@ -76,7 +77,7 @@ pub struct AppetiteWords {
     pub best_within: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AppetitePoint {
     pub limit: String,
     pub public: String,

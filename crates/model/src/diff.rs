@@ -8,7 +8,7 @@ use crate::sensitivity::{Target, assumptions};
 use serde_json::Value;
 
 /// What about an assumption changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Aspect {
     Value,

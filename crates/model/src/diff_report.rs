@@ -10,10 +10,11 @@ use crate::report::cents;
 use crate::scenario::{Assumption, Language, Scenario};
 use crate::sensitivity::Unit;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DiffReport {
     pub old: Side,
     pub new: Side,
@@ -26,14 +27,14 @@ pub struct DiffReport {
     pub sentence: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Side {
     pub name: String,
     pub scenario_sha256: String,
     pub net_benefit_npv: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChangeReport {
     pub path: String,
     pub label: String,
@@ -44,7 +45,7 @@ pub struct ChangeReport {
     pub new: AssumptionReport,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AssumptionReport {
     pub value: String,
     pub low: Option<String>,
@@ -52,7 +53,7 @@ pub struct AssumptionReport {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FieldReport {
     pub path: String,
     /// The member's JSON on each side, absent where the side has none.
@@ -61,7 +62,7 @@ pub struct FieldReport {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StepReport {
     /// `assumption`, `plan_mix` or `other`.
     pub kind: &'static str,
@@ -75,7 +76,7 @@ pub struct StepReport {
 /// A value the user had changed, kept when their scenario was brought up to a newer pack:
 /// its label and the three values with their unit (the app's dialog, the briefing's
 /// appendix).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct KeptWords {
     pub path: String,
     pub label: String,

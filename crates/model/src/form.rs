@@ -7,6 +7,7 @@ use crate::present::{capitalised, unit_text};
 use crate::registry::Words;
 use crate::scenario::{Confidence, Language};
 use crate::sensitivity::{Target, Unit};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// How a field is edited.
@@ -334,21 +335,21 @@ const GROUPS: &[(Words, &str, &[Item])] = &[
 ];
 
 /// A group of the form, as the app draws it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Group {
     pub title: &'static str,
     pub fields: Vec<Field>,
 }
 
 /// A choice as the editor offers it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FieldChoice {
     pub value: &'static str,
     pub label: &'static str,
 }
 
 /// One field: `path` from the scenario's root, or from its row within a list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Field {
     pub path: String,
     /// `text`, `select`, `integer`, `decimal`, `bool`, `assumption`, or the list's kind

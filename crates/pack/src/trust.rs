@@ -7,10 +7,11 @@ use bascule_model::Language;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ed25519_dalek::VerifyingKey;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A publisher the user trusts: packs signed by this key are verified.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TrustedPublisher {
     pub name: String,
     /// The ed25519 public key, base64 of 32 bytes.
@@ -26,7 +27,7 @@ impl TrustedPublisher {
 }
 
 /// A pack's standing with the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     /// Signed by a trusted publisher.

@@ -485,6 +485,14 @@ async fn drive(app: &std::path::Path, home: &std::path::Path) -> Result<(), Erro
         t == reference
     })
     .await?;
+    // What the user typed stays as typed (a point, in French) while the scenario holds
+    // what it means: the redraw that followed the edit did not rewrite the field.
+    let typed = client
+        .find(Locator::Css("#field-migration-moved_share_pct"))
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(typed.as_deref(), Some("22.5"));
 
     // The premium's "⋯": its sources in full, numbered as in the briefing.
     click(
@@ -1051,7 +1059,10 @@ async fn reopen(app: &std::path::Path) -> Result<(), Error> {
     click(&client, "[data-testid=about-dependencies-title]").await?;
     // The page's own libraries (the vendored Preact and htm) are listed with the crates.
     let listed = text_of(&client, "#about-dependencies").await?;
-    assert!(listed.contains("preact") && listed.contains("htm"), "{listed}");
+    assert!(
+        listed.contains("preact") && listed.contains("htm"),
+        "{listed}"
+    );
     // The accessibility statement, in RGAA's form, open with the rest.
     click(&client, "[data-testid=accessibility-statement] summary").await?;
     let statement = text_of(&client, "[data-testid=accessibility-statement]").await?;
