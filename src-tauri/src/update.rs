@@ -3,35 +3,13 @@
 
 use crate::commands::language;
 use crate::error::{CommandError, ErrorKind};
-use crate::words::app_words;
 use bascule_app_folder::{AppFolder, PackUpdate};
 use bascule_model::Language;
-use bascule_model::diff_report::{DiffReport, KeptWords, kept_words, pack_subject, report_of};
 use bascule_model::update::{Update, bring_up_to_date as merge};
 use bascule_model::{Scenario, parse_scenario_or};
-use schemars::JsonSchema;
-use serde::Serialize;
+pub use bascule_screen::update::UpdateView;
+use bascule_screen::update::update_view;
 use tauri::State;
-
-/// What the pack dialog shows and, once accepted, loads.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct UpdateView {
-    /// The scenario brought up to date, as a scenario file (canonical: decimals as text).
-    pub scenario: String,
-    pub from_version: String,
-    pub to_version: String,
-    /// Whether the new pack names the old one as the pack it replaces.
-    pub supersedes: bool,
-    /// The values taken from the new pack, by label.
-    pub taken: Vec<String>,
-    /// The values the user had changed: kept.
-    pub kept: Vec<KeptWords>,
-    /// What the new pack changed beyond values, not brought in (paths).
-    pub not_applied: Vec<String>,
-    /// From the current scenario to the one brought up to date: changes, bridge, sentence.
-    pub report: DiffReport,
-    pub bridge_svg: String,
-}
 
 /// The update of `scenario`, which started from pack `from`, to pack `to`.
 pub struct Prepared {
@@ -86,40 +64,13 @@ pub fn bring_up_to_date(
 ) -> Result<UpdateView, CommandError> {
     let language = self::language(language.as_deref())?;
     let prepared = prepare(&folder, &scenario, (&from, &to), language)?;
-    let after = &prepared.update.scenario;
-    let subject = pack_subject(&prepared.to_version, language);
-    let difference = bascule_model::diff::difference(&prepared.before, after);
-    let bridge = bascule_model::bridge::bridge(&prepared.before, after, &difference);
-    let report = report_of(
+    Ok(update_view(
         &prepared.before,
-        after,
-        (&difference, &bridge),
-        Some(&subject),
+        &prepared.update,
+        (&prepared.from_version, &prepared.to_version),
+        prepared.supersedes,
         language,
-    );
-    let words = app_words(language);
-    let labels = (words.today, words.brought_up_to_date);
-    let bridge_svg = bascule_charts::to_screen(
-        &bascule_charts::bridge(after, &bridge, labels, language, 620.0),
-        language,
-    );
-    let kept = prepared
-        .update
-        .kept
-        .iter()
-        .map(|k| kept_words(after, k, language))
-        .collect();
-    Ok(UpdateView {
-        scenario: serde_json::to_string_pretty(after).unwrap_or_default(),
-        from_version: prepared.from_version.clone(),
-        to_version: prepared.to_version.clone(),
-        supersedes: prepared.supersedes,
-        taken: report.changes.iter().map(|c| c.label.clone()).collect(),
-        kept,
-        not_applied: prepared.update.not_applied.clone(),
-        report,
-        bridge_svg,
-    })
+    ))
 }
 
 /// The briefing's note of an update the user accepted.

@@ -1,5 +1,5 @@
-//! The shell's own words, once per language: the file dialogs' filters and the ends of the
-//! update preview's bridge. The page's words are `ui/i18n/*.json`; the rest is the crates'.
+//! The shell's own words, once per language: the file dialogs' filters. The page's words
+//! are `ui/i18n/*.json`; the rest is the crates' (the screens' in bascule-screen).
 
 use bascule_model::Language;
 
@@ -8,9 +8,6 @@ pub(crate) struct AppWords {
     pub pack_files: &'static str,
     pub briefing_files: &'static str,
     pub workbook_files: &'static str,
-    /// The bridge's first bar (the scenario as it is) and its last (brought up to date).
-    pub today: &'static str,
-    pub brought_up_to_date: &'static str,
 }
 
 const FR: AppWords = AppWords {
@@ -18,8 +15,6 @@ const FR: AppWords = AppWords {
     pack_files: "Pack de référence",
     briefing_files: "Note au conseil (PDF)",
     workbook_files: "Classeur Excel",
-    today: "Aujourd'hui",
-    brought_up_to_date: "Mis à jour",
 };
 
 const EN: AppWords = AppWords {
@@ -27,8 +22,6 @@ const EN: AppWords = AppWords {
     pack_files: "Reference pack",
     briefing_files: "Board briefing (PDF)",
     workbook_files: "Excel workbook",
-    today: "Today",
-    brought_up_to_date: "Brought up to date",
 };
 
 pub(crate) fn app_words(language: Language) -> &'static AppWords {
