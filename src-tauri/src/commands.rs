@@ -10,7 +10,7 @@ pub use bascule_screen::results::{EvaluateResponse, SimulateResponse};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The narrowest and widest charts drawn (points): narrower columns (compare) ask for
 /// narrower charts so that their labels stay readable once scaled to the screen.
@@ -36,17 +36,46 @@ fn chart_width(asked: Option<f64>, language: Language) -> Result<f64, CommandErr
 /// The language the page asks for; one this build does not speak is refused in the
 /// system's language (the page's own being unknown).
 pub(crate) fn language(code: Option<&str>) -> Result<Language, CommandError> {
+    let codes = [Language::Fr, Language::En];
     match code {
-        None | Some("fr") => Ok(Language::Fr),
-        Some("en") => Ok(Language::En),
-        Some(other) => Err(CommandError::payload(
-            system_language(),
-            "language",
-            Some(format!("\"{other}\"")),
-            ProblemKind::NotOneOf {
-                allowed: vec!["fr", "en"],
-            },
-        )),
+        None => Ok(Language::Fr),
+        Some(code) => codes.into_iter().find(|l| l.code() == code).ok_or_else(|| {
+            CommandError::payload(
+                system_language(),
+                "language",
+                Some(format!("\"{code}\"")),
+                ProblemKind::NotOneOf {
+                    allowed: codes.iter().map(|l| l.code()).collect(),
+                },
+            )
+        }),
+    }
+}
+
+/// The `language` argument of a command: `fr` or `en` (none: French), as the IPC's schema
+/// says. Kept as sent so that another code is refused by `get` at its field and in the
+/// system's language, as every wrong argument is: serde's own refusal would reach the
+/// page untranslated.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct PageLanguage(Option<String>);
+
+impl PageLanguage {
+    pub fn get(&self) -> Result<Language, CommandError> {
+        language(self.0.as_deref())
+    }
+}
+
+impl JsonSchema for PageLanguage {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PageLanguage".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The user's language; none: French.",
+            "enum": [Language::Fr.code(), Language::En.code(), null],
+        })
     }
 }
 
@@ -63,29 +92,27 @@ pub fn system_language() -> Language {
 
 /// The reference scenario, as a scenario file.
 #[tauri::command]
-pub fn reference_scenario(language: Option<String>) -> Result<String, CommandError> {
-    let scenario = reference(self::language(language.as_deref())?)?;
+pub fn reference_scenario(language: PageLanguage) -> Result<String, CommandError> {
+    let scenario = reference(language.get()?)?;
     serde_json::to_string_pretty(&scenario).map_err(|e| CommandError::io(e.to_string()))
 }
 
 /// The editor's form, in `language`: every field with its label, unit and default.
 #[tauri::command]
 pub fn scenario_form(
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Vec<bascule_model::form::Group>, CommandError> {
-    Ok(bascule_model::form::form(self::language(
-        language.as_deref(),
-    )?))
+    Ok(bascule_model::form::form(language.get()?))
 }
 
 /// Every expected figure of a scenario, and its charts; instant (about 0.1 ms).
 #[tauri::command(rename_all = "snake_case")]
 pub fn evaluate(
     scenario: String,
-    language: Option<String>,
+    language: PageLanguage,
     chart_width: Option<f64>,
 ) -> Result<EvaluateResponse, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let width = self::chart_width(chart_width, language)?;
     let scenario = parse_scenario_or(&scenario, language)?;
     Ok(bascule_screen::results::evaluation(
@@ -97,10 +124,10 @@ pub fn evaluate(
 #[tauri::command(async)]
 pub fn simulate(
     scenario: String,
-    language: Option<String>,
+    language: PageLanguage,
     trials: Option<u32>,
 ) -> Result<SimulateResponse, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let scenario = parse_scenario_or(&scenario, language)?;
     let trials = trials.unwrap_or(scenario.simulation.trials);
     if !bounds::TRIALS.contains(Decimal::from(trials)) {
@@ -122,9 +149,9 @@ pub fn simulate(
 #[tauri::command]
 pub fn cigref_variants(
     scenario: String,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Vec<String>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let scenario = parse_scenario_or(&scenario, language)?;
     bascule_model::variants::cigref_variants(&scenario)
         .iter()

@@ -1,10 +1,10 @@
 //! The Decide view's commands: the decision analysis (model.md sections 10–13) worded and
 //! drawn for the screen, and a share chosen on the frontier put into the scenario.
 
-use crate::commands::language;
+use crate::commands::PageLanguage;
 use crate::error::CommandError;
 use bascule_model::decide::{DecisionSettings, decide as analyse};
-use bascule_model::{Language, ProblemKind, parse_scenario_or};
+use bascule_model::{ProblemKind, parse_scenario_or};
 pub use bascule_screen::decision::DecideResponse;
 use bascule_screen::decision::decision_view;
 
@@ -13,10 +13,10 @@ use bascule_screen::decision::decision_view;
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn decide(
     scenario: String,
-    language: Option<String>,
+    language: PageLanguage,
     quick: Option<bool>,
 ) -> Result<DecideResponse, CommandError> {
-    let language = language_of(language)?;
+    let language = language.get()?;
     let scenario = parse_scenario_or(&scenario, language)?;
     let quick = quick.unwrap_or(false);
     let mut settings = DecisionSettings::of(&scenario);
@@ -28,19 +28,15 @@ pub fn decide(
     Ok(decision_view(&scenario, &decision, !quick, language))
 }
 
-fn language_of(code: Option<String>) -> Result<Language, CommandError> {
-    language(code.as_deref())
-}
-
 /// The scenario moved to a share chosen on the frontier (coverage and introduced risks
 /// following, as the frontier computed it), as a scenario file.
 #[tauri::command(rename_all = "snake_case")]
 pub fn move_to_share(
     scenario: String,
     share_pct: String,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<String, CommandError> {
-    let language = language_of(language)?;
+    let language = language.get()?;
     let scenario = parse_scenario_or(&scenario, language)?;
     let percent = bascule_model::bounds::PERCENT;
     let refused =

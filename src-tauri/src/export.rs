@@ -1,6 +1,6 @@
 //! The board briefing and the workbook, written where the user chooses.
 
-use crate::commands::language;
+use crate::commands::{PageLanguage, language};
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
 use crate::library::file_stem;
@@ -43,9 +43,9 @@ pub fn export_briefing<R: Runtime>(
     scenario: String,
     path: Option<String>,
     choices: Option<ExportChoices>,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Option<String>, CommandError> {
-    let app_language = self::language(language.as_deref())?;
+    let app_language = language.get()?;
     let choices = choices.unwrap_or_default();
     let language = match choices.language.as_deref() {
         None => app_language,
@@ -126,9 +126,9 @@ pub fn export_workbook<R: Runtime>(
     scenario: String,
     path: Option<String>,
     choices: Option<WorkbookChoices>,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Option<String>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let sheets_language = match choices.and_then(|c| c.language) {
         None => language,
         chosen => self::language(chosen.as_deref())?,

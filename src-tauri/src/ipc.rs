@@ -3,7 +3,7 @@
 //! Schema, committed as `schema/ipc.schema.json`; tests hold this declaration to the
 //! commands' signatures and to every `invoke` of `ui/`, and the file to the types.
 
-use crate::commands::{About, EvaluateResponse, SimulateResponse};
+use crate::commands::{About, EvaluateResponse, PageLanguage, SimulateResponse};
 use crate::decision::DecideResponse;
 use crate::error::CommandError;
 use crate::export::{ExportChoices, WorkbookChoices};
@@ -39,7 +39,7 @@ macro_rules! command {
 /// Every command the page may invoke (the app's own arguments — its handle, its folder —
 /// are not the page's to send). A command that fails answers a `CommandError`.
 pub fn commands(g: &mut SchemaGenerator) -> Vec<Command> {
-    type Language = Option<String>;
+    type Language = PageLanguage;
     vec![
         command!(g, preferred_language() -> String),
         command!(g, launch_file() -> Option<String>),

@@ -1,7 +1,7 @@
 //! Scenario files and the session: open, save, save as, recent files, the autosave that
 //! reopening restores.
 
-use crate::commands::language;
+use crate::commands::PageLanguage;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, FileAction};
 use bascule_app_folder::{self as store, AppFolder, Session, Settings};
@@ -22,9 +22,9 @@ pub fn restore_session(folder: State<'_, AppFolder>) -> Option<Session> {
 pub fn autosave(
     folder: State<'_, AppFolder>,
     session: Session,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<(), CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let before = session.update.as_ref().map_or(0, |u| u.before.len());
     let bytes = (session.scenario.len() + before) as u64;
     if bytes > store::MAX_FILE_BYTES {
@@ -63,9 +63,9 @@ pub fn open_scenario<R: Runtime>(
     app: AppHandle<R>,
     folder: State<'_, AppFolder>,
     path: Option<String>,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Option<OpenedScenario>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let Some(path) = dialogs::open(&app, path, Kind::Scenario, language) else {
         return Ok(None);
     };
@@ -91,9 +91,9 @@ pub fn save_scenario<R: Runtime>(
     folder: State<'_, AppFolder>,
     scenario: String,
     path: Option<String>,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Option<String>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let parsed = parse_scenario_or(&scenario, language)?;
     let suggested = format!("{}.bascule", file_stem(&parsed.name));
     let Some(path) = dialogs::save(&app, path, Kind::Scenario, &suggested, language) else {
@@ -139,9 +139,9 @@ pub fn settings(folder: State<'_, AppFolder>) -> Settings {
 pub fn save_settings(
     folder: State<'_, AppFolder>,
     settings: Settings,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<(), CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     folder
         .save_settings(&settings)
         .map_err(|e| CommandError::file(language, FileAction::Write, folder.root(), e))

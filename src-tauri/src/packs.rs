@@ -1,7 +1,7 @@
 //! Reference packs in the app: import (checking the signature), trusted publishers, and
 //! what the briefing says of the pack a scenario started from.
 
-use crate::commands::language;
+use crate::commands::PageLanguage;
 use crate::dialogs::{self, Kind};
 use crate::error::{CommandError, ErrorKind, FileAction};
 use bascule_app_folder::{self as store, AppFolder};
@@ -49,9 +49,9 @@ pub fn import_pack<R: Runtime>(
     folder: State<'_, AppFolder>,
     path: Option<String>,
     accept_unverified: Option<bool>,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Option<PackView>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let Some(path) = dialogs::open(&app, path, Kind::Pack, language) else {
         return Ok(None);
     };
@@ -90,9 +90,9 @@ pub(crate) fn load(
 #[tauri::command(async)]
 pub fn imported_packs(
     folder: State<'_, AppFolder>,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Vec<PackView>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let Ok(entries) = std::fs::read_dir(folder.packs()) else {
         return Ok(Vec::new());
     };
@@ -122,9 +122,9 @@ pub fn imported_packs(
 pub fn trust_pack_publisher(
     folder: State<'_, AppFolder>,
     id: String,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<PackView, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let checked = load(&folder, &id, language)?;
     let mut trusted = folder.trusted();
     let added = checked
@@ -148,9 +148,9 @@ pub fn trusted_publishers(folder: State<'_, AppFolder>) -> Vec<TrustedPublisher>
 pub fn forget_publisher(
     folder: State<'_, AppFolder>,
     fingerprint: String,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<Vec<TrustedPublisher>, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let mut trusted = folder.trusted();
     trusted.retain(|t| t.fingerprint != fingerprint);
     folder

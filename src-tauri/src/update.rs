@@ -1,7 +1,7 @@
 //! Bringing the scenario up to a newer pack of the same trusted publisher: what it would
 //! change (the diff and its bridge) before the user says yes, and the scenario it gives.
 
-use crate::commands::language;
+use crate::commands::PageLanguage;
 use crate::error::{CommandError, ErrorKind};
 use bascule_app_folder::{AppFolder, PackUpdate};
 use bascule_model::Language;
@@ -60,9 +60,9 @@ pub fn bring_up_to_date(
     scenario: String,
     from: String,
     to: String,
-    language: Option<String>,
+    language: PageLanguage,
 ) -> Result<UpdateView, CommandError> {
-    let language = self::language(language.as_deref())?;
+    let language = language.get()?;
     let prepared = prepare(&folder, &scenario, (&from, &to), language)?;
     Ok(update_view(
         &prepared.before,
