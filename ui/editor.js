@@ -229,11 +229,14 @@ class Drawing {
     if (object.confidence) parts.push(this.choiceLabel(object.confidence));
     if (object.source) parts.push(`${t("hint.source")}${t("colon")}${object.source}`);
     if (parts.length === 0) parts.push(t("hint.noSource"));
+    const hint = html`<p class="hint" id=${`${id}-hint`} title=${object.source ?? ""}>${parts.join(" · ")}</p>`;
+    // A closed panel is drawn empty: most are closed, and each holds five inputs.
+    if (!open) return html`${hint}<div class="more-panel" id=${`${id}-more`} hidden></div>`;
     const labels = { low: "field.low", high: "field.high", source: "field.source", source_date: "field.sourceDate", confidence: "field.confidence" };
     const extra = Object.fromEntries(ASSUMPTION_EXTRAS.map((key) => [key, this.extra(path, id, key, t(labels[key]), object[key])]));
     const cites = Array.isArray(object.cites) ? object.cites : [];
-    return html`<p class="hint" id=${`${id}-hint`} title=${object.source ?? ""}>${parts.join(" · ")}</p>
-      <div class="more-panel" id=${`${id}-more`} hidden=${!open}>
+    return html`${hint}
+      <div class="more-panel" id=${`${id}-more`}>
         <div class="extra-range">${extra.low}${extra.high}</div>
         ${extra.source}
         <div class="extra-range">${extra.source_date}${extra.confidence}</div>
@@ -322,13 +325,14 @@ class Drawing {
       else this.ui.risks.delete(index);
       this.redraw();
     };
+    // A closed risk is drawn as its summary alone (nine risks of nine fields each).
     return html`<div class=${this.invalid(path, "table")} data-path=${path} key=${path}>
       ${rows.map((row, index) => html`<details class=${this.invalid(row.path, "risk row-card")} data-path=${row.path}
           key=${row.path} open=${this.ui.risks.has(index)} onToggle=${onToggle(index)}>
         <summary><span class="risk-name">${row.risk.name || row.risk.id || "—"}</span><span class="risk-meta">${this.choiceLabel(row.risk.exposure)}</span></summary>
-        ${row.nodes.map((node) => this.field(node))}
-        ${this.error(row.path)}
-        ${this.rowActions(path, index, rows.length, min, max, "risk")}
+        ${this.ui.risks.has(index) && html`${row.nodes.map((node) => this.field(node))}
+          ${this.error(row.path)}
+          ${this.rowActions(path, index, rows.length, min, max, "risk")}`}
       </details>`)}
       ${this.addButton(rows.length, max, "action.addRisk", (scenario) => {
         const list = get(scenario, path);

@@ -26,7 +26,11 @@ const { state, change } = createStore({
   form: [],
   problems: [],
   citations: new Map(),
+  citationsText: "",
   generation: 0,
+  // Counts the edits of the scenario, which is changed in place: what tells a view that
+  // draws from it that it changed.
+  revision: 0,
   // The last scenario the model accepted, as text, and the model's results for it; what
   // the Decide view decides.
   evaluated: null,
@@ -45,6 +49,7 @@ const { state, change } = createStore({
   orientation: false,
 }, draw);
 const history = new History();
+const NO_PROBLEMS = [];
 // Plumbing, not state: the evaluation last asked for, the pending autosave.
 let evaluation = 0;
 let autosaveTimer = null;
@@ -61,7 +66,7 @@ function notify(message, isError = false) {
 function edit(key, mutate) {
   history.record(JSON.stringify(state.scenario), key);
   mutate(state.scenario);
-  change({ unsaved: true });
+  change({ unsaved: true, revision: state.revision + 1 });
   afterEdit();
 }
 
@@ -76,25 +81,42 @@ function draw() {
   }
   byId("orientation").hidden = !state.orientation;
   if (state.library) {
-    render(html`<${Library} library=${state.library} importPack=${importPack} forget=${forgetPublisher}
-      openRecent=${(path) => { byId("library-dialog").close(); openScenario(path); }}
-      showPack=${(pack) => { byId("library-dialog").close(); showPack(pack); }}
-      close=${() => byId("library-dialog").close()} />`, byId("library-body"));
+    drawInto("library-body", Library, {
+      library: state.library, importPack, forget: forgetPublisher, openRecent: openRecentFromLibrary,
+      showPack: showPackFromLibrary, close: closeLibrary,
+    });
   }
   if (state.shownPack) {
-    render(html`<${PackDialog} pack=${state.shownPack} update=${state.shownUpdate} trust=${trustShownPack}
-      apply=${applyShownUpdate} start=${startFromShownPack} close=${() => byId("pack-dialog").close()} />`, byId("pack-body"));
+    drawInto("pack-body", PackDialog, {
+      pack: state.shownPack, update: state.shownUpdate, trust: trustShownPack, apply: applyShownUpdate,
+      start: startFromShownPack, close: closePack,
+    });
   }
   if (!state.scenario) return;
-  render(html`<${Results} results=${state.results} evaluated=${state.evaluated} language=${state.language}
-    stale=${state.problems.length > 0} />`, byId("results"));
-  render(html`<${Editor} key=${state.generation} form=${state.form} scenario=${state.scenario}
-    language=${state.language} problems=${state.problems} citations=${state.citations} edit=${edit} />`, byId("editor"));
-  const columns = byId("compare-columns");
-  columns.style.setProperty("--columns", String(Math.max(1, state.compared.length)));
-  render(html`<${Compare} compared=${state.compared} language=${state.language} remove=${removeFromCompare} />`, columns);
-  render(html`<${Decide} active=${state.view === "decide"} scenario=${state.scenario} evaluated=${state.evaluated}
-    language=${state.language} problems=${state.problems} chooseShare=${chooseShare} editAppetite=${editAppetite} />`, byId("view-decide"));
+  const { language, problems, revision } = state;
+  drawInto("results", Results, { results: state.results, evaluated: state.evaluated, language, stale: problems.length > 0 });
+  drawInto("editor", Editor, {
+    key: state.generation, form: state.form, scenario: state.scenario, revision, language, problems,
+    citations: state.citations, edit,
+  });
+  byId("compare-columns").style.setProperty("--columns", String(Math.max(1, state.compared.length)));
+  drawInto("compare-columns", Compare, { compared: state.compared, language, remove: removeFromCompare });
+  const decide = {
+    active: state.view === "decide", scenario: state.scenario, revision, evaluated: state.evaluated, language,
+    problems, chooseShare, editAppetite,
+  };
+  // Hidden, Decide keeps what it shows and is drawn once more only to stop deciding.
+  drawInto("view-decide", Decide, decide.active ? decide : { ...(drawn.get("view-decide") ?? decide), active: false });
+}
+
+// A view is drawn again only when what it is given changed (an edit, new results), so that
+// an edit redraws the editor and the results once each, not every view each time.
+const drawn = new Map();
+function drawInto(id, component, props) {
+  const last = drawn.get(id);
+  if (last && Object.keys(props).every((name) => props[name] === last[name])) return;
+  drawn.set(id, props);
+  render(html`<${component} ...${props} />`, byId(id));
 }
 
 function afterEdit() {
@@ -104,7 +126,7 @@ function afterEdit() {
 
 function load(scenario, { path = null, unsaved = false, pack = null, packView = null, update = null } = {}) {
   history.clear();
-  change({ scenario, path, unsaved, pack, packView, update, problems: [], generation: state.generation + 1 });
+  change({ scenario, path, unsaved, pack, packView, update, problems: NO_PROBLEMS, generation: state.generation + 1 });
   afterEdit();
 }
 
@@ -146,7 +168,10 @@ async function refresh() {
     return;
   }
   if (asked !== evaluation) return;
-  change({ problems: [], citations: new Map(results.citations.map((c) => [c.id, c])), evaluated: scenario, results });
+  // The same citations keep the same map: the editor is not drawn again for them.
+  const citations = JSON.stringify(results.citations) === state.citationsText
+    ? state.citations : new Map(results.citations.map((c) => [c.id, c]));
+  change({ problems: NO_PROBLEMS, citations, citationsText: JSON.stringify(results.citations), evaluated: scenario, results });
 }
 
 // --- decide -----------------------------------------------------------------------------
@@ -262,7 +287,7 @@ function travel(direction) {
   const current = JSON.stringify(state.scenario);
   const snapshot = direction < 0 ? history.undo(current) : history.redo(current);
   if (snapshot === null) return;
-  change({ scenario: JSON.parse(snapshot), unsaved: true });
+  change({ scenario: JSON.parse(snapshot), unsaved: true, revision: state.revision + 1 });
   afterEdit();
 }
 
@@ -335,6 +360,19 @@ async function openLibrary() {
   if (!dialog.open) dialog.showModal();
 }
 
+const closeLibrary = () => byId("library-dialog").close();
+const closePack = () => byId("pack-dialog").close();
+
+function openRecentFromLibrary(path) {
+  closeLibrary();
+  openScenario(path);
+}
+
+function showPackFromLibrary(pack) {
+  closeLibrary();
+  showPack(pack);
+}
+
 async function forgetPublisher(publisher) {
   await invoke("forget_publisher", { fingerprint: publisher.fingerprint, language: state.language });
   openLibrary();
@@ -358,7 +396,7 @@ async function importPack(path = null) {
     }
   }
   if (!pack) return;
-  byId("library-dialog").close();
+  closeLibrary();
   showPack(pack);
 }
 
@@ -394,7 +432,7 @@ function applyShownUpdate() {
   const update = state.shownUpdate;
   const pack = state.shownPack;
   if (!update || update.error) return;
-  byId("pack-dialog").close();
+  closePack();
   const before = { before: JSON.stringify(state.scenario, null, 2), from: state.pack, to: pack.id };
   // The file on disk is untouched until the user saves; the scenario before the update
   // stays with the session, for the briefing's appendix.
@@ -413,7 +451,7 @@ async function trustShownPack() {
 }
 
 async function startFromShownPack() {
-  byId("pack-dialog").close();
+  closePack();
   if (!(await confirmDiscard())) return;
   const pack = state.shownPack;
   load(JSON.parse(pack.scenario), { unsaved: true, pack: pack.id, packView: pack });
