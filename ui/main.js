@@ -66,8 +66,9 @@ function notify(message, isError = false) {
 function edit(key, mutate) {
   history.record(JSON.stringify(state.scenario), key);
   mutate(state.scenario);
-  change({ unsaved: true, revision: state.revision + 1 });
+  // The model is asked first: it computes while the page draws the edit.
   afterEdit();
+  change({ unsaved: true, revision: state.revision + 1 });
 }
 
 // Everything shown, drawn from the state: the document's bar, the notice, which view is
