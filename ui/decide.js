@@ -4,6 +4,7 @@
 // scenario (or another language) is there to decide.
 import { html, useEffect, useState } from "./vendor/preact-htm.js";
 import { t } from "./i18n.js";
+import { decimalText, shown } from "./decimals.js";
 
 const { invoke } = window.__TAURI__.core;
 const CURVE_MAX = 10;
@@ -173,12 +174,11 @@ function appetite(scenario, language, result, editAppetite) {
 // What is typed stays as typed until then, whatever redraws the view meanwhile.
 function PointInput({ value, language, onValue, ...attributes }) {
   const [typed, setTyped] = useState(null);
-  const text = String(value ?? "");
   const onChange = (event) => {
     setTyped(null);
-    onValue(event.currentTarget.value.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+    onValue(decimalText(event.currentTarget.value));
   };
-  return html`<input ...${attributes} inputmode="decimal" value=${typed ?? (language === "fr" ? text.replace(".", ",") : text)}
+  return html`<input ...${attributes} inputmode="decimal" value=${typed ?? shown(value, language)}
     onInput=${(event) => setTyped(event.currentTarget.value)} onChange=${onChange} />`;
 }
 

@@ -7,21 +7,9 @@ import { html, useRef, useState } from "./vendor/preact-htm.js";
 import { t } from "./i18n.js";
 import { get, set } from "./paths.js";
 import { ASSUMPTION_EXTRAS, layout, places, placeProblems } from "./layout.js";
+import { decimalText, shown } from "./decimals.js";
 
 const isAssumptionObject = (node) => node !== null && typeof node === "object" && !Array.isArray(node);
-
-// Decimal text as the user reads it: a comma in French.
-function shown(value, language) {
-  if (value === undefined || value === null) return "";
-  const text = String(value);
-  return language === "fr" && /^-?\d+\.\d+$/.test(text) ? text.replace(".", ",") : text;
-}
-
-// What the user typed, as the model reads decimals: "22,5" → "22.5", spaces dropped.
-function decimalText(typed) {
-  const compact = typed.trim().replace(/[\s\u00a0\u202f]/g, "");
-  return /^-?\d+,\d+$/.test(compact) ? compact.replace(",", ".") : compact;
-}
 
 const idOf = (path) => `field-${path.replace(/[.[\]]+/g, "-").replace(/-$/, "")}`;
 
