@@ -1,10 +1,10 @@
 //! The commands the UI invokes. Each is an adapter: read the payload, call the crates,
 //! return what the UI shows, already formatted in the user's language.
 
-use crate::error::CommandError;
 use bascule_model::bounds::{self, Bounds};
 use bascule_model::reference::reference_scenario as reference;
 use bascule_model::{Language, ProblemKind, parse_scenario_or};
+use bascule_screen::error::CommandError;
 use bascule_screen::results::CHART_WIDTH;
 pub use bascule_screen::results::{EvaluateResponse, SimulateResponse};
 use rust_decimal::Decimal;

@@ -2,11 +2,11 @@
 //! drawn for the screen, and a share chosen on the frontier put into the scenario.
 
 use crate::commands::PageLanguage;
-use crate::error::CommandError;
 use bascule_model::decide::{DecisionSettings, decide as analyse};
 use bascule_model::{ProblemKind, parse_scenario_or};
 pub use bascule_screen::decision::DecideResponse;
 use bascule_screen::decision::decision_view;
+use bascule_screen::error::CommandError;
 
 /// The decision analysis of a scenario, worded and drawn. `quick`: the first figures a
 /// moment after an edit (2,000 horizons and 2,000 draws), before the full run.

@@ -2,13 +2,13 @@
 
 use crate::commands::{PageLanguage, language};
 use crate::dialogs::{self, Kind};
-use crate::error::{CommandError, FileAction};
 use crate::library::file_stem;
 use crate::packs::reference_note;
 use bascule_app_folder::{self as store, AppFolder};
 use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
 use bascule_model::decide::DecisionSettings;
 use bascule_model::{Language, ProblemKind, parse_scenario_or};
+use bascule_screen::error::{CommandError, FileAction};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};

@@ -5,7 +5,6 @@
 
 use crate::commands::{About, EvaluateResponse, PageLanguage, SimulateResponse};
 use crate::decision::DecideResponse;
-use crate::error::CommandError;
 use crate::export::{ExportChoices, WorkbookChoices};
 use crate::library::OpenedScenario;
 use crate::packs::PackView;
@@ -13,6 +12,7 @@ use crate::update::UpdateView;
 use bascule_app_folder::{Session, Settings};
 use bascule_model::form::Group;
 use bascule_pack::TrustedPublisher;
+use bascule_screen::error::CommandError;
 use schemars::SchemaGenerator;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};

@@ -4,7 +4,6 @@
 mod commands;
 mod decision;
 mod dialogs;
-mod error;
 mod export;
 pub mod ipc;
 mod library;
@@ -14,9 +13,9 @@ mod update;
 mod words;
 
 pub use bascule_app_folder::AppFolder;
+pub use bascule_screen::error::CommandError;
 pub use commands::{EvaluateResponse, SimulateResponse};
 pub use decision::DecideResponse;
-pub use error::CommandError;
 
 /// The app's wiring, shared by `run` and by the tests under Tauri's mock runtime; `folder`
 /// is where the app keeps its own files.

@@ -3,9 +3,9 @@
 
 use crate::commands::PageLanguage;
 use crate::dialogs::{self, Kind};
-use crate::error::{CommandError, FileAction};
 use bascule_app_folder::{self as store, AppFolder, Session, Settings};
 use bascule_model::{ProblemKind, parse_scenario_or};
+use bascule_screen::error::{CommandError, FileAction};
 use schemars::JsonSchema;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};

@@ -3,14 +3,13 @@
 
 use crate::commands::PageLanguage;
 use crate::dialogs::{self, Kind};
-use crate::error::{CommandError, ErrorKind, FileAction};
-use bascule_app_folder::{self as store, AppFolder};
+use bascule_app_folder::{self as store, AppFolder, PackId};
 use bascule_briefing::ReferenceNote;
 use bascule_model::{Language, ProblemKind};
 use bascule_pack::{Checked, PackError, TrustedPublisher, parse_pack};
+use bascule_screen::error::{CommandError, ErrorKind, FileAction};
 pub use bascule_screen::pack::PackView;
 use bascule_screen::pack::pack_view as view;
-use sha2::{Digest, Sha256};
 use tauri::{AppHandle, Runtime, State};
 
 /// Checks `text` as a pack against the publishers the user trusts (bascule-pack's
@@ -31,15 +30,6 @@ fn check(
     })
 }
 
-fn pack_id(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
-
-fn stored(folder: &AppFolder, id: &str) -> std::path::PathBuf {
-    folder.packs().join(format!("{id}.json"))
-}
-
 /// Imports a pack (`path`, or the one the user picks): checked, then kept in the app's
 /// folder. An altered or malformed pack is refused with the reason; an unsigned one only
 /// with `accept_unverified` (the user said so), and is labelled unverified from then on.
@@ -58,11 +48,11 @@ pub fn import_pack<R: Runtime>(
     let text = store::read_user_file(&path)
         .map_err(|e| CommandError::file(language, FileAction::Read, &path, e))?;
     let checked = check(&text, &folder, accept_unverified.unwrap_or(false), language)?;
-    let id = pack_id(&text);
-    let target = stored(&folder, &id);
+    let id = PackId::of(&text);
+    let target = folder.pack_file(&id);
     store::write_atomic(&target, text.as_bytes())
         .map_err(|e| CommandError::file(language, FileAction::Write, &target, e))?;
-    Ok(Some(view(id, &checked, language)))
+    Ok(Some(view(id.into(), &checked, language)))
 }
 
 /// Reads an imported pack back from the app's folder and checks it again.
@@ -71,15 +61,15 @@ pub(crate) fn load(
     id: &str,
     language: Language,
 ) -> Result<Checked, CommandError> {
-    if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+    let Some(id) = PackId::parse(id) else {
         return Err(CommandError::payload(
             language,
             "pack",
             Some(id.to_owned()),
             ProblemKind::NotAPackId,
         ));
-    }
-    let path = stored(folder, id);
+    };
+    let path = folder.pack_file(&id);
     let text = store::read_user_file(&path)
         .map_err(|e| CommandError::file(language, FileAction::Read, &path, e))?;
     // Imported unsigned only when the user accepted it as such.
@@ -93,25 +83,12 @@ pub fn imported_packs(
     language: PageLanguage,
 ) -> Result<Vec<PackView>, CommandError> {
     let language = language.get()?;
-    let Ok(entries) = std::fs::read_dir(folder.packs()) else {
-        return Ok(Vec::new());
-    };
-    let mut ids: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(".json")
-                .map(str::to_owned)
-        })
-        .collect();
-    ids.sort();
-    Ok(ids
+    Ok(folder
+        .pack_ids()
         .into_iter()
         .filter_map(|id| {
-            load(&folder, &id, language)
-                .ok()
-                .map(|c| view(id, &c, language))
+            let checked = load(&folder, id.as_str(), language).ok()?;
+            Some(view(id.into(), &checked, language))
         })
         .collect())
 }

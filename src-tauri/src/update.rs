@@ -2,11 +2,11 @@
 //! change (the diff and its bridge) before the user says yes, and the scenario it gives.
 
 use crate::commands::PageLanguage;
-use crate::error::{CommandError, ErrorKind};
 use bascule_app_folder::{AppFolder, PackUpdate};
 use bascule_model::Language;
 use bascule_model::update::{Update, bring_up_to_date as merge};
 use bascule_model::{Scenario, parse_scenario_or};
+use bascule_screen::error::{CommandError, ErrorKind};
 pub use bascule_screen::update::UpdateView;
 use bascule_screen::update::update_view;
 use tauri::State;

@@ -3,6 +3,10 @@
 //! same folder, flushed, then renamed over the old one, so that a crash or a full disk
 //! leaves the previous version whole.
 
+mod packs;
+
+pub use packs::PackId;
+
 use bascule_pack::TrustedPublisher;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -93,10 +97,6 @@ impl AppFolder {
 
     fn file(&self, name: &str) -> PathBuf {
         self.root.join(name)
-    }
-
-    pub fn packs(&self) -> PathBuf {
-        self.root.join("packs")
     }
 
     pub fn session(&self) -> Option<Session> {

@@ -92,16 +92,11 @@ impl CommandError {
         path: &std::path::Path,
         error: impl std::fmt::Display,
     ) -> CommandError {
-        let path = path.display();
-        let message = match (language, action) {
-            (Language::Fr, FileAction::Read) => format!("Impossible de lire « {path} » : {error}"),
-            (Language::Fr, FileAction::Write) => format!(
-                "Impossible d'écrire « {path} » : {error}. Le fichier existant, s'il y en a un, est intact."
-            ),
-            (Language::En, FileAction::Read) => format!("Cannot read \"{path}\": {error}"),
-            (Language::En, FileAction::Write) => format!(
-                "Cannot write \"{path}\": {error}. The existing file, if any, is unchanged."
-            ),
+        let path = path.display().to_string();
+        let words = crate::words::screen_words(language);
+        let message = match action {
+            FileAction::Read => (words.cannot_read)(&path, &error.to_string()),
+            FileAction::Write => (words.cannot_write)(&path, &error.to_string()),
         };
         CommandError::io(message)
     }
@@ -151,7 +146,7 @@ mod tests {
                     .to_owned()
             })
             .collect();
-        let ui = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/main.js"))
+        let ui = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/main.js"))
             .expect("main.js");
         let matched: Vec<&str> = ui
             .split("error?.kind ")
