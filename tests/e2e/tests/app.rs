@@ -205,7 +205,7 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         .join(format!("bascule-e2e-home-{}", std::process::id()));
     std::fs::create_dir_all(&home)?;
     let (port, native_port) = driver_ports();
-    let mut driver = tokio::process::Command::new("tauri-driver")
+    let driver = tokio::process::Command::new("tauri-driver")
         .args(["--port", &port.to_string()])
         .args(["--native-port", &native_port.to_string()])
         .env("HOME", &home)
@@ -214,8 +214,8 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .stdout(std::process::Stdio::null())
-        .kill_on_drop(true)
         .spawn()?;
+    let _driver = Stopped(driver);
     // tauri-driver listens as soon as it has spawned WebKitWebDriver, which may not listen
     // yet: a session asked for then is cut off (CI saw `IncompleteMessage` once, under
     // load). Both must listen before the first session.
@@ -243,15 +243,27 @@ async fn the_app_answers_edits_and_exports() -> Result<(), Error> {
             result = Err(format!("axe-core finds WCAG 2.1 AA violations:\n{found}").into());
         }
     }
-    // SIGTERM, so that tauri-driver stops WebKitWebDriver too.
-    if let Some(pid) = driver.id() {
-        std::process::Command::new("kill")
+    result
+}
+
+/// tauri-driver, stopped when the run ends however it ends (a failed assertion too) with
+/// SIGTERM, so that it stops the WebKitWebDriver it spawned: killed, it left that one
+/// holding its port, and the next run failed at once ("Maximum number of active sessions").
+struct Stopped(tokio::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let Some(pid) = self.0.id() else { return };
+        let _ = std::process::Command::new("kill")
             .arg("-TERM")
             .arg(pid.to_string())
-            .status()?;
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.start_kill();
     }
-    let _ = tokio::time::timeout(Duration::from_secs(5), driver.wait()).await;
-    result
 }
 
 /// tauri-driver's port and WebKitWebDriver's: 4444 and 4445, or BASCULE_E2E_PORT and the
