@@ -2,36 +2,15 @@
 
 use crate::commands::{PageLanguage, language};
 use crate::dialogs::{self, Kind};
-use crate::library::file_stem;
 use crate::packs::reference_note;
 use bascule_app_folder::{self as store, AppFolder};
-use bascule_briefing::{BriefingDate, BriefingOptions, Label, Refusal};
+use bascule_briefing::Refusal;
 use bascule_model::decide::DecisionSettings;
-use bascule_model::{Language, ProblemKind, parse_scenario_or};
+use bascule_model::parse_scenario_or;
 use bascule_screen::error::{CommandError, FileAction};
-use schemars::JsonSchema;
-use serde::Deserialize;
+pub use bascule_screen::export::{ExportChoices, WorkbookChoices};
+use bascule_screen::export::{briefing_options, file_stem, too_long};
 use tauri::{AppHandle, Runtime, State};
-
-/// What the export dialog asks.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExportChoices {
-    /// `fr` or `en`: the briefing's language, which may differ from the app's.
-    pub language: Option<String>,
-    pub organisation: Option<String>,
-    /// A classification marking, e.g. "Diffusion restreinte".
-    pub marking: Option<String>,
-    /// `YYYY-MM-DD`, printed on page 1; none: no date (the PDF stays reproducible).
-    pub date: Option<String>,
-    /// The imported pack the scenario started from.
-    pub pack: Option<String>,
-    /// Open the briefing in the system's viewer once written.
-    #[serde(default)]
-    pub open_after: bool,
-    /// The scenario was brought up to a newer pack: the briefing's appendix says what that did.
-    pub update: Option<bascule_app_folder::PackUpdate>,
-}
 
 /// Writes the board briefing to `path` (a test gives one) or where the user chooses in
 /// the save dialog: atomically, an existing file replaced only once the new one is
@@ -47,22 +26,12 @@ pub fn export_briefing<R: Runtime>(
 ) -> Result<Option<String>, CommandError> {
     let app_language = language.get()?;
     let choices = choices.unwrap_or_default();
+    let open_after = choices.open_after;
     let language = match choices.language.as_deref() {
         None => app_language,
         chosen => self::language(chosen)?,
     };
     let scenario = parse_scenario_or(&scenario, app_language)?;
-    let date = match choices.date.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(BriefingDate::parse(text).ok_or_else(|| {
-            CommandError::payload(
-                app_language,
-                "date",
-                Some(text.to_owned()),
-                ProblemKind::NotADay,
-            )
-        })?),
-    };
     let reference = match choices.pack.as_deref() {
         None => None,
         Some(id) => Some(reference_note(&folder, id, language)?),
@@ -71,18 +40,8 @@ pub fn export_briefing<R: Runtime>(
         None => None,
         Some(choice) => Some(crate::update::note(&folder, choice, app_language)?),
     };
-    let options = BriefingOptions {
-        language,
-        organisation: choices.organisation.filter(|o| !o.trim().is_empty()),
-        marking: choices.marking.filter(|m| !m.trim().is_empty()),
-        date,
-        reference,
-        update,
-    };
     // Refused before the save dialog asks where to write it.
-    if let Some((label, found)) = options.overlong_label() {
-        return Err(too_long(label, found, app_language));
-    }
+    let options = briefing_options(choices, language, (reference, update), app_language)?;
     let suggested = format!("{}.pdf", file_stem(&scenario.name));
     let Some(target) = dialogs::save(&app, path, Kind::Briefing, &suggested, app_language) else {
         return Ok(None);
@@ -94,27 +53,11 @@ pub fn export_briefing<R: Runtime>(
     };
     store::write_atomic(&target, &pdf)
         .map_err(|e| CommandError::file(app_language, FileAction::Write, &target, e))?;
-    if choices.open_after {
+    if open_after {
         // Written is what matters; a missing viewer is not a failed export.
         let _ = dialogs::show_in_viewer(&target);
     }
     Ok(Some(target.display().to_string()))
-}
-
-fn too_long(label: Label, found: usize, language: Language) -> CommandError {
-    let field = match label {
-        Label::Organisation => "organisation",
-        Label::Marking => "marking",
-    };
-    CommandError::choice(field, label.too_long(field, found).message(language))
-}
-
-/// What the export dialog asks of a workbook.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct WorkbookChoices {
-    /// `fr` or `en`: the sheets' language, which may differ from the app's.
-    pub language: Option<String>,
 }
 
 /// Writes the scenario's workbook (its model as live formulas) to `path` or where the user

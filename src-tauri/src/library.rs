@@ -6,6 +6,7 @@ use crate::dialogs::{self, Kind};
 use bascule_app_folder::{self as store, AppFolder, Session, Settings};
 use bascule_model::{ProblemKind, parse_scenario_or};
 use bascule_screen::error::{CommandError, FileAction};
+use bascule_screen::export::file_stem;
 use schemars::JsonSchema;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -106,28 +107,6 @@ pub fn save_scenario<R: Runtime>(
     let path = path.display().to_string();
     let _ = folder.remember(&path);
     Ok(Some(path))
-}
-
-/// A file name from a scenario's name: letters, digits, spaces and dashes kept, at most
-/// 60 characters.
-pub fn file_stem(name: &str) -> String {
-    let kept: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == ' ' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<&str> = kept.split_whitespace().collect();
-    let stem: String = words.join(" ").chars().take(60).collect();
-    if stem.trim().is_empty() {
-        "bascule".to_owned()
-    } else {
-        stem.trim().to_owned()
-    }
 }
 
 #[tauri::command]

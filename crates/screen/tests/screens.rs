@@ -89,3 +89,45 @@ fn a_pack_is_shown_with_its_standing_in_the_users_language() {
     assert_eq!(fr.title, "Hypothèses de référence, exemple");
     assert!(fr.scenario.contains("\"language\": \"fr\""));
 }
+
+/// The export dialog's choices: blank labels are no labels, a day that does not exist and
+/// a label longer than a page prints are refused at their fields in the app's language
+/// (the briefing's may be another); a file name keeps what a file system takes.
+#[test]
+fn the_export_dialogs_choices_are_checked_at_their_fields() {
+    use bascule_screen::export::{ExportChoices, briefing_options, file_stem};
+    let options = briefing_options(
+        ExportChoices {
+            organisation: Some("  ".into()),
+            marking: Some("Diffusion restreinte".into()),
+            date: Some(" 2026-12-07 ".into()),
+            ..ExportChoices::default()
+        },
+        Language::En,
+        (None, None),
+        Language::Fr,
+    )
+    .expect("accepted");
+    assert_eq!(options.language, Language::En);
+    assert_eq!(options.organisation, None);
+    assert_eq!(options.marking.as_deref(), Some("Diffusion restreinte"));
+    assert!(options.date.is_some());
+    let refused = |choices| {
+        briefing_options(choices, Language::En, (None, None), Language::Fr).expect_err("refused")
+    };
+    let no_day = refused(ExportChoices {
+        date: Some("2026-02-30".into()),
+        ..ExportChoices::default()
+    });
+    assert_eq!(no_day.problems[0].field, "date");
+    assert!(no_day.message.contains("2026-02-30"), "{}", no_day.message);
+    let long = refused(ExportChoices {
+        organisation: Some("x".repeat(500)),
+        ..ExportChoices::default()
+    });
+    assert_eq!(long.problems[0].field, "organisation");
+    assert!(long.message.contains("500"), "{}", long.message);
+    assert_eq!(file_stem("Ministère / DSI: 2027?"), "Ministère DSI 2027");
+    assert_eq!(file_stem("***"), "bascule");
+    assert_eq!(file_stem(&"a".repeat(80)).chars().count(), 60);
+}
