@@ -7,6 +7,7 @@ import { Results } from "./results.js";
 import { Compare, COMPARE_MAX } from "./compare.js";
 import { Decide } from "./decide.js";
 import { Library, PackDialog } from "./packs.js";
+import { About, Confirm, ExportDialog } from "./dialogs.js";
 import { createStore } from "./store.js";
 
 const { invoke } = window.__TAURI__.core;
@@ -44,6 +45,11 @@ const { state, change } = createStore({
   library: null,
   shownPack: null,
   shownUpdate: null,
+  // What the export dialog asks, kept from one opening to the next.
+  exportChoices: { kind: "briefing", language: "fr", organisation: "", marking: "", date: "", openAfter: true },
+  // Help → About's contents once asked for; the question the confirm dialog asks: { text, yes }.
+  about: null,
+  question: null,
   // The line under the toolbar: { message, isError }.
   notice: null,
   orientation: false,
@@ -72,8 +78,7 @@ function edit(key, mutate) {
 }
 
 // Everything shown, drawn from the state: the document's bar, the notice, which view is
-// up; as components, the editor, the results, Compare's columns, Decide, the library's and
-// a pack's dialogs.
+// up; as components, the editor, the results, Compare's columns, Decide, and the dialogs.
 function draw() {
   drawDocument();
   for (const view of VIEWS) {
@@ -93,8 +98,14 @@ function draw() {
       start: startFromShownPack, close: closePack,
     });
   }
+  const { language } = state;
+  drawInto("export-body", ExportDialog, {
+    choices: state.exportChoices, language, set: setExportChoices, submit: submitExport, cancel: closeExport,
+  });
+  if (state.about) drawInto("about-body", About, { about: state.about, language, close: closeAbout, showOrientation });
+  if (state.question) drawInto("confirm-body", Confirm, { question: state.question, language });
   if (!state.scenario) return;
-  const { language, problems, revision } = state;
+  const { problems, revision } = state;
   drawInto("results", Results, { results: state.results, evaluated: state.evaluated, language, stale: problems.length > 0 });
   drawInto("editor", Editor, {
     key: state.generation, form: state.form, scenario: state.scenario, revision, language, problems,
@@ -237,9 +248,8 @@ async function confirmDiscard() {
 }
 
 function ask(text, yes) {
+  change({ question: { text, yes } });
   const dialog = byId("confirm-dialog");
-  byId("confirm-text").textContent = text;
-  byId("confirm-yes").textContent = yes;
   dialog.returnValue = "";
   dialog.showModal();
   return new Promise((resolve) => {
@@ -295,23 +305,34 @@ function travel(direction) {
 // --- export -----------------------------------------------------------------------------
 
 function openExport() {
-  byId("export-language").value = state.language;
-  showExportFields();
-  byId("export-organisation").value = state.scenario?.organisation?.name ?? "";
-  if (!byId("export-date").value) byId("export-date").value = new Date().toISOString().slice(0, 10);
+  const choices = state.exportChoices;
+  change({
+    exportChoices: {
+      ...choices,
+      language: state.language,
+      organisation: state.scenario?.organisation?.name ?? "",
+      date: choices.date || new Date().toISOString().slice(0, 10),
+    },
+  });
   byId("export-dialog").showModal();
 }
 
+const setExportChoices = (changes) => change({ exportChoices: { ...state.exportChoices, ...changes } });
+const closeExport = () => byId("export-dialog").close();
+
+function submitExport() {
+  if (state.exportChoices.kind === "workbook") exportWorkbook();
+  else exportBriefing();
+}
+
 async function exportBriefing() {
-  byId("export-dialog").close();
+  closeExport();
+  const { language, organisation, marking, date, openAfter } = state.exportChoices;
   const choices = {
-    language: byId("export-language").value,
-    organisation: byId("export-organisation").value,
-    marking: byId("export-marking").value,
-    date: byId("export-date").value,
+    language, organisation, marking, date,
     pack: state.pack,
     update: state.update?.to === state.pack ? state.update : null,
-    open_after: byId("export-open").checked,
+    open_after: openAfter,
   };
   notify(t("export.working"));
   try {
@@ -327,19 +348,14 @@ async function exportBriefing() {
   }
 }
 
-/// The briefing's own fields (organisation, marking, date) mean nothing to the workbook.
-function showExportFields() {
-  byId("export-briefing-fields").hidden = byId("export-kind-workbook").checked;
-}
-
 async function exportWorkbook() {
-  byId("export-dialog").close();
+  closeExport();
   notify(t("workbook.working"));
   try {
     const path = await invoke("export_workbook", {
       scenario: JSON.stringify(state.scenario),
       path: null,
-      choices: { language: byId("export-language").value },
+      choices: { language: state.exportChoices.language },
       language: state.language,
     });
     notify(path ? `${t("workbook.done")}${t("colon")}${path}` : "");
@@ -476,14 +492,15 @@ async function dismissOrientation() {
 }
 
 async function openAbout() {
-  const about = await invoke("about");
-  byId("about-version").textContent = `Bascule ${about.version} — ${t("about.model")} ${about.model_version}`;
-  byId("about-fonts").textContent = about.fonts_licence;
-  const dependencies = [...(about.ui_libraries ?? []), ...(about.dependencies ?? [])];
-  byId("about-dependencies-title").textContent = `${t("about.dependencies")} (${dependencies.length})`;
-  render(dependencies.map((crate) => html`<tr><td>${crate.name}</td><td>${crate.version}</td><td>${crate.license}</td></tr>`),
-    byId("about-dependencies"));
+  change({ about: await invoke("about") });
   byId("about-dialog").showModal();
+}
+
+const closeAbout = () => byId("about-dialog").close();
+
+function showOrientation() {
+  closeAbout();
+  change({ view: "edit", orientation: true });
 }
 
 // --- views ------------------------------------------------------------------------------
@@ -553,25 +570,11 @@ on("undo", () => travel(-1));
 on("redo", () => travel(1));
 on("library", openLibrary);
 on("export", openExport);
-for (const kind of ["export-kind-briefing", "export-kind-workbook"]) {
-  byId(kind).addEventListener("change", showExportFields);
-}
-on("export-cancel", () => byId("export-dialog").close());
-byId("export-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  if (byId("export-kind-workbook").checked) exportWorkbook();
-  else exportBriefing();
-});
 for (const view of VIEWS) on(`tab-${view}`, () => showView(view));
 on("compare-cigref", cigrefVariants);
 on("compare-add", () => addToCompare(state.scenario));
 on("compare-open", addFileToCompare);
 on("about", openAbout);
-on("about-close", () => byId("about-dialog").close());
-on("about-orientation", () => {
-  byId("about-dialog").close();
-  change({ view: "edit", orientation: true });
-});
 on("orientation-dismiss", dismissOrientation);
 on("language-toggle", () => setLanguage(state.language === "fr" ? "en" : "fr"));
 
