@@ -3,7 +3,7 @@
 // the model's form (`scenario_form`, drawn from its registry of assumptions); the editor
 // edits the scenario object only, and the model says what is wrong with a value, at its path.
 // Drawn as components: an edit redraws only what changed, so focus and typing stay put.
-import { html, useRef, useState } from "./vendor/preact-htm.js";
+import { html, useMemo, useRef, useState } from "./vendor/preact-htm.js";
 import { t } from "./i18n.js";
 import { get, set } from "./paths.js";
 import { ASSUMPTION_EXTRAS, layout, places, placeProblems } from "./layout.js";
@@ -54,7 +54,8 @@ export function Editor({ form, scenario, language, problems, citations, edit }) 
       });
     }
   }
-  const draw = new Drawing({ form, scenario, language, citations, edit, placed, ui, redraw: () => redraw((n) => n + 1) });
+  const choices = useMemo(() => formChoices(form), [form]);
+  const draw = new Drawing({ ...choices, scenario, language, citations, edit, placed, ui, redraw: () => redraw((n) => n + 1) });
   return html`
     <div id="problems" class="problems" role="alert" data-testid="problems" hidden=${problems.length === 0}>
       <p>${t("results.invalid")}</p>
@@ -66,16 +67,21 @@ export function Editor({ form, scenario, language, problems, citations, edit }) 
     </form>`;
 }
 
+// The form's choices, once per form (a language): the risks' confidence levels serve every
+// assumption's confidence; every choice's label is the form's.
+function formChoices(form) {
+  const fields = form.flatMap((group) => group.fields).flatMap((field) => [field, ...(field.fields ?? [])]);
+  const risks = fields.find((field) => field.kind === "risks");
+  return {
+    confidences: risks?.fields.find((field) => field.path === "confidence")?.options ?? [{ value: "", label: "—" }],
+    choiceLabels: new Map(fields.flatMap((field) => field.options ?? []).map((o) => [o.value, o.label])),
+  };
+}
+
 // One drawing of the form: plain functions from the layout's nodes to elements.
 class Drawing {
   constructor(context) {
     Object.assign(this, context);
-    const fields = this.form.flatMap((group) => group.fields).flatMap((field) => [field, ...(field.fields ?? [])]);
-    // The risks' confidence levels serve every assumption's confidence; every choice's
-    // label is the form's.
-    const risks = fields.find((field) => field.kind === "risks");
-    this.confidences = risks?.fields.find((field) => field.path === "confidence")?.options ?? [{ value: "", label: "—" }];
-    this.choiceLabels = new Map(fields.flatMap((field) => field.options ?? []).map((o) => [o.value, o.label]));
   }
 
   choiceLabel(value) {
