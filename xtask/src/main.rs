@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::OnceLock;
 
 /// Debian packages the build and the tests need on a fresh machine: a C toolchain; what
 /// Tauri 2 builds against on Linux (WebKitGTK 4.1 and friends); and pdftotext, pdffonts
@@ -56,7 +57,7 @@ enum Task {
     },
     /// Only install the system packages the build needs
     Deps,
-    /// Build the Debian and RPM packages (target/release/bundle) and check them
+    /// Build the Debian and RPM packages (target/<host>/release/bundle) and check them
     Bundle {
         /// The Windows installer instead (target/x86_64-pc-windows-gnu/release/bundle/nsis),
         /// checked under Wine; signed with BASCULE_SIGN_PKCS12 when it is set
@@ -119,22 +120,52 @@ pub(crate) fn root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// The release build of the command line and the desktop together. Always both: a build of
-/// either alone resolves other features for the crates they share, and rebuilds them.
-pub(crate) const RELEASE_BUILD: &[&str] = &[
-    "build",
-    "--release",
-    "--locked",
-    "-p",
-    "bascule",
-    "-p",
-    "bascule-desktop",
-];
+/// The host's target triple. The Linux release builds name it (`--target`): their
+/// artifacts then go to `target/<host>/release` and their build scripts and proc macros to
+/// `target/release`, which the Windows build (the same host, another target) reuses; CI
+/// frees the former before the test build and keeps the latter.
+pub(crate) fn host() -> Result<&'static str, String> {
+    static HOST: OnceLock<Result<String, String>> = OnceLock::new();
+    HOST.get_or_init(|| {
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        let out = Command::new(rustc)
+            .arg("-vV")
+            .output()
+            .map_err(|e| format!("rustc -vV: {e}"))?;
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|line| line.strip_prefix("host: "))
+            .map(str::to_owned)
+            .ok_or_else(|| "rustc -vV names no host".to_owned())
+    })
+    .as_ref()
+    .map(String::as_str)
+    .map_err(Clone::clone)
+}
+
+/// Where the Linux release builds leave their executables (and `tauri bundle` its packages).
+pub(crate) fn release_dir() -> Result<PathBuf, String> {
+    Ok(root().join("target").join(host()?).join("release"))
+}
+
+/// The command line and the desktop, built together. Always both: a build of either alone
+/// resolves other features for the crates they share, and rebuilds them.
+pub(crate) const BOTH: &[&str] = &["bascule", "bascule-desktop"];
+
+/// The release build of `packages` for this machine; returns the folder of the executables.
+pub(crate) fn release_build(packages: &[&str]) -> Result<PathBuf, String> {
+    let mut args = vec!["build", "--release", "--locked", "--target", host()?];
+    for package in packages {
+        args.extend(["-p", package]);
+    }
+    cargo(&args)?;
+    release_dir()
+}
 
 fn run() -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
-    cargo(RELEASE_BUILD)?;
-    let bascule = root().join("target/release/bascule");
+    let release = release_build(BOTH)?;
+    let bascule = release.join("bascule");
     let out_dir = root().join("target/bascule");
     std::fs::create_dir_all(&out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
@@ -164,7 +195,7 @@ fn run() -> Result<(), String> {
             .arg(&reference),
     )?;
     // Then the desktop app itself, the release build just made, until its window closes.
-    let app = root().join("target/release/bascule-desktop");
+    let app = release.join("bascule-desktop");
     let display = ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
         .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()));
@@ -238,12 +269,12 @@ fn e2e(release: bool, offline: bool) -> Result<(), String> {
     ensure_packages(BUILD_PACKAGES)?;
     ensure_packages(E2E_PACKAGES)?;
     // `--release`: the binary users get (CI has built it for the package already).
-    let profile = if release { "release" } else { "debug" };
-    if release {
-        cargo(&["build", "--release", "--locked", "-p", "bascule-desktop"])?;
+    let app = if release {
+        release_build(&["bascule-desktop"])?.join("bascule-desktop")
     } else {
         cargo(&["build", "--locked", "-p", "bascule-desktop"])?;
-    }
+        root().join("target/debug/bascule-desktop")
+    };
     // axe-core, with which the run audits every screen and dialog for accessibility.
     packaging::npm_packages(
         &root().join("tests/e2e"),
@@ -254,7 +285,6 @@ fn e2e(release: bool, offline: bool) -> Result<(), String> {
         cargo(&["install", "tauri-driver", "--locked", "--version", "^2"])?;
     }
     let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let app = root().join(format!("target/{profile}/bascule-desktop"));
     // tauri-driver installed by cargo lands in ~/.cargo/bin: make sure it is found.
     let path = format!(
         "{}:{}",

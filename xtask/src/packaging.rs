@@ -4,7 +4,7 @@
 //! downloaded); each package is then checked as CI needs. The Windows installer is
 //! `installer.rs`.
 
-use crate::{BUILD_PACKAGES, cargo, ensure_packages, root, status};
+use crate::{BUILD_PACKAGES, ensure_packages, host, release_build, root, status};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -58,14 +58,14 @@ pub fn bundle() -> Result<(), String> {
     // Debian's rpm reads the package back; rpm2cpio and cpio unpack it.
     ensure_packages(&["rpm", "rpm2cpio", "cpio"])?;
     let cli = tauri_cli()?;
-    cargo(&["build", "--release", "--locked", "-p", "bascule-desktop"])?;
+    let release = release_build(&["bascule-desktop"])?;
     status(
         Command::new(&cli)
-            .args(["bundle", "--bundles", "deb,rpm"])
+            .args(["bundle", "--bundles", "deb,rpm", "--target", host()?])
             .current_dir(root()),
     )?;
     let version = env!("CARGO_PKG_VERSION");
-    let bundles = root().join("target/release/bundle");
+    let bundles = release.join("bundle");
     check_deb(&made(
         bundles.join(format!("deb/Bascule_{version}_amd64.deb")),
     )?)?;

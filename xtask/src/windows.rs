@@ -4,7 +4,7 @@
 //! the same briefing on every system an association's members use. The installer built
 //! around it is `installer.rs`.
 
-use crate::{BUILD_PACKAGES, RELEASE_BUILD, cargo, ensure_packages, root, status};
+use crate::{BOTH, BUILD_PACKAGES, ensure_packages, release_build, root, status};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -134,8 +134,7 @@ pub fn run(program: &mut Command, file: Option<&Path>) -> Result<Vec<u8>, String
 /// run` builds it (`-p bascule` alone rebuilt 50 crates after `run`: 3 min 24 s of CI).
 pub fn linux_cli() -> Result<PathBuf, String> {
     ensure_packages(BUILD_PACKAGES)?;
-    cargo(RELEASE_BUILD)?;
-    Ok(root().join("target/release/bascule"))
+    Ok(release_build(BOTH)?.join("bascule"))
 }
 
 /// Runs the Windows `exe` under `wine` and the Linux `linux` on the same files in `folder`:
