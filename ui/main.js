@@ -247,11 +247,17 @@ async function confirmDiscard() {
   return ask(t("confirm.discard"), t("confirm.discardYes"));
 }
 
+// A dialog drawn from `changes` to the state, then shown (once: it may be open already).
+function showDialog(id, changes) {
+  change(changes);
+  const dialog = byId(id);
+  if (!dialog.open) dialog.showModal();
+  return dialog;
+}
+
 function ask(text, yes) {
-  change({ question: { text, yes } });
-  const dialog = byId("confirm-dialog");
+  const dialog = showDialog("confirm-dialog", { question: { text, yes } });
   dialog.returnValue = "";
-  dialog.showModal();
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
   });
@@ -306,7 +312,7 @@ function travel(direction) {
 
 function openExport() {
   const choices = state.exportChoices;
-  change({
+  showDialog("export-dialog", {
     exportChoices: {
       ...choices,
       language: state.language,
@@ -314,7 +320,6 @@ function openExport() {
       date: choices.date || new Date().toISOString().slice(0, 10),
     },
   });
-  byId("export-dialog").showModal();
 }
 
 const setExportChoices = (changes) => change({ exportChoices: { ...state.exportChoices, ...changes } });
@@ -372,9 +377,7 @@ async function openLibrary() {
     invoke("imported_packs", { language: state.language }).catch(() => []),
     invoke("trusted_publishers"),
   ]);
-  change({ library: { recent, packs, trusted } });
-  const dialog = byId("library-dialog");
-  if (!dialog.open) dialog.showModal();
+  showDialog("library-dialog", { library: { recent, packs, trusted } });
 }
 
 const closeLibrary = () => byId("library-dialog").close();
@@ -418,9 +421,7 @@ async function importPack(path = null) {
 }
 
 function showPack(pack) {
-  change({ shownPack: pack, shownUpdate: null });
-  const dialog = byId("pack-dialog");
-  if (!dialog.open) dialog.showModal();
+  showDialog("pack-dialog", { shownPack: pack, shownUpdate: null });
   previewUpdate(pack);
 }
 
@@ -492,8 +493,7 @@ async function dismissOrientation() {
 }
 
 async function openAbout() {
-  change({ about: await invoke("about") });
-  byId("about-dialog").showModal();
+  showDialog("about-dialog", { about: await invoke("about") });
 }
 
 const closeAbout = () => byId("about-dialog").close();
