@@ -143,23 +143,20 @@ pub(crate) fn host() -> Result<&'static str, String> {
     .map_err(Clone::clone)
 }
 
-/// Where the Linux release builds leave their executables (and `tauri bundle` its packages).
-pub(crate) fn release_dir() -> Result<PathBuf, String> {
-    Ok(root().join("target").join(host()?).join("release"))
-}
-
 /// The command line and the desktop, built together. Always both: a build of either alone
 /// resolves other features for the crates they share, and rebuilds them.
 pub(crate) const BOTH: &[&str] = &["bascule", "bascule-desktop"];
 
-/// The release build of `packages` for this machine; returns the folder of the executables.
+/// The release build of `packages` for this machine; returns the folder of the executables
+/// (where `tauri bundle --target <host>` also leaves its packages).
 pub(crate) fn release_build(packages: &[&str]) -> Result<PathBuf, String> {
-    let mut args = vec!["build", "--release", "--locked", "--target", host()?];
+    let host = host()?;
+    let mut args = vec!["build", "--release", "--locked", "--target", host];
     for package in packages {
         args.extend(["-p", package]);
     }
     cargo(&args)?;
-    release_dir()
+    Ok(root().join("target").join(host).join("release"))
 }
 
 fn run() -> Result<(), String> {
